@@ -1,0 +1,128 @@
+# ZUMO Netzwerk - set up, run and test the site.
+#
+#   make run     install, create the site with the demo network, start it
+#   make test    install and run the whole test suite
+#
+# `make help` lists every target.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 8080
+ZUMO_ADMIN_PASSWORD ?= admin
+ZODB_CACHE_SIZE ?= 50000
+export ZUMO_ADMIN_PASSWORD
+
+VENV := .venv
+BIN := $(VENV)/bin
+INSTANCE := $(CURDIR)/instance
+ETC := $(INSTANCE)/etc
+VAR := $(INSTANCE)/var
+INSTALLED := $(VENV)/.installed
+
+.PHONY: help
+help: ## Show this help
+	@echo "ZUMO Netzwerk - make targets:"
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+$(INSTALLED): setup.py constraints.txt
+	@echo "Installing into $(VENV) (pinned by constraints.txt) ..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c constraints.txt uv
+	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt \
+		-e ".[test,dev]"
+	@touch $@
+
+.PHONY: install
+install: $(INSTALLED) ## Install Plone, ZUMO and the tools into .venv
+
+.PHONY: instance
+instance: $(INSTALLED) ## Write the instance configuration to instance/etc
+	@mkdir -p $(ETC) $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+	@sed -e 's|@INSTANCE@|$(INSTANCE)|g' \
+		-e 's|@ZODB_CACHE_SIZE@|$(ZODB_CACHE_SIZE)|g' \
+		$(INSTANCE)/zope.conf.in > $(ETC)/zope.conf
+	@sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@PORT@|$(PORT)|g' \
+		$(INSTANCE)/zope.ini.in > $(ETC)/zope.ini
+	@cp $(INSTANCE)/site.zcml $(ETC)/site.zcml
+
+.PHONY: create-site
+create-site: instance ## Create the site "Plone" with the demo network if missing
+	@$(BIN)/zconsole run $(ETC)/zope.conf scripts/create_site.py
+
+# Prints "busy" when something answers on 127.0.0.1:$(PORT).
+PORT_BUSY = $(shell $(PYTHON) -c 'import socket; \
+	print("busy" if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else "")')
+
+.PHONY: check-port
+check-port:
+	@$(if $(PORT_BUSY),$(error Port $(PORT) is already in use: stop the other server or run 'make run PORT=<free port>')):
+
+.PHONY: start
+start: check-port instance ## Start the site in the foreground (Ctrl+C stops it)
+	@echo "ZUMO Netzwerk: http://localhost:$(PORT)/Plone"
+	@echo "Administrator: admin / $(ZUMO_ADMIN_PASSWORD)"
+	@exec $(BIN)/runwsgi $(ETC)/zope.ini
+
+.PHONY: run
+run: check-port install create-site start ## Install, create the site if missing, start it
+
+.PHONY: test
+test: $(INSTALLED) ## Run the whole test suite
+	@$(BIN)/pytest
+
+.PHONY: lint
+lint: $(INSTALLED) ## Check code style (ruff, zpretty)
+	@$(BIN)/ruff check src tests scripts setup.py
+	@$(BIN)/ruff format --check src tests scripts setup.py
+	@find src instance -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty --check
+
+.PHONY: format
+format: $(INSTALLED) ## Fix code style (ruff, zpretty)
+	@$(BIN)/ruff check --fix src tests scripts setup.py
+	@$(BIN)/ruff format src tests scripts setup.py
+	@find src instance -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty -i
+
+.PHONY: i18n
+i18n: $(INSTALLED) ## Rebuild the zumo message catalogue and sync the translations
+	@$(BIN)/i18ndude rebuild-pot --pot src/zumo/policy/locales/zumo.pot \
+		--create zumo src/zumo
+	@$(BIN)/i18ndude sync --pot src/zumo/policy/locales/zumo.pot \
+		src/zumo/policy/locales/*/LC_MESSAGES/zumo.po
+
+.PHONY: constraints
+constraints: $(INSTALLED) ## Re-resolve constraints.txt from requirements.in
+	@PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/compile_constraints.py
+
+# constraints.txt holds normalized names (zc-recipe-egg); buildout looks pins
+# up by the name a project spells, so dotted and underscored spellings are
+# written as well.
+versions.cfg: constraints.txt
+	@echo "[versions]" > $@
+	@echo "# Generated from constraints.txt by 'make versions.cfg'." >> $@
+	@grep -E '^[A-Za-z0-9._-]+==' constraints.txt \
+		| grep -vE '^(setuptools|pip)==' \
+		| awk -F'==' '{print $$1 " = " $$2; \
+			if ($$1 ~ /-/) { d = $$1; gsub(/-/, ".", d); print d " = " $$2; \
+			u = $$1; gsub(/-/, "_", u); print u " = " $$2 }}' >> $@
+
+.PHONY: buildout
+buildout: versions.cfg ## Alternative install with zc.buildout (bin/instance)
+	@test -x .buildout-venv/bin/python || $(PYTHON) -m venv .buildout-venv
+	@.buildout-venv/bin/python -m pip install --quiet --disable-pip-version-check \
+		-c constraints.txt zc.buildout setuptools
+	@.buildout-venv/bin/buildout -N
+
+.PHONY: changelog
+changelog: $(INSTALLED) ## Preview the changelog entries from news/
+	@$(BIN)/towncrier build --draft --version next
+
+.PHONY: clean
+clean: ## Remove the virtualenvs, rendered config and build output (keeps site data)
+	rm -rf $(VENV) .buildout-venv $(ETC) bin develop-eggs eggs parts .installed.cfg \
+		versions.cfg build dist src/*.egg-info .ruff_cache
+	find src tests scripts -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,76 @@
+"""Installer for the ZUMO Netzwerk distribution."""
+
+from pathlib import Path
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = "\n\n".join(
+    [
+        Path("README.md").read_text(encoding="utf-8"),
+        Path("CHANGELOG.md").read_text(encoding="utf-8"),
+    ]
+)
+
+
+setup(
+    name="zumo",
+    version="1.0.0.dev0",
+    description=(
+        "ZUMO Netzwerk: knowledge base and network hub for small and rural "
+        "municipalities in Baden-Württemberg, built on Plone 6.2."
+    ),
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Natural Language :: German",
+        "Programming Language :: Python",
+        "Programming Language :: Python :: 3.11",
+        "Operating System :: OS Independent",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone ZUMO Kommunen Baden-Württemberg",
+    license="GPL version 2",
+    python_requires=">=3.11",
+    package_dir={"": "src"},
+    packages=find_namespace_packages(where="src", include=["zumo.*"]),
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=[
+        "Plone",
+        "Products.CMFPlone",
+        "plone.api",
+        "plone.app.caching",
+        "plone.app.dexterity",
+        "plone.classicui",
+        "plone.distribution",
+        "plone.exportimport",
+        "plone.restapi",
+        "collective.easyform",
+        "setuptools",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.restapi[test]",
+            "pytest",
+            "pytest-plone",
+            "requests",
+        ],
+        "dev": [
+            "i18ndude",
+            "ruff",
+            "towncrier",
+            "zpretty",
+        ],
+    },
+    entry_points="""
+    [plone.autoinclude.plugin]
+    target = plone
+    module = zumo.policy
+    """,
+)

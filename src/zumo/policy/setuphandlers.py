@@ -1,0 +1,27 @@
+"""Install and uninstall handlers of the ZUMO site policy."""
+
+from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    """Keep the policy's technical profiles out of the add-on control panel."""
+
+    def getNonInstallableProfiles(self):
+        """Return the profile ids the add-on control panel must not offer."""
+        return [
+            "zumo.policy:uninstall",
+        ]
+
+    def getNonInstallableProducts(self):
+        """Return the product names hidden from the add-on control panel."""
+        return []
+
+
+def post_install(context):
+    """Run after the ``default`` profile has been imported."""
+
+
+def uninstall(context):
+    """Run after the ``uninstall`` profile has been imported."""

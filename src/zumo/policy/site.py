@@ -1,0 +1,113 @@
+"""Create and look after the ZUMO Netzwerk Plone site.
+
+Used by ``scripts/create_site.py`` (run through ``zconsole run``) and by the
+tests, so that what ``make run`` does is what the suite checks.
+"""
+
+from plone.distribution.api import site as site_api
+from zope.component.hooks import setSite
+from zumo.policy import logger
+
+import transaction
+
+
+SITE_ID = "Plone"
+SITE_TITLE = "ZUMO Netzwerk"
+SITE_DESCRIPTION = (
+    "Wissensplattform und Netzwerk für kleine und ländliche Kommunen "
+    "in Baden-Württemberg"
+)
+DISTRIBUTION = "classic"
+POLICY_PROFILE = "zumo.policy:default"
+ADMIN_USER = "admin"
+
+
+def site_answers(site_id=SITE_ID):
+    """Return the plone.distribution answers for a new ZUMO site."""
+    return {
+        "site_id": site_id,
+        "title": SITE_TITLE,
+        "description": SITE_DESCRIPTION,
+        "default_language": "de",
+        "portal_timezone": "Europe/Berlin",
+        "setup_content": False,
+    }
+
+
+def ensure_admin(app, password, username=ADMIN_USER):
+    """Make sure the Zope root has a Manager ``username`` with ``password``.
+
+    Plone turns the root user folder into a PluggableAuthService with a
+    ZODB user manager (``users``) and role manager (``roles``). The user is
+    added if missing; an existing one gets the password, so that the login
+    printed by ``make run`` is always the one that works.
+    """
+    acl_users = app.acl_users
+    users = acl_users.users
+    if username in users.listUserIds():
+        users.updateUserPassword(username, password)
+    else:
+        users.addUser(username, username, password)
+        logger.info("Created Zope administrator %r", username)
+    roles = acl_users.roles
+    if "Manager" not in roles.listRoleIds():
+        roles.addRole("Manager")
+    roles.assignRoleToPrincipal("Manager", username)
+
+
+def create_site(app, site_id=SITE_ID, demo_path=None):
+    """Create the ZUMO site in ``app`` unless it exists; return the site.
+
+    Creating uses the Classic UI distribution, then installs
+    ``zumo.policy:default``. An existing site is left as it is (its data is
+    never recreated); only the policy is installed if it went missing.
+    With a ``demo_path`` (a ``pathlib.Path``) the demo network is loaded from
+    there into a new site.
+    Raises whatever site creation raises; the transaction is not committed.
+    """
+    if site_id in app.objectIds():
+        site = app[site_id]
+        setSite(site)
+        _install_policy(site)
+        logger.info("Site %r exists, keeping its data", site_id)
+        return site
+    logger.info("Creating site %r (%s)", site_id, SITE_TITLE)
+    site = site_api.create(app, DISTRIBUTION, site_answers(site_id))
+    setSite(site)
+    _install_policy(site)
+    if demo_path is not None:
+        load_demo(site, demo_path)
+    return site
+
+
+def load_demo(site, path):
+    """Import the demo network from ``path`` (plone.exportimport layout).
+
+    Returns the import report lines; nothing happens while the demo folder
+    holds no exported content yet.
+    """
+    if not (path / "content").is_dir():
+        logger.info("No demo content in %s", path)
+        return []
+    from plone.exportimport.importers import get_importer
+
+    return get_importer(site).import_site(path)
+
+
+def _install_policy(site):
+    setup_tool = site.portal_setup
+    if setup_tool.getLastVersionForProfile(POLICY_PROFILE) == "unknown":
+        setup_tool.runAllImportStepsFromProfile(f"profile-{POLICY_PROFILE}")
+
+
+def run(app, admin_password, demo_path=None):
+    """Set up the Zope root and the site as ``make create-site`` does; commit.
+
+    ``app`` is the Zope root with a request, as ``zconsole run`` binds it.
+    """
+    # Site creation swaps the root user folder for Plone's, so the
+    # administrator is set up afterwards.
+    site = create_site(app, demo_path=demo_path)
+    ensure_admin(app, admin_password)
+    transaction.commit()
+    return site

@@ -1,0 +1,46 @@
+"""Test layers of the ZUMO Netzwerk site.
+
+``INTEGRATION_TESTING`` runs in-process against a site with ``zumo.policy``
+installed; ``FUNCTIONAL_TESTING`` additionally serves that site over real
+HTTP (a WSGI server on 127.0.0.1) and commits transactions.
+"""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import os
+
+
+class ZumoLayer(PloneSandboxLayer):
+    """A Plone site with the ZUMO policy (and so the content types) installed."""
+
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        """Load the ZCML of the policy and everything it depends on."""
+        # German messages come from .po files compiled at start-up.
+        os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+        import zumo.policy
+
+        self.loadZCML(package=zumo.policy)
+
+    def setUpPloneSite(self, portal):
+        """Install the policy profile the way a new site gets it."""
+        applyProfile(portal, "zumo.policy:default")
+
+
+ZUMO_FIXTURE = ZumoLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(ZUMO_FIXTURE,),
+    name="ZumoLayer:IntegrationTesting",
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(ZUMO_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="ZumoLayer:FunctionalTesting",
+)

@@ -1,0 +1,52 @@
+"""`make create-site` builds the ZUMO site once and then leaves it alone."""
+
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import SITE_OWNER_NAME
+from zumo.policy import site as zumo_site
+
+import pytest
+
+
+@pytest.fixture
+def new_site(app):
+    login(app, SITE_OWNER_NAME)
+    return zumo_site.create_site(app, site_id="zumo")
+
+
+class TestCreateSite:
+    def test_title_and_language(self, new_site):
+        """The new site is 'ZUMO Netzwerk', German, on Berlin time."""
+        assert new_site.Title() == "ZUMO Netzwerk"
+        assert new_site.Language() == "de"
+        with api.env.adopt_roles(["Manager"]):
+            registry = new_site.portal_registry
+        assert registry["plone.default_language"] == "de"
+        assert registry["plone.portal_timezone"] == "Europe/Berlin"
+
+    def test_classic_ui(self, new_site):
+        """The site is a Classic UI site with the policy installed."""
+        setup_tool = new_site.portal_setup
+        assert setup_tool.getLastVersionForProfile("zumo.policy:default") == ("1000",)
+        assert setup_tool.getLastVersionForProfile("plone.volto:default") == "unknown"
+
+    def test_second_run_keeps_the_site(self, app, new_site):
+        """Running again returns the very same site object, data untouched."""
+        new_site.manage_changeProperties(description="geändert")
+        again = zumo_site.create_site(app, site_id="zumo")
+        assert again.aq_base is new_site.aq_base
+        assert again.Description() == "geändert"
+
+    def test_admin_password_follows_setting(self, app):
+        """The printed admin login always works, also after a change."""
+        zumo_site.ensure_admin(app, "erstes-passwort")
+        zumo_site.ensure_admin(app, "zweites-passwort")
+        acl_users = app.acl_users
+        request = app.REQUEST
+        assert acl_users.authenticate("admin", "erstes-passwort", request) is None
+        user = acl_users.authenticate("admin", "zweites-passwort", request)
+        assert "Manager" in user.getRoles()
+
+    def test_demo_without_content_is_a_no_op(self, new_site, tmp_path):
+        """An empty demo folder loads nothing and does not fail."""
+        assert zumo_site.load_demo(new_site, tmp_path) == []

@@ -1,0 +1,62 @@
+"""The policy installs everything the network needs."""
+
+from plone import api
+from zumo.policy import PACKAGE_NAME
+
+import pytest
+
+
+class TestSetupInstall:
+    def test_addon_installed(self, installer):
+        """zumo.policy is installed."""
+        assert installer.is_product_installed(PACKAGE_NAME) is True
+
+    @pytest.mark.parametrize(
+        "product",
+        [
+            "zumo.content",
+            "plone.restapi",
+            "collective.easyform",
+            "plone.app.caching",
+        ],
+    )
+    def test_dependencies_installed(self, installer, product):
+        """The policy pulls in the add-ons the network is built on."""
+        assert installer.is_product_installed(product) is True
+
+    @pytest.mark.parametrize("profile", ["zumo.policy:default", "zumo.content:default"])
+    def test_latest_version(self, profile_last_version, profile):
+        """Profiles start at version 1000."""
+        assert profile_last_version(profile) == "1000"
+
+    @pytest.mark.parametrize(
+        "layer",
+        [
+            "zumo.policy.interfaces.IZumoPolicyLayer",
+            "zumo.content.interfaces.IZumoContentLayer",
+        ],
+    )
+    def test_browserlayer(self, browser_layers, layer):
+        """Both browser layers are registered."""
+        assert layer in {f"{i.__module__}.{i.__name__}" for i in browser_layers}
+
+    def test_content_hidden_from_addons_panel(self, portal):
+        """Only the policy shows up in the add-ons control panel."""
+        with api.env.adopt_roles(["Manager"]):
+            panel = portal.restrictedTraverse("@@prefs_install_products_form")
+            addons = panel.get_addons()
+        assert PACKAGE_NAME in addons
+        assert "zumo.content" not in addons
+
+
+class TestSiteSettings:
+    def test_default_language(self, portal):
+        """The site speaks German."""
+        assert api.portal.get_registry_record("plone.default_language") == "de"
+        assert api.portal.get_registry_record("plone.available_languages") == ["de"]
+
+    def test_timezone(self, portal):
+        """The site runs on Baden-Württemberg's clock."""
+        assert (
+            api.portal.get_registry_record("plone.portal_timezone") == "Europe/Berlin"
+        )
