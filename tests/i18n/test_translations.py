@@ -1,0 +1,33 @@
+"""The German translation of the ``zumo`` domain is complete and in use."""
+
+from pathlib import Path
+from zope.i18n import translate
+
+import re
+
+
+LOCALES = Path(__file__).parents[2] / "src" / "zumo" / "policy" / "locales"
+
+
+def _entries(po_file):
+    """Return (msgid, msgstr) pairs of a .po file, header excluded."""
+    text = po_file.read_text(encoding="utf-8")
+    pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"', text, re.MULTILINE)
+    return [(msgid, msgstr) for msgid, msgstr in pairs if msgid]
+
+
+def test_german_catalogue_is_complete():
+    """Every message of the template has a German translation."""
+    template = {msgid for msgid, _ in _entries(LOCALES / "zumo.pot")}
+    german = dict(_entries(LOCALES / "de" / "LC_MESSAGES" / "zumo.po"))
+    assert template, "the message catalogue is empty"
+    assert template <= set(german), "run make i18n"
+    assert [msgid for msgid in template if not german[msgid]] == []
+
+
+def test_translation_is_used(portal):
+    """Messages of the zumo domain come out German."""
+    assert (
+        translate("ZUMO Network: site policy", domain="zumo", target_language="de")
+        == "ZUMO Netzwerk: Seitenrichtlinie"
+    )
