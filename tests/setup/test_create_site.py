@@ -46,7 +46,3 @@ class TestCreateSite:
         assert acl_users.authenticate("admin", "erstes-passwort", request) is None
         user = acl_users.authenticate("admin", "zweites-passwort", request)
         assert "Manager" in user.getRoles()
-
-    def test_demo_without_content_is_a_no_op(self, new_site, tmp_path):
-        """An empty demo folder loads nothing and does not fail."""
-        assert zumo_site.load_demo(new_site, tmp_path) == []

@@ -1,7 +1,9 @@
 """Install and uninstall handlers of the ZUMO site policy."""
 
+from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
+from zumo.policy.structure import create_structure
 
 
 @implementer(INonInstallable)
@@ -20,7 +22,8 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Run after the ``default`` profile has been imported."""
+    """Create the site sections after the ``default`` profile is imported."""
+    create_structure(api.portal.get())
 
 
 def uninstall(context):

@@ -7,6 +7,7 @@ tests, so that what ``make run`` does is what the suite checks.
 from plone.distribution.api import site as site_api
 from zope.component.hooks import setSite
 from zumo.policy import logger
+from zumo.policy.demo import load_demo
 
 import transaction
 
@@ -76,22 +77,13 @@ def create_site(app, site_id=SITE_ID, demo_path=None):
     setSite(site)
     _install_policy(site)
     if demo_path is not None:
-        load_demo(site, demo_path)
+        logger.info("Loading the demo network from %s", demo_path)
+        counts = load_demo(site, demo_path)
+        logger.info(
+            "Demo network: %s",
+            ", ".join(f"{count} {kind}" for kind, count in counts.items()),
+        )
     return site
-
-
-def load_demo(site, path):
-    """Import the demo network from ``path`` (plone.exportimport layout).
-
-    Returns the import report lines; nothing happens while the demo folder
-    holds no exported content yet.
-    """
-    if not (path / "content").is_dir():
-        logger.info("No demo content in %s", path)
-        return []
-    from plone.exportimport.importers import get_importer
-
-    return get_importer(site).import_site(path)
 
 
 def _install_policy(site):

@@ -1,0 +1,288 @@
+"""Classic UI views of the ZUMO content types."""
+
+from Acquisition import aq_inner
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
+from zumo.content import vocabularies
+from zumo.content.indexers import location
+
+import datetime
+
+
+#: Vocabulary of each facet field, for titles and finder links.
+FACETS = {
+    "topics": ("topics", "zumo_topics"),
+    "trends": ("trends", "zumo_trends"),
+    "target_groups": ("target_groups", "zumo_target_groups"),
+    "programmes": ("programmes", "zumo_programmes"),
+    "fields_of_action": ("fields_of_action", "zumo_fields_of_action"),
+    "participation_formats": ("participation_formats", None),
+}
+
+#: Types listed as attachments and documents below a ZUMO object.
+ATTACHMENT_TYPES = ["File", "Image", "Link", "Document", "Folder", "Event", "News Item"]
+
+
+class Macros(BrowserView):
+    """Shared macros: facts-box facets and contents listings."""
+
+    index = ViewPageTemplateFile("templates/macros.pt")
+
+    @property
+    def macros(self):
+        """The macros of ``templates/macros.pt``."""
+        return self.index.macros
+
+
+class ZumoView(BrowserView):
+    """Helpers shared by the views of all ZUMO types."""
+
+    def title_of(self, vocabulary, token):
+        """Return the German title of ``token`` in ``vocabulary``."""
+        if not token:
+            return None
+        return vocabularies.title_of(vocabulary, token, token)
+
+    def facet(self, field):
+        """Return ``[{title, url}]`` for a facet field, linking to the finder."""
+        vocabulary, index = FACETS[field]
+        portal_url = api.portal.get().absolute_url()
+        items = []
+        for token in getattr(self.context, field, None) or ():
+            url = None
+            if index:
+                query = urlencode({"portal_type": "PracticeExample", index: token})
+                url = f"{portal_url}/@@search?{query}"
+            items.append(
+                {"title": vocabularies.title_of(vocabulary, token, token), "url": url}
+            )
+        return items
+
+    def related(self, name):
+        """Return the object a relation field points to, if the viewer may see it."""
+        relation = getattr(self.context, name, None)
+        return self._visible(relation)
+
+    def related_list(self, name):
+        """Return the visible objects a relation list points to."""
+        found = (self._visible(rel) for rel in getattr(self.context, name, None) or ())
+        return [obj for obj in found if obj is not None]
+
+    def _visible(self, relation):
+        if relation is None or relation.isBroken():
+            return None
+        obj = relation.to_object
+        if obj is None or not api.user.has_permission("View", obj=obj):
+            return None
+        return obj
+
+    def format_date(self, value):
+        """Format a date or datetime the German way (``21.11.2026``)."""
+        if not value:
+            return ""
+        if isinstance(value, datetime.datetime):
+            return value.strftime("%d.%m.%Y, %H:%M Uhr")
+        return value.strftime("%d.%m.%Y")
+
+    def contents(self, portal_types=None):
+        """Return catalog brains of the visible items directly inside."""
+        context = aq_inner(self.context)
+        return api.content.find(
+            context=context,
+            depth=1,
+            portal_type=portal_types or ATTACHMENT_TYPES,
+            sort_on="getObjPositionInParent",
+        )
+
+    def location(self):
+        """Return ``{latitude, longitude, osm_url}`` or ``None``."""
+        point = location(self.context)
+        if point is None:
+            return None
+        lat, lon = point
+        return {
+            "latitude": f"{lat:.5f}".replace(".", ","),
+            "longitude": f"{lon:.5f}".replace(".", ","),
+            "osm_url": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=13/{lat}/{lon}",
+        }
+
+    def state_title(self, brain_or_obj):
+        """Return the German title of the workflow state, for badges."""
+        state = getattr(brain_or_obj, "review_state", None)
+        if callable(state) or state is None:
+            state = api.content.get_state(brain_or_obj, default=None)
+        if not state:
+            return None
+        tool = api.portal.get_tool("portal_workflow")
+        return tool.getTitleForStateOnType(state, brain_or_obj.portal_type)
+
+
+class PracticeExampleView(ZumoView):
+    """The practice example: its sections, facts box, contact and attachments."""
+
+    sections = (
+        ("initial_situation", "Ausgangslage"),
+        ("goals", "Ziele"),
+        ("approach", "Vorgehen"),
+        ("results", "Ergebnisse und Wirkung"),
+        ("success_factors", "Erfolgsfaktoren und Erfahrungen"),
+        ("transferability", "Übertragbarkeit"),
+        ("resources", "Ressourcen, Kosten und Förderung"),
+    )
+
+    def filled_sections(self):
+        """Return ``[{id, title, html}]`` of the sections that have text."""
+        result = []
+        for name, title in self.sections:
+            text = getattr(self.context, name, None)
+            if text and text.output and text.output.strip():
+                result.append({"id": name, "title": title, "html": text.output})
+        return result
+
+    def period(self):
+        """Return the project period as text, e.g. ``03.2024 – laufend``."""
+        start, end = self.context.start, self.context.end
+        if not start and not end:
+            return ""
+        begin = start.strftime("%m/%Y") if start else "?"
+        finish = end.strftime("%m/%Y") if end else "laufend"
+        return f"{begin} – {finish}"
+
+    def contact(self):
+        """Return the contact person, only if they consented to publication."""
+        context = self.context
+        if not context.contact_consent or not context.contact_name:
+            return None
+        return {
+            "name": context.contact_name,
+            "role": context.contact_role,
+            "email": context.contact_email,
+            "phone": context.contact_phone,
+        }
+
+
+class MunicipalityView(ZumoView):
+    """The municipality: public facts, its network activity and team space."""
+
+    def size_class_title(self):
+        """Return the German title of the derived size class."""
+        return self.title_of("size_classes", self.context.size_class)
+
+    def population(self):
+        """Return the population with German thousands separator."""
+        population = self.context.population
+        if population is None:
+            return ""
+        return f"{population:,}".replace(",", ".")
+
+    def _about_me(self, portal_type, **query):
+        return api.content.find(
+            portal_type=portal_type,
+            zumo_municipality_uid=self.context.UID(),
+            **query,
+        )
+
+    def practice_examples(self):
+        """Return the practice examples of this municipality the viewer may see."""
+        return self._about_me("PracticeExample", sort_on="sortable_title")
+
+    def meetings(self):
+        """Return the workshop meetings hosted here, newest first."""
+        return self._about_me(
+            "WorkshopMeeting", sort_on="start", sort_order="descending"
+        )
+
+    def mentoring_groups(self):
+        """Return the visible mentoring groups this municipality belongs to."""
+        groups = {}
+        for relation in api.relation.get(target=self.context, unrestricted=True):
+            if relation.from_attribute not in ("mentors", "mentees"):
+                continue
+            group = relation.from_object
+            if group is not None and api.user.has_permission("View", obj=group):
+                groups[group.UID()] = group
+        return sorted(groups.values(), key=lambda group: group.Title())
+
+    def team_space(self):
+        """Return the visible items of the team space (content inside)."""
+        return self.contents()
+
+
+class MentoringGroupView(ZumoView):
+    """The mentoring group: milestones, members and documents."""
+
+    def milestones(self):
+        """Return the five ZWK steps with German status and date."""
+        return [
+            dict(
+                step,
+                status_title=self.title_of("milestone_status", step["status"]),
+                date_text=self.format_date(step["date"]),
+            )
+            for step in self.context.milestones()
+        ]
+
+
+class WorkshopMeetingView(ZumoView):
+    """The workshop meeting: dates, place, agenda, registration, documentation."""
+
+    registration_titles = {
+        "upcoming": "Anmeldung noch nicht geöffnet",
+        "open": "Anmeldung geöffnet",
+        "closed": "Anmeldung geschlossen",
+    }
+
+    def when(self):
+        """Return the meeting's dates as German text."""
+        start, end = self.context.start, self.context.end
+        if not start:
+            return ""
+        if self.context.whole_day:
+            if end and end.date() != start.date():
+                return f"{start:%d.%m.%Y} – {end:%d.%m.%Y}"
+            return f"{start:%d.%m.%Y}, ganztägig"
+        if end and end.date() == start.date():
+            return f"{start:%d.%m.%Y}, {start:%H:%M} – {end:%H:%M} Uhr"
+        return f"{self.format_date(start)} – {self.format_date(end)}"
+
+    def registration(self):
+        """Return the registration state, its title and the window."""
+        state = self.context.registration_state()
+        return {
+            "state": state,
+            "title": self.registration_titles[state],
+            "opens": self.format_date(self.context.registration_start),
+            "closes": self.format_date(self.context.registration_end),
+            "capacity": self.context.capacity,
+        }
+
+    def is_past(self):
+        """Whether the meeting is over."""
+        end = self.context.end or self.context.start
+        return bool(end) and end < datetime.datetime.now(end.tzinfo)
+
+
+class ExpertReviewView(ZumoView):
+    """The expert review: rubric as a table, level and validity."""
+
+    def rubric(self):
+        """Return the criteria with German score titles."""
+        return [
+            dict(row, score_title=self.title_of("review_scores", row["score"]))
+            for row in self.context.rubric()
+        ]
+
+    def experts(self):
+        """Return the full names of the assigned experts."""
+        names = []
+        for userid in self.context.assigned_experts or ():
+            user = api.user.get(userid=userid)
+            fullname = user.getProperty("fullname") if user is not None else None
+            names.append(fullname or userid)
+        return names
+
+
+class QualificationModuleView(ZumoView):
+    """The qualification module: goals, format, duration and materials."""

@@ -1,0 +1,131 @@
+"""Gutachten (Expertengremium): the panel's confidential review of a process."""
+
+from plone.app.textfield import RichText
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from zope import schema
+from zope.interface import implementer
+from zumo.content import _
+from zumo.content.vocabularies import terms
+
+
+def _score(criterion):
+    return schema.Choice(
+        title=criterion,
+        vocabulary="zumo.vocabularies.review_scores",
+        required=False,
+    )
+
+
+def _comment(criterion):
+    return schema.Text(
+        title=_("label_criterion_comment", default="Kommentar zu: ${criterion}",
+                mapping={"criterion": criterion}),
+        required=False,
+    )  # fmt: skip
+
+
+class IExpertReview(model.Schema):
+    """Schema of an expert review; one score and comment per criterion."""
+
+    directives.widget(
+        "municipality",
+        RelatedItemsFieldWidget,
+        pattern_options={
+            "selectableTypes": ["Municipality"],
+            "maximumSelectionSize": 1,
+        },
+    )
+    municipality = RelationChoice(
+        title=_("label_reviewed_municipality", default="Begutachtete Kommune"),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+    subject = schema.TextLine(
+        title=_("label_review_subject", default="Gegenstand"),
+        description=_(
+            "help_review_subject",
+            default="Was wird begutachtet, zum Beispiel das Handlungskonzept 2030.",
+        ),
+        required=False,
+    )
+    directives.widget(
+        "assigned_experts",
+        AjaxSelectFieldWidget,
+        vocabulary="plone.app.vocabularies.Users",
+    )
+    assigned_experts = schema.List(
+        title=_(
+            "label_assigned_experts", default="Zugewiesene Expertinnen und Experten"
+        ),
+        description=_(
+            "help_assigned_experts",
+            default="Nur sie und das Institut sehen das Gutachten vor der Freigabe.",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+
+    model.fieldset(
+        "rubric",
+        label=_("fieldset_rubric", default="Bewertung nach Umsetzungsfaktoren"),
+        fields=[
+            f"{part}_{token}"
+            for token, _title in terms("review_criteria")
+            for part in ("score", "comment")
+        ],
+    )
+    score_legitimation = _score("Politische Legitimation sichern")
+    comment_legitimation = _comment("Politische Legitimation sichern")
+    score_planungskonzept = _score("Planungskonzept entwickeln")
+    comment_planungskonzept = _comment("Planungskonzept entwickeln")
+    score_vernetzung = _score("Vernetzung gestalten")
+    comment_vernetzung = _comment("Vernetzung gestalten")
+    score_ressourcen = _score("Ressourcen bündeln")
+    comment_ressourcen = _comment("Ressourcen bündeln")
+    score_beteiligung = _score("Aktivierung + Beteiligung sichern")
+    comment_beteiligung = _comment("Aktivierung + Beteiligung sichern")
+    score_evaluation = _score("Evaluation und Qualitätssicherung")
+    comment_evaluation = _comment("Evaluation und Qualitätssicherung")
+
+    model.fieldset(
+        "assessment",
+        label=_("fieldset_assessment", default="Ergebnis"),
+        fields=["level", "summary", "recommendation", "valid_until"],
+    )
+    level = schema.Choice(
+        title=_("label_review_level", default="Gesamtniveau"),
+        vocabulary="zumo.vocabularies.review_levels",
+        required=False,
+    )
+    summary = RichText(
+        title=_("label_review_summary", default="Zusammenfassung"), required=False
+    )
+    recommendation = RichText(
+        title=_("label_review_recommendation", default="Empfehlungen"), required=False
+    )
+    valid_until = schema.Date(
+        title=_("label_valid_until", default="Gültig bis"), required=False
+    )
+
+
+@implementer(IExpertReview)
+class ExpertReview(Container):
+    """An expert review; the reviewed documents can be filed inside."""
+
+    def rubric(self):
+        """Return the criteria as dicts with token, title, score and comment."""
+        return [
+            {
+                "token": token,
+                "title": title,
+                "score": getattr(self, f"score_{token}", None),
+                "comment": getattr(self, f"comment_{token}", None),
+            }
+            for token, title in terms("review_criteria")
+        ]

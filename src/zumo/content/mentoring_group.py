@@ -1,0 +1,115 @@
+"""Mentoring-Gruppe: experienced and new municipalities working together."""
+
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+from zumo.content import _
+from zumo.content.vocabularies import terms
+
+
+def _municipalities(title, description):
+    return RelationList(
+        title=title,
+        description=description,
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+
+
+def _milestone_status(step):
+    return schema.Choice(
+        title=_(
+            "label_milestone_status", default="Stand: ${step}", mapping={"step": step}
+        ),
+        vocabulary="zumo.vocabularies.milestone_status",
+        required=False,
+        default="offen",
+    )
+
+
+def _milestone_date(step):
+    return schema.Date(
+        title=_(
+            "label_milestone_date", default="Datum: ${step}", mapping={"step": step}
+        ),
+        required=False,
+    )
+
+
+class IMentoringGroup(model.Schema):
+    """Schema of a mentoring group; the five ZWK steps are its milestones."""
+
+    directives.widget(
+        "mentors",
+        RelatedItemsFieldWidget,
+        pattern_options={"selectableTypes": ["Municipality"]},
+    )
+    mentors = _municipalities(
+        _("label_mentors", default="Mentorkommunen"),
+        _("help_mentors", default="Erfahrene Kommunen, die ihr Wissen weitergeben."),
+    )
+    directives.widget(
+        "mentees",
+        RelatedItemsFieldWidget,
+        pattern_options={"selectableTypes": ["Municipality"]},
+    )
+    mentees = _municipalities(
+        _("label_mentees", default="Mentee-Kommunen"),
+        _("help_mentees", default="Kommunen, die neu in den Prozess einsteigen."),
+    )
+    facilitators = schema.List(
+        title=_("label_facilitators", default="Prozessbegleitung"),
+        description=_(
+            "help_facilitators",
+            default="Namen der Begleiterinnen und Begleiter, eine Person je Zeile.",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+    start = schema.Date(
+        title=_("label_group_start", default="Start der Gruppe"), required=False
+    )
+
+    model.fieldset(
+        "milestones",
+        label=_("fieldset_milestones", default="Meilensteine (ZWK-Schritte)"),
+        fields=[
+            f"milestone_{token}_{part}"
+            for token, _title in terms("zwk_steps")
+            for part in ("status", "date")
+        ],
+    )
+    milestone_kickoff_status = _milestone_status("Kick-off")
+    milestone_kickoff_date = _milestone_date("Kick-off")
+    milestone_kommunalprofil_status = _milestone_status("Kommunalprofil")
+    milestone_kommunalprofil_date = _milestone_date("Kommunalprofil")
+    milestone_zukunftswerkstatt_status = _milestone_status("Zukunftswerkstatt")
+    milestone_zukunftswerkstatt_date = _milestone_date("Zukunftswerkstatt")
+    milestone_werkstattplan_status = _milestone_status("Werkstattplan")
+    milestone_werkstattplan_date = _milestone_date("Werkstattplan")
+    milestone_zwischenbilanz_status = _milestone_status("Zwischenbilanz")
+    milestone_zwischenbilanz_date = _milestone_date("Zwischenbilanz")
+
+
+@implementer(IMentoringGroup)
+class MentoringGroup(Container):
+    """A mentoring group's space; its documents live inside."""
+
+    def milestones(self):
+        """Return the ZWK steps as dicts with token, title, status and date."""
+        return [
+            {
+                "token": token,
+                "title": title,
+                "status": getattr(self, f"milestone_{token}_status", None) or "offen",
+                "date": getattr(self, f"milestone_{token}_date", None),
+            }
+            for token, title in terms("zwk_steps")
+        ]

@@ -1,0 +1,199 @@
+"""Praxisbeispiel: a structured good-practice entry others can copy."""
+
+from plone.app.textfield import RichText
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.schema.email import Email
+from plone.supermodel import model
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+from zope.interface import invariant
+from zumo.content import _
+from zumo.content.validators import check_period
+from zumo.content.validators import END_BEFORE_START
+from zumo.content.validators import validate_phone
+
+
+def _section(title, description):
+    return RichText(title=title, description=description, required=False)
+
+
+class IPracticeExample(model.Schema):
+    """Schema of a practice example (title and summary come from plone.basic)."""
+
+    initial_situation = _section(
+        _("label_initial_situation", default="Ausgangslage"),
+        _(
+            "help_initial_situation",
+            default="Was war der Anlass? Welche Situation fanden Sie in der Kommune vor?",
+        ),
+    )
+    goals = _section(
+        _("label_goals", default="Ziele"),
+        _("help_goals", default="Was wollten Sie erreichen, und für wen?"),
+    )
+    approach = _section(
+        _("label_approach", default="Vorgehen"),
+        _(
+            "help_approach",
+            default="Wie sind Sie vorgegangen? Wer war beteiligt, welche Schritte "
+            "gab es?",
+        ),
+    )
+    results = _section(
+        _("label_results", default="Ergebnisse und Wirkung"),
+        _("help_results", default="Was hat sich verändert? Was ist messbar?"),
+    )
+    success_factors = _section(
+        _("label_success_factors", default="Erfolgsfaktoren und Erfahrungen"),
+        _(
+            "help_success_factors",
+            default="Was hat geholfen, was würden Sie heute anders machen?",
+        ),
+    )
+    transferability = _section(
+        _("label_transferability", default="Übertragbarkeit"),
+        _(
+            "help_transferability",
+            default="Was brauchen andere Kommunen, um das Beispiel zu übernehmen?",
+        ),
+    )
+    resources = _section(
+        _("label_resources", default="Ressourcen, Kosten und Förderung"),
+        _(
+            "help_resources",
+            default="Personal, Ehrenamt, Sachkosten und Förderprogramme.",
+        ),
+    )
+
+    model.fieldset(
+        "period",
+        label=_("fieldset_period", default="Zeitraum und Kommune"),
+        fields=["municipality", "start", "end", "project_status"],
+    )
+    directives.widget(
+        "municipality",
+        RelatedItemsFieldWidget,
+        pattern_options={
+            "selectableTypes": ["Municipality"],
+            "maximumSelectionSize": 1,
+        },
+    )
+    municipality = RelationChoice(
+        title=_("label_municipality", default="Kommune"),
+        description=_(
+            "help_municipality",
+            default="Die Kommune, in der das Beispiel umgesetzt wurde.",
+        ),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+    start = schema.Date(title=_("label_start", default="Beginn"), required=False)
+    end = schema.Date(
+        title=_("label_end", default="Ende"),
+        description=_("help_end", default="Leer lassen, wenn das Projekt noch läuft."),
+        required=False,
+    )
+    project_status = schema.Choice(
+        title=_("label_project_status", default="Projektstand"),
+        vocabulary="zumo.vocabularies.project_status",
+        required=False,
+    )
+
+    model.fieldset(
+        "facets",
+        label=_("fieldset_facets", default="Handlungsfelder und Programme"),
+        fields=[
+            "fields_of_action",
+            "participation_formats",
+            "programmes",
+            "related_modules",
+        ],
+    )
+    directives.widget("fields_of_action", CheckBoxFieldWidget)
+    fields_of_action = schema.List(
+        title=_("label_fields_of_action", default="Handlungsfelder"),
+        value_type=schema.Choice(vocabulary="zumo.vocabularies.fields_of_action"),
+        required=False,
+        default=[],
+    )
+    directives.widget("participation_formats", CheckBoxFieldWidget)
+    participation_formats = schema.List(
+        title=_("label_participation_formats", default="Beteiligungsformate"),
+        value_type=schema.Choice(vocabulary="zumo.vocabularies.participation_formats"),
+        required=False,
+        default=[],
+    )
+    directives.widget("programmes", CheckBoxFieldWidget)
+    programmes = schema.List(
+        title=_("label_programmes", default="Programme"),
+        value_type=schema.Choice(vocabulary="zumo.vocabularies.programmes"),
+        required=False,
+        default=[],
+    )
+    directives.widget(
+        "related_modules",
+        RelatedItemsFieldWidget,
+        pattern_options={"selectableTypes": ["QualificationModule"]},
+    )
+    related_modules = RelationList(
+        title=_("label_related_modules", default="Passende Qualifizierungsmodule"),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+
+    model.fieldset(
+        "contact",
+        label=_("fieldset_contact", default="Ansprechperson"),
+        fields=[
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+            "contact_consent",
+        ],
+    )
+    contact_name = schema.TextLine(
+        title=_("label_contact_name", default="Name"), required=False
+    )
+    contact_role = schema.TextLine(
+        title=_("label_contact_role", default="Funktion"),
+        description=_("help_contact_role", default="Zum Beispiel Bürgermeisterin."),
+        required=False,
+    )
+    contact_email = Email(
+        title=_("label_contact_email", default="E-Mail"), required=False
+    )
+    contact_phone = schema.TextLine(
+        title=_("label_contact_phone", default="Telefon"),
+        required=False,
+        constraint=validate_phone,
+    )
+    contact_consent = schema.Bool(
+        title=_(
+            "label_contact_consent",
+            default="Die Ansprechperson ist mit der Veröffentlichung ihrer "
+            "Kontaktdaten einverstanden",
+        ),
+        description=_(
+            "help_contact_consent",
+            default="Ohne Einverständnis werden Name und Kontaktdaten nicht angezeigt.",
+        ),
+        required=False,
+        default=False,
+    )
+
+    @invariant
+    def period_is_ordered(data):
+        """The end of the project does not lie before its start."""
+        check_period(data.start, data.end, END_BEFORE_START)
+
+
+@implementer(IPracticeExample)
+class PracticeExample(Container):
+    """A practice example; holds its attachments and images."""

@@ -1,0 +1,55 @@
+"""Qualifizierungsmodul: a unit of the ZUMO curriculum or the KoQuMa modules."""
+
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+from zumo.content import _
+
+
+class IQualificationModule(model.Schema):
+    """Schema of a qualification module."""
+
+    curriculum = schema.Choice(
+        title=_("label_curriculum", default="Curriculum"),
+        vocabulary="zumo.vocabularies.curricula",
+        required=False,
+    )
+    koquma_module = schema.Choice(
+        title=_("label_koquma_module", default="KoQuMa-Modul"),
+        description=_(
+            "help_koquma_module", default="Nur für Module der KoQuMa-Qualifizierung."
+        ),
+        vocabulary="zumo.vocabularies.koquma_modules",
+        required=False,
+    )
+    position = schema.Int(
+        title=_("label_position", default="Reihenfolge im Curriculum"),
+        required=False,
+        min=1,
+    )
+    goals = RichText(title=_("label_module_goals", default="Lernziele"), required=False)
+    module_format = schema.Choice(
+        title=_("label_module_format", default="Format"),
+        vocabulary="zumo.vocabularies.module_formats",
+        required=False,
+    )
+    duration = schema.TextLine(
+        title=_("label_duration", default="Dauer"),
+        description=_("help_duration", default="Zum Beispiel: 2 Tage à 6 Stunden."),
+        required=False,
+    )
+    materials = RichText(
+        title=_("label_materials", default="Materialien"),
+        description=_(
+            "help_materials",
+            default="Arbeitshilfen und Literatur. Dateien legen Sie im Modul ab.",
+        ),
+        required=False,
+    )
+
+
+@implementer(IQualificationModule)
+class QualificationModule(Container):
+    """A qualification module; its material files live inside."""

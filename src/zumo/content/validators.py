@@ -1,0 +1,93 @@
+"""Field constraints with German messages, shared by forms and the REST API.
+
+Each constraint raises a ``zope.schema.ValidationError`` subclass whose
+docstring is the (translatable) message: z3c.form shows it next to the field,
+plone.restapi answers 400 with it.
+"""
+
+from zope.interface import Invalid
+from zope.schema import ValidationError
+from zumo.content import _
+
+import re
+
+
+AGS_PATTERN = re.compile(r"^08\d{6}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]{5,30}$")
+
+
+class InvalidAGS(ValidationError):
+    __doc__ = _(
+        "error_ags",
+        default="Der Amtliche Gemeindeschlüssel (AGS) besteht aus 8 Ziffern und "
+        "beginnt in Baden-Württemberg mit 08, zum Beispiel 08425020.",
+    )
+
+
+class InvalidPhone(ValidationError):
+    __doc__ = _(
+        "error_phone",
+        default="Bitte geben Sie eine Telefonnummer aus Ziffern an, zum Beispiel "
+        "07071 123456 oder +49 7071 123456.",
+    )
+
+
+class InvalidLatitude(ValidationError):
+    __doc__ = _(
+        "error_latitude",
+        default="Der Breitengrad liegt zwischen -90 und 90 (Baden-Württemberg: "
+        "etwa 47,5 bis 49,8).",
+    )
+
+
+class InvalidLongitude(ValidationError):
+    __doc__ = _(
+        "error_longitude",
+        default="Der Längengrad liegt zwischen -180 und 180 (Baden-Württemberg: "
+        "etwa 7,5 bis 10,5).",
+    )
+
+
+def validate_ags(value):
+    """Accept an 8-digit key starting with ``08`` (Baden-Württemberg)."""
+    if value and not AGS_PATTERN.match(value):
+        raise InvalidAGS(value)
+    return True
+
+
+def validate_phone(value):
+    """Accept digits with the usual separators."""
+    if value and not PHONE_PATTERN.match(value):
+        raise InvalidPhone(value)
+    return True
+
+
+def validate_latitude(value):
+    """Accept a latitude in degrees."""
+    if value is not None and not -90 <= value <= 90:
+        raise InvalidLatitude(value)
+    return True
+
+
+def validate_longitude(value):
+    """Accept a longitude in degrees."""
+    if value is not None and not -180 <= value <= 180:
+        raise InvalidLongitude(value)
+    return True
+
+
+def check_period(start, end, message):
+    """Raise ``Invalid(message)`` when ``end`` lies before ``start``."""
+    if start and end and end < start:
+        raise Invalid(message)
+
+
+END_BEFORE_START = _(
+    "error_end_before_start",
+    default="Das Ende darf nicht vor dem Beginn liegen.",
+)
+
+REGISTRATION_END_BEFORE_START = _(
+    "error_registration_end_before_start",
+    default="Der Anmeldeschluss darf nicht vor dem Beginn der Anmeldung liegen.",
+)

@@ -1,0 +1,94 @@
+"""Controlled vocabularies of the network, read from ``data/vocabularies.json``.
+
+Each vocabulary is registered as the named utility
+``zumo.vocabularies.<name>``. Stored values are the stable ASCII tokens;
+titles are German.
+"""
+
+from functools import cache
+from pathlib import Path
+from zope.interface import implementer
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+import json
+
+
+DATA_FILE = Path(__file__).parents[1] / "data" / "vocabularies.json"
+PREFIX = "zumo.vocabularies."
+
+
+@cache
+def _data():
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def names():
+    """Return the short names of all vocabularies (``topics``, ...)."""
+    return list(_data())
+
+
+def terms(name):
+    """Return ``[(token, title), ...]`` of vocabulary ``name``.
+
+    Raises ``KeyError`` for an unknown vocabulary.
+    """
+    return [(term[0], term[1]) for term in _data()[name]["terms"]]
+
+
+def title_of(name, token, default=None):
+    """Return the German title of ``token`` in vocabulary ``name``."""
+    return dict(terms(name)).get(token, default)
+
+
+def titles_of(name, tokens):
+    """Return the titles of ``tokens`` in vocabulary ``name``, unknown ones kept."""
+    lookup = dict(terms(name))
+    return [lookup.get(token, token) for token in tokens or ()]
+
+
+def size_class(population):
+    """Return the size-class token for a ``population``, or ``None`` if unknown."""
+    if population is None:
+        return None
+    token = None
+    for term in _data()["size_classes"]["terms"]:
+        if population >= term[2]:
+            token = term[0]
+    return token
+
+
+@implementer(IVocabularyFactory)
+class DataVocabulary:
+    """A vocabulary factory for one entry of the data file."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __call__(self, context=None):
+        """Return the vocabulary with tokens as values."""
+        return SimpleVocabulary(
+            [SimpleTerm(value=token, token=token, title=title)
+             for token, title in terms(self.name)]
+        )  # fmt: skip
+
+
+topics = DataVocabulary("topics")
+trends = DataVocabulary("trends")
+target_groups = DataVocabulary("target_groups")
+programmes = DataVocabulary("programmes")
+regions = DataVocabulary("regions")
+size_classes = DataVocabulary("size_classes")
+koquma_modules = DataVocabulary("koquma_modules")
+participation_formats = DataVocabulary("participation_formats")
+fields_of_action = DataVocabulary("fields_of_action")
+municipality_status = DataVocabulary("municipality_status")
+project_status = DataVocabulary("project_status")
+zwk_steps = DataVocabulary("zwk_steps")
+milestone_status = DataVocabulary("milestone_status")
+review_criteria = DataVocabulary("review_criteria")
+review_scores = DataVocabulary("review_scores")
+review_levels = DataVocabulary("review_levels")
+curricula = DataVocabulary("curricula")
+module_formats = DataVocabulary("module_formats")

@@ -1,0 +1,275 @@
+"""Load the demo network (``profiles/demo``) into a new site.
+
+The demo is data: ``network.json`` and ``practice_examples.json`` describe
+municipalities, mentoring groups, meetings, modules, reviews and practice
+examples; this module only turns them into content. Dates are relative to
+the day of loading, so there are always past and upcoming meetings.
+"""
+
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from pathlib import Path
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from tqdm import tqdm
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+from zumo.content.vocabularies import terms
+from zumo.policy import logger
+from zumo.policy.imports import add_content
+from zumo.policy.imports import import_municipalities
+
+import json
+import pytz
+
+
+DEMO_MARK = "Demo-Inhalt: "
+# pytz, as plone.app.event stores it: zoneinfo objects do not pickle in the ZODB.
+TIMEZONE = pytz.timezone("Europe/Berlin")
+
+
+def _html(text):
+    return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
+
+
+def _relation(obj):
+    return RelationValue(getUtility(IIntIds).getId(obj))
+
+
+class DemoLoader:
+    """Creates the demo network from the files in ``path``."""
+
+    def __init__(self, site, path, progress=True):
+        self.site = site
+        self.path = Path(path)
+        self.progress = progress
+        self.network = json.loads((self.path / "network.json").read_text("utf-8"))
+        self.municipalities = {}
+        self.modules = []
+
+    def load(self):
+        """Create everything; return a dict of counts per kind."""
+        report = import_municipalities(self.site["kommunen"], progress=self.progress)
+        logger.info("Municipalities: %s", report.summary())
+        for line, message in report.errors:
+            logger.warning("Zeile %s: %s", line, message)
+        for obj in self.site["kommunen"].objectValues():
+            self.municipalities.setdefault(obj.Title(), obj)
+        counts = {"municipalities": report.created + report.updated}
+        counts["profiles"] = self.enrich_municipalities()
+        counts["modules"] = self.create_modules()
+        counts["mentoring_groups"] = self.create_mentoring_groups()
+        counts["meetings"] = self.create_meetings()
+        counts["reviews"] = self.create_reviews()
+        counts["practice_examples"] = self.create_practice_examples()
+        return counts
+
+    def municipality(self, name):
+        """Return the municipality called ``name``; ``KeyError`` if unknown."""
+        return self.municipalities[name]
+
+    def enrich_municipalities(self):
+        """Add district, programmes, roles and profile text."""
+        for entry in self.network["municipalities"]:
+            obj = self.municipality(entry["name"])
+            obj.district = entry.get("district")
+            obj.ags = entry.get("ags")
+            obj.programmes = entry.get("programmes", [])
+            obj.network_status = entry.get("network_status", [])
+            obj.website = entry.get("website")
+            obj.population_year = 2024
+            if entry.get("text"):
+                obj.text = _html(entry["text"])
+            obj.reindexObject()
+        return len(self.network["municipalities"])
+
+    def create_modules(self):
+        """Create the KoQuMa modules and the ZUMO curriculum, published."""
+        container = self.site["qualifizierung"]
+        for entry in self.network["modules"]:
+            module = add_content(
+                container,
+                portal_type="QualificationModule",
+                title=entry["title"],
+                description=DEMO_MARK + entry["goals"],
+                curriculum=entry["curriculum"],
+                koquma_module=entry.get("koquma_module"),
+                position=entry.get("position"),
+                module_format=entry["format"],
+                duration=entry["duration"],
+                goals=_html(entry["goals"]),
+                target_groups=["verwaltung", "engagierte"],
+            )
+            api.content.transition(obj=module, to_state="published")
+            self.modules.append(module)
+        return len(self.modules)
+
+    def create_mentoring_groups(self):
+        """Create the mentoring groups (private spaces) with milestones."""
+        container = self.site["mentoring"]
+        steps = [token for token, _title in terms("zwk_steps")]
+        for entry in self.network["mentoring_groups"]:
+            start = date.today() + timedelta(days=entry["start_days"])
+            milestones = {}
+            for index, step in enumerate(steps):
+                done = index < entry["done_steps"]
+                current = index == entry["done_steps"]
+                status = "erreicht" if done else "in_arbeit" if current else "offen"
+                milestones[f"milestone_{step}_status"] = status
+                if done:
+                    milestones[f"milestone_{step}_date"] = start + timedelta(
+                        days=60 * index
+                    )
+            add_content(
+                container,
+                portal_type="MentoringGroup",
+                title=entry["title"],
+                description=DEMO_MARK
+                + "Gruppe aus Mentor- und Mentee-Kommunen auf dem Weg durch die "
+                "fünf ZWK-Schritte.",
+                mentors=[_relation(self.municipality(n)) for n in entry["mentors"]],
+                mentees=[_relation(self.municipality(n)) for n in entry["mentees"]],
+                facilitators=entry["facilitators"],
+                topics=entry["topics"],
+                start=start,
+                **milestones,
+            )
+        return len(self.network["mentoring_groups"])
+
+    def create_meetings(self):
+        """Create the workshop meetings; past ones carry documentation."""
+        container = self.site["werkstatttreffen"]
+        for entry in self.network["meetings"]:
+            day = date.today() + timedelta(days=entry["days"])
+            start = TIMEZONE.localize(datetime(day.year, day.month, day.day, 10))
+            meeting = add_content(
+                container,
+                portal_type="WorkshopMeeting",
+                title=entry["title"],
+                description=DEMO_MARK
+                + "Regionales Werkstatttreffen mit Austausch der Kommunen.",
+                start=start,
+                end=start + timedelta(hours=6),
+                timezone="Europe/Berlin",
+                location=entry["location"],
+                region=entry["region"],
+                host_municipality=_relation(self.municipality(entry["host"])),
+                topics=entry["topics"],
+                capacity=entry["capacity"],
+                registration_start=start - timedelta(days=60),
+                registration_end=start - timedelta(days=7),
+                agenda=RichTextValue(
+                    "<ul><li>10:00 Ankommen und Begrüßung</li>"
+                    "<li>10:30 Impuls aus der gastgebenden Kommune</li>"
+                    "<li>11:30 Werkstattgruppen</li>"
+                    "<li>13:00 Mittagessen</li>"
+                    "<li>14:00 Ergebnisse und Verabredungen</li>"
+                    "<li>16:00 Ende</li></ul>",
+                    "text/html",
+                    "text/x-html-safe",
+                ),
+                documentation=_html(
+                    "Die Teilnehmenden haben Erfahrungen ausgetauscht und drei "
+                    "Verabredungen für die nächsten Monate getroffen."
+                )
+                if entry["documented"]
+                else None,
+            )
+            api.content.transition(obj=meeting, to_state="published")
+        return len(self.network["meetings"])
+
+    def create_reviews(self):
+        """Create the expert reviews (confidential, private)."""
+        container = self.site["gutachten"]
+        criteria = [token for token, _title in terms("review_criteria")]
+        for entry in self.network["reviews"]:
+            scores = {
+                f"score_{token}": str(score)
+                for token, score in zip(criteria, entry["scores"], strict=False)
+            }
+            valid_until = None
+            if entry["valid_years"]:
+                valid_until = date.today() + timedelta(days=365 * entry["valid_years"])
+            add_content(
+                container,
+                portal_type="ExpertReview",
+                title=entry["title"],
+                description=DEMO_MARK + "Gutachten des Expertengremiums.",
+                municipality=_relation(self.municipality(entry["municipality"])),
+                subject=entry["subject"],
+                level=entry["level"],
+                valid_until=valid_until,
+                summary=_html(
+                    "Das Gremium würdigt den Prozess und die breite Beteiligung."
+                )
+                if entry["level"]
+                else None,
+                **scores,
+            )
+        return len(self.network["reviews"])
+
+    def create_practice_examples(self):
+        """Create the practice examples, each idea in each of its places."""
+        ideas = json.loads(
+            (self.path / "practice_examples.json").read_text(encoding="utf-8")
+        )
+        container = self.site["praxisbeispiele"]
+        placed = [(idea, name) for idea in ideas for name in idea["in"]]
+        sections = (
+            "initial_situation",
+            "goals",
+            "approach",
+            "results",
+            "success_factors",
+            "transferability",
+            "resources",
+        )
+        for number, (idea, name) in enumerate(
+            tqdm(placed, desc="Praxisbeispiele", disable=not self.progress)
+        ):
+            municipality = self.municipality(name)
+            today = date.today()
+            start = date(today.year + idea["start_years"], 1 + number % 12, 1)
+            end = None
+            if "end_years" in idea:
+                end = date(today.year + idea["end_years"], 1 + number % 12, 28)
+            texts = {
+                section: _html(idea[section].replace("{kommune}", name))
+                for section in sections
+            }
+            modules = [
+                _relation(module)
+                for module in self.modules
+                if set(module.topics or ()) & set(idea["topics"])
+            ][:2]
+            example = add_content(
+                container,
+                portal_type="PracticeExample",
+                title=f"{idea['title']} in {name}",
+                description=DEMO_MARK + idea["summary"],
+                municipality=_relation(municipality),
+                start=start,
+                end=end,
+                project_status=idea["status"],
+                topics=idea["topics"],
+                trends=idea["trends"],
+                fields_of_action=idea["fields_of_action"],
+                target_groups=idea["target_groups"],
+                participation_formats=idea["participation_formats"],
+                programmes=idea["programmes"],
+                related_modules=modules,
+                contact_name="Verwaltung " + name,
+                contact_role="Ansprechstelle für das Projekt",
+                contact_email="info@example.org",
+                contact_consent=number % 2 == 0,
+                **texts,
+            )
+            api.content.transition(obj=example, to_state="published")
+        return len(placed)
+
+
+def load_demo(site, path, progress=True):
+    """Load the demo network from ``path`` into ``site``; return counts."""
+    return DemoLoader(site, path, progress=progress).load()

@@ -1,0 +1,43 @@
+"""The sections of the site (DESIGN section 5), read from ``data/structure.json``."""
+
+from pathlib import Path
+from plone import api
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from zumo.policy import logger
+
+import json
+
+
+STRUCTURE_FILE = Path(__file__).parent / "data" / "structure.json"
+
+
+def sections():
+    """Return the section definitions: id, title, description, allowed types."""
+    return json.loads(STRUCTURE_FILE.read_text(encoding="utf-8"))
+
+
+def create_structure(portal):
+    """Create the missing section folders below ``portal``; keep existing ones.
+
+    Each folder only allows the types its section is for; public sections
+    are published.
+    """
+    for section in sections():
+        folder = portal.get(section["id"])
+        if folder is None:
+            folder = api.content.create(
+                container=portal,
+                type="Folder",
+                id=section["id"],
+                title=section["title"],
+                description=section["description"],
+                exclude_from_nav=section.get("exclude_from_nav", False),
+            )
+            logger.info("Created section /%s", section["id"])
+        if section["public"] and api.content.get_state(folder) != "published":
+            api.content.transition(obj=folder, to_state="published")
+        constraints = ISelectableConstrainTypes(folder)
+        constraints.setConstrainTypesMode(ENABLED)
+        constraints.setLocallyAllowedTypes(section["allowed"])
+        constraints.setImmediatelyAddableTypes(section["allowed"])
