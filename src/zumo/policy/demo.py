@@ -100,6 +100,7 @@ class DemoLoader:
                 module_format=entry["format"],
                 duration=entry["duration"],
                 goals=_html(entry["goals"]),
+                topics=entry["topics"],
                 target_groups=["verwaltung", "engagierte"],
             )
             api.content.transition(obj=module, to_state="published")

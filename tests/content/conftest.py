@@ -1,0 +1,90 @@
+"""Fixtures for the content-type tests: a small network inside the test site."""
+
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+
+import pytest
+
+
+def relation(obj):
+    """A relation value pointing to ``obj``."""
+    return RelationValue(getUtility(IIntIds).getId(obj))
+
+
+def html(text):
+    """A rich-text value."""
+    return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
+
+
+@pytest.fixture
+def manager(portal):
+    """Run the test as a site manager."""
+    with api.env.adopt_roles(["Manager"]):
+        yield portal
+
+
+@pytest.fixture
+def municipality(manager):
+    """A municipality with master data."""
+    return api.content.create(
+        container=manager["kommunen"],
+        type="Municipality",
+        id="gomadingen",
+        title="Gomadingen",
+        ags="08415029",
+        district="Landkreis Reutlingen",
+        region="tuebingen",
+        population=2196,
+        population_year=2024,
+        latitude=48.3998,
+        longitude=9.39065,
+        programmes=["zumo"],
+        network_status=["zumo_pilot"],
+    )
+
+
+@pytest.fixture
+def module(manager):
+    """A published qualification module."""
+    obj = api.content.create(
+        container=manager["qualifizierung"],
+        type="QualificationModule",
+        id="koquma-3",
+        title="KoQuMa 3: Beteiligung und Aktivierung",
+        curriculum="koquma",
+        koquma_module="m3_beteiligung",
+        module_format="praesenz",
+        duration="2 Tage",
+        goals=html("Passende Beteiligungsformate wählen."),
+        target_groups=["quartiersmanagement"],
+    )
+    return obj
+
+
+@pytest.fixture
+def example(manager, municipality, module):
+    """A practice example in that municipality."""
+    return api.content.create(
+        container=manager["praxisbeispiele"],
+        type="PracticeExample",
+        id="dorfladen",
+        title="Dorfladen in Bürgerhand",
+        description="Eine Genossenschaft sichert die Nahversorgung.",
+        municipality=relation(municipality),
+        initial_situation=html("Der letzte Laden hatte geschlossen."),
+        goals=html("Nahversorgung sichern."),
+        topics=["daseinsvorsorge"],
+        trends=["demografie"],
+        fields_of_action=["nahversorgung"],
+        target_groups=["aeltere"],
+        participation_formats=["buergerversammlung"],
+        programmes=["zwk"],
+        related_modules=[relation(module)],
+        project_status="laufend",
+        contact_name="Erika Muster",
+        contact_email="erika@example.org",
+        contact_consent=False,
+    )

@@ -1,0 +1,149 @@
+"""The six ZUMO types: FTIs, schemas, behaviors and where they may be added."""
+
+from plone import api
+from plone.dexterity.fti import DexterityFTI
+from zope.component import createObject
+
+import pytest
+
+
+TYPES = {
+    "PracticeExample": ("Praxisbeispiel", "praxisbeispiele"),
+    "Municipality": ("Kommune", "kommunen"),
+    "MentoringGroup": ("Mentoring-Gruppe", "mentoring"),
+    "WorkshopMeeting": ("Werkstatttreffen", "werkstatttreffen"),
+    "ExpertReview": ("Gutachten (Expertengremium)", "gutachten"),
+    "QualificationModule": ("Qualifizierungsmodul", "qualifizierung"),
+}
+
+FIELDS = {
+    "PracticeExample": [
+        "initial_situation", "goals", "approach", "results", "success_factors",
+        "transferability", "resources", "start", "end", "project_status",
+        "contact_name", "contact_role", "contact_email", "contact_phone",
+        "contact_consent", "municipality", "fields_of_action",
+        "participation_formats", "programmes", "related_modules",
+    ],
+    "Municipality": [
+        "ags", "district", "region", "population", "population_year",
+        "programmes", "network_status", "website", "contact_email",
+        "contact_phone",
+    ],
+    "MentoringGroup": [
+        "mentors", "mentees", "facilitators", "start",
+        "milestone_kickoff_status", "milestone_zwischenbilanz_date",
+    ],
+    "WorkshopMeeting": [
+        "region", "host_municipality", "agenda", "capacity",
+        "registration_start", "registration_end", "documentation",
+    ],
+    "ExpertReview": [
+        "municipality", "subject", "assigned_experts", "score_legitimation",
+        "comment_evaluation", "level", "summary", "recommendation",
+        "valid_until",
+    ],
+    "QualificationModule": [
+        "curriculum", "koquma_module", "goals", "module_format", "duration",
+        "materials",
+    ],
+}  # fmt: skip
+
+BEHAVIORS = {
+    "PracticeExample": ["plone.leadimage", "plone.versioning", "plone.relateditems",
+                        "plone.locking", "plone.shortname",
+                        "plone.excludefromnavigation", "zumo.topics",
+                        "zumo.geolocation"],
+    "Municipality": ["plone.leadimage", "plone.versioning", "zumo.geolocation"],
+    "MentoringGroup": ["plone.versioning", "plone.locking", "zumo.topics"],
+    "WorkshopMeeting": ["plone.eventbasic", "plone.eventlocation", "plone.versioning"],
+    "ExpertReview": ["plone.versioning", "plone.locking"],
+    "QualificationModule": ["plone.leadimage", "zumo.topics"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("portal_type,expected", TYPES.items())
+def test_fti(portal, portal_type, expected):
+    """Each type has a Dexterity FTI with its German title."""
+    fti = api.portal.get_tool("portal_types")[portal_type]
+    assert isinstance(fti, DexterityFTI)
+    assert fti.Title() == expected[0]
+
+
+@pytest.mark.parametrize("portal_type", TYPES)
+def test_factory(portal, portal_type):
+    """The factory creates an object of the type's class."""
+    fti = api.portal.get_tool("portal_types")[portal_type]
+    obj = createObject(fti.factory)
+    assert obj.__class__.__name__ == portal_type
+
+
+@pytest.mark.parametrize("portal_type,fields", FIELDS.items())
+def test_schema_fields(portal, portal_type, fields):
+    """The schema offers the fields the design asks for."""
+    fti = api.portal.get_tool("portal_types")[portal_type]
+    schema = fti.lookupSchema()
+    assert set(fields) <= set(schema.names())
+
+
+@pytest.mark.parametrize("portal_type,behaviors", BEHAVIORS.items())
+def test_behaviors(portal, portal_type, behaviors):
+    """The behaviors an editor expects are enabled."""
+    fti = api.portal.get_tool("portal_types")[portal_type]
+    assert set(behaviors) <= set(fti.behaviors)
+
+
+@pytest.mark.parametrize("portal_type,expected", TYPES.items())
+def test_addable_in_its_section(manager, portal_type, expected):
+    """Each type can be added in its own section of the site."""
+    section = manager[expected[1]]
+    obj = api.content.create(container=section, type=portal_type, title="Test")
+    assert obj.portal_type == portal_type
+
+
+@pytest.mark.parametrize("portal_type,expected", TYPES.items())
+def test_not_addable_in_other_sections(manager, portal_type, expected):
+    """No ZUMO type can be added in another type's section."""
+    others = [section for _, section in TYPES.values() if section != expected[1]]
+    for section in others:
+        allowed = [fti.getId() for fti in manager[section].allowedContentTypes()]
+        assert portal_type not in allowed, section
+
+
+def test_team_space_takes_documents(municipality):
+    """A municipality's team space takes documents, files and folders."""
+    allowed = {fti.getId() for fti in municipality.allowedContentTypes()}
+    assert {"Document", "File", "Image", "Folder"} <= allowed
+    assert "PracticeExample" not in allowed
+
+
+def test_meeting_is_an_event(manager):
+    """Workshop meetings are events (iCal, calendar)."""
+    from plone.event.interfaces import IEvent
+
+    meeting = api.content.create(
+        container=manager["werkstatttreffen"], type="WorkshopMeeting", title="Treffen"
+    )
+    assert IEvent.providedBy(meeting)
+
+
+def test_mentoring_milestones(manager):
+    """A new group has the five ZWK steps, all open."""
+    group = api.content.create(
+        container=manager["mentoring"], type="MentoringGroup", title="Gruppe"
+    )
+    steps = group.milestones()
+    assert [step["title"] for step in steps] == [
+        "Kick-off",
+        "Kommunalprofil",
+        "Zukunftswerkstatt",
+        "Werkstattplan",
+        "Zwischenbilanz",
+    ]
+    assert {step["status"] for step in steps} == {"offen"}
+
+
+def test_municipality_size_class(municipality):
+    """The size class is derived from the population."""
+    assert municipality.size_class == "2000_5000"
+    municipality.population = 25000
+    assert municipality.size_class == "ab_20000"

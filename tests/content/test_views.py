@@ -1,0 +1,149 @@
+"""The designed Classic UI views render what users need to see."""
+
+from plone import api
+from tests.content.conftest import html
+from tests.content.conftest import relation
+
+import pytest
+
+
+def render(obj):
+    """Render the default view of ``obj`` as the current user."""
+    view = api.content.get_view(obj.getLayout(), obj, obj.REQUEST)
+    return view()
+
+
+@pytest.fixture(autouse=True)
+def layer(portal):
+    """Mark the request with the browser layers, as on the real site."""
+    from zope.interface import alsoProvides
+    from zumo.content.interfaces import IZumoContentLayer
+
+    alsoProvides(portal.REQUEST, IZumoContentLayer)
+
+
+class TestPracticeExampleView:
+    def test_sections_and_facts(self, example):
+        """Sections, facts box and finder links are shown."""
+        page = render(example)
+        assert "Ausgangslage" in page
+        assert "Der letzte Laden hatte geschlossen." in page
+        assert "Auf einen Blick" in page
+        assert "Gomadingen" in page
+        assert "zumo_topics=daseinsvorsorge" in page
+        assert "KoQuMa 3: Beteiligung und Aktivierung" in page
+
+    def test_contact_hidden_without_consent(self, example):
+        """Without consent, the contact person stays hidden."""
+        assert "Erika Muster" not in render(example)
+
+    def test_contact_shown_with_consent(self, example):
+        """With consent, name and email are shown."""
+        example.contact_consent = True
+        page = render(example)
+        assert "Erika Muster" in page
+        assert "mailto:erika@example.org" in page
+
+    def test_attachments(self, example):
+        """Files inside are listed as attachments."""
+        api.content.create(container=example, type="Link", title="Satzung",
+                           remoteUrl="https://example.org")  # fmt: skip
+        assert "Satzung" in render(example)
+
+    def test_empty_sections_omitted(self, example):
+        """Sections without text get no heading."""
+        assert 'id="transferability"' not in render(example)
+
+
+class TestMunicipalityView:
+    def test_facts(self, municipality):
+        """Master data is shown the German way."""
+        page = render(municipality)
+        assert "2.196" in page
+        assert "Regierungsbezirk Tübingen" in page
+        assert "08415029" in page
+        assert "ZUMO-Pilotkommune" in page
+
+    def test_lists_its_network(self, manager, municipality, example):
+        """Its practice examples, groups and meetings are listed."""
+        api.content.create(
+            container=manager["mentoring"], type="MentoringGroup",
+            title="Gruppe Alb", mentees=[relation(municipality)],
+        )  # fmt: skip
+        api.content.create(
+            container=manager["werkstatttreffen"], type="WorkshopMeeting",
+            title="Treffen auf der Alb", host_municipality=relation(municipality),
+        )  # fmt: skip
+        page = render(municipality)
+        assert "Dorfladen in Bürgerhand" in page
+        assert "Gruppe Alb" in page
+        assert "Treffen auf der Alb" in page
+
+    def test_hidden_group_not_listed(self, manager, municipality):
+        """A group the viewer may not see is not listed."""
+        group = api.content.create(
+            container=manager["mentoring"], type="MentoringGroup",
+            title="Geheime Gruppe", mentees=[relation(municipality)],
+        )  # fmt: skip
+        group.manage_permission("View", [], acquire=False)
+        with api.env.adopt_roles(["Member"]):
+            assert "Geheime Gruppe" not in render(municipality)
+
+
+class TestOtherViews:
+    def test_mentoring_group(self, manager, municipality):
+        """Milestones with status and the members are shown."""
+        group = api.content.create(
+            container=manager["mentoring"], type="MentoringGroup", title="Gruppe",
+            mentors=[relation(municipality)], milestone_kickoff_status="erreicht",
+        )  # fmt: skip
+        page = render(group)
+        assert "Kick-off" in page and "Erreicht" in page
+        assert "Zwischenbilanz" in page and "Offen" in page
+        assert "Gomadingen" in page
+
+    def test_workshop_meeting(self, manager, municipality):
+        """Dates, place, agenda and registration state are shown."""
+        from datetime import datetime
+        from datetime import timedelta
+
+        import pytz
+
+        start = pytz.timezone("Europe/Berlin").localize(
+            datetime.now() + timedelta(days=30)
+        )
+        meeting = api.content.create(
+            container=manager["werkstatttreffen"], type="WorkshopMeeting",
+            title="Treffen", start=start, end=start + timedelta(hours=4),
+            location="Rathaus", agenda=html("Begrüßung und Werkstattgruppen"),
+            registration_end=start - timedelta(days=3), capacity=40,
+        )  # fmt: skip
+        page = render(meeting)
+        assert start.strftime("%d.%m.%Y") in page
+        assert "Rathaus" in page
+        assert "Begrüßung und Werkstattgruppen" in page
+        assert "Anmeldung geöffnet" in page
+        assert "ics_view" in page
+
+    def test_expert_review(self, manager, municipality):
+        """The rubric is a table with all six implementation factors."""
+        review = api.content.create(
+            container=manager["gutachten"], type="ExpertReview", title="Gutachten",
+            municipality=relation(municipality), score_vernetzung="3",
+            comment_vernetzung="Gute Netzwerke", level="standard",
+        )  # fmt: skip
+        page = render(review)
+        assert "<table" in page
+        for factor in ("Politische Legitimation sichern", "Ressourcen bündeln",
+                       "Evaluation und Qualitätssicherung"):  # fmt: skip
+            assert factor in page
+        assert "3 – weitgehend erfüllt" in page
+        assert "Gute Netzwerke" in page
+        assert "Standard" in page
+
+    def test_qualification_module(self, module):
+        """Goals, format and duration are shown."""
+        page = render(module)
+        assert "Passende Beteiligungsformate wählen." in page
+        assert "Präsenz" in page
+        assert "2 Tage" in page

@@ -1,0 +1,218 @@
+"""plone.restapi round trip for every ZUMO type, and German 400s for bad input."""
+
+from plone import api
+
+import pytest
+import transaction
+
+
+@pytest.fixture
+def municipality_uid(functional_portal):
+    """A municipality created through the API for relation fields."""
+    with api.env.adopt_roles(["Manager"]):
+        obj = api.content.create(
+            container=functional_portal["kommunen"],
+            type="Municipality",
+            id="hayingen",
+            title="Hayingen",
+            region="tuebingen",
+            population=2224,
+        )
+        uid = obj.UID()
+    transaction.commit()
+    return uid
+
+
+PAYLOADS = {
+    "PracticeExample": (
+        "praxisbeispiele",
+        {
+            "title": "Bürgerbus",
+            "goals": {"data": "<p>Mobil bleiben</p>", "content-type": "text/html"},
+            "topics": ["daseinsvorsorge", "klimawandel"],
+            "trends": ["demografie"],
+            "project_status": "laufend",
+            "start": "2024-03-01",
+            "contact_email": "bus@example.org",
+            "contact_consent": True,
+        },
+    ),
+    "Municipality": (
+        "kommunen",
+        {"title": "Testhausen", "ags": "08415099", "region": "stuttgart",
+         "population": 4300, "programmes": ["zumo"], "latitude": 48.7,
+         "longitude": 9.1},
+    ),
+    "MentoringGroup": (
+        "mentoring",
+        {"title": "Gruppe Alb", "facilitators": ["Dr. Lehmann"],
+         "milestone_kickoff_status": "erreicht", "topics": ["demokratie"]},
+    ),
+    "WorkshopMeeting": (
+        "werkstatttreffen",
+        {"title": "Treffen", "start": "2027-03-12T09:00:00+00:00",
+         "end": "2027-03-12T15:00:00+00:00", "region": "karlsruhe",
+         "capacity": 40},
+    ),
+    "ExpertReview": (
+        "gutachten",
+        {"title": "Gutachten", "subject": "Handlungskonzept",
+         "score_vernetzung": "3", "level": "standard", "valid_until": "2029-12-31"},
+    ),
+    "QualificationModule": (
+        "qualifizierung",
+        {"title": "Modul 1", "curriculum": "koquma",
+         "koquma_module": "m1_grundlagen", "module_format": "hybrid",
+         "duration": "2 Tage"},
+    ),
+}  # fmt: skip
+
+RELATIONS = {
+    "PracticeExample": "municipality",
+    "MentoringGroup": "mentees",
+    "WorkshopMeeting": "host_municipality",
+    "ExpertReview": "municipality",
+}
+
+
+def _token(value):
+    """Reduce a serialized vocabulary value to its token(s)."""
+    if isinstance(value, list):
+        return [_token(item) for item in value]
+    if isinstance(value, dict) and "token" in value:
+        return value["token"]
+    if isinstance(value, dict) and "data" in value:
+        return value["data"]
+    return value
+
+
+@pytest.mark.parametrize("portal_type", PAYLOADS)
+def test_round_trip(manager_request, municipality_uid, portal_type):
+    """POST creates, GET returns the same values, PATCH changes them."""
+    section, payload = PAYLOADS[portal_type]
+    payload = dict(payload, **{"@type": portal_type})
+    relation = RELATIONS.get(portal_type)
+    if relation:
+        payload[relation] = (
+            [municipality_uid] if relation == "mentees" else municipality_uid
+        )
+    response = manager_request.post(f"/{section}", json=payload)
+    assert response.status_code == 201, response.text
+    url = response.json()["@id"]
+
+    data = manager_request.get(url).json()
+    assert data["@type"] == portal_type
+    for name, value in payload.items():
+        if name in ("@type", relation, "start", "end"):
+            continue
+        assert _token(data[name]) == _token(value), name
+    if relation:
+        target = data[relation][0] if relation == "mentees" else data[relation]
+        assert target["title"] == "Hayingen"
+        assert target["@type"] == "Municipality"
+
+    response = manager_request.patch(url, json={"title": "Geändert"})
+    assert response.status_code == 204
+    assert manager_request.get(url).json()["title"] == "Geändert"
+
+
+def test_vocabulary_values_have_token_and_title(manager_request):
+    """Vocabulary fields serialize with readable German titles."""
+    response = manager_request.post(
+        "/praxisbeispiele",
+        json={"@type": "PracticeExample", "title": "X", "topics": ["klimawandel"]},
+    )
+    data = manager_request.get(response.json()["@id"]).json()
+    assert data["topics"] == [
+        {
+            "token": "klimawandel",
+            "title": "Lokale Antworten auf den Klimawandel und ein enkelgerechtes Leben",
+        }
+    ]
+
+
+def test_types_endpoint_lists_german_titles(manager_request):
+    """`@types` offers the six types with German titles."""
+    titles = {item["title"] for item in manager_request.get("/@types").json()}
+    assert {
+        "Praxisbeispiel",
+        "Kommune",
+        "Mentoring-Gruppe",
+        "Werkstatttreffen",
+        "Gutachten (Expertengremium)",
+        "Qualifizierungsmodul",
+    } <= titles
+
+
+BAD_INPUT = [
+    ("kommunen", {"@type": "Municipality", "title": "A", "ags": "12345"},
+     "ags", "Gemeindeschlüssel"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "ags": "09162000"},
+     "ags", "beginnt in Baden-Württemberg mit 08"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "population": 0},
+     "population", "zu klein"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "region": "bayern"},
+     "region", "nicht erfüllt"),
+    ("kommunen", {"@type": "Municipality", "title": "A",
+                  "contact_email": "keine-adresse"}, "contact_email", "ungültig"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "latitude": 123.0},
+     "latitude", "Breitengrad"),
+    ("praxisbeispiele", {"@type": "PracticeExample", "title": "A",
+                         "topics": ["gibtsnicht"]}, "topics", "nicht erfüllt"),
+    ("praxisbeispiele", {"@type": "PracticeExample", "title": "A",
+                         "start": "2025-05-01", "end": "2024-01-01"},
+     None, "Das Ende darf nicht vor dem Beginn liegen."),
+    ("praxisbeispiele", {"@type": "PracticeExample", "title": "A",
+                         "contact_phone": "ruf mich an"}, "contact_phone",
+     "Telefonnummer"),
+    ("werkstatttreffen", {"@type": "WorkshopMeeting", "title": "A",
+                          "registration_start": "2027-02-01T10:00:00",
+                          "registration_end": "2027-01-01T10:00:00"},
+     None, "Anmeldeschluss"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("section,payload,field,message", BAD_INPUT)
+def test_bad_input_is_refused_in_german(
+    manager_request, functional_portal, section, payload, field, message
+):
+    """Bad input answers 400 with a German message and creates nothing."""
+    before = len(functional_portal[section].objectIds())
+    response = manager_request.post(f"/{section}", json=payload)
+    assert response.status_code == 400
+    body = response.json()
+    assert message in body["message"]
+    if field:
+        assert f"'field': '{field}'" in body["message"]
+    transaction.begin()
+    assert len(functional_portal[section].objectIds()) == before
+
+
+def test_search_filters_by_contract_index(manager_request, municipality_uid):
+    """`@search` filters practice examples by topic token."""
+    for title, topics in (("Laden", ["daseinsvorsorge"]), ("Garten", ["klimawandel"])):
+        manager_request.post(
+            "/praxisbeispiele",
+            json={"@type": "PracticeExample", "title": title, "topics": topics,
+                  "municipality": municipality_uid},
+        )  # fmt: skip
+    response = manager_request.get(
+        "/@search",
+        params={"portal_type": "PracticeExample", "zumo_topics": "klimawandel"},
+    )
+    assert [item["title"] for item in response.json()["items"]] == ["Garten"]
+    response = manager_request.get(
+        "/@search",
+        params={"portal_type": "PracticeExample", "zumo_region": "tuebingen"},
+    )
+    assert response.json()["items_total"] == 2
+
+
+def test_anonymous_cannot_create(anon_request, functional_portal):
+    """An outsider cannot add content through the API."""
+    response = anon_request.post(
+        "/praxisbeispiele", json={"@type": "PracticeExample", "title": "Spam"}
+    )
+    assert response.status_code == 401
+    transaction.begin()
+    assert functional_portal["praxisbeispiele"].objectIds() == []
