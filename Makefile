@@ -102,6 +102,8 @@ i18n: $(INSTALLED) ## Rebuild the zumo message catalogue and sync the translatio
 		--create zumo src/zumo
 	@$(BIN)/i18ndude sync --pot src/zumo/policy/locales/zumo.pot \
 		src/zumo/policy/locales/*/LC_MESSAGES/zumo.po
+	@$(BIN)/python scripts/fill_translations.py \
+		src/zumo/policy/locales/de/LC_MESSAGES/zumo.po
 
 .PHONY: constraints
 constraints: $(INSTALLED) ## Re-resolve constraints.txt from requirements.in

@@ -48,7 +48,6 @@ setup(
         "plone.app.dexterity",
         "plone.classicui",
         "plone.distribution",
-        "plone.exportimport",
         "plone.restapi",
         "collective.easyform",
         "setuptools",

@@ -149,7 +149,7 @@ class IPracticeExample(model.Schema):
 
     model.fieldset(
         "contact",
-        label=_("fieldset_contact", default="Ansprechperson"),
+        label=_("fieldset_contact_person", default="Ansprechperson"),
         fields=[
             "contact_name",
             "contact_role",

@@ -1,0 +1,1 @@
+The network's knowledge: six content types (Praxisbeispiel, Kommune, Mentoring-Gruppe, Werkstatttreffen, Gutachten, Qualifizierungsmodul) with German forms, designed views, controlled vocabularies, catalog indexes usable through `@search`, the site sections, 1,112 Baden-Württemberg municipalities from GeoNames with an import command, and a demo network.
