@@ -60,3 +60,16 @@ class TestSiteSettings:
         assert (
             api.portal.get_registry_record("plone.portal_timezone") == "Europe/Berlin"
         )
+
+
+def test_dates_are_german(portal):
+    """Dates come out the German way, whatever language a request asks for."""
+    from DateTime import DateTime
+    from plone.base.i18nl10n import ulocalized_time
+
+    import re
+
+    when = DateTime("2026/12/12 12:00:00 UTC")
+    long_format = ulocalized_time(when, long_format=True, context=portal)
+    assert re.fullmatch(r"12\.12\.2026 1\d:00 Uhr", long_format)
+    assert ulocalized_time(when, context=portal) == "12.12.2026"
