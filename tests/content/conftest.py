@@ -1,6 +1,8 @@
 """Fixtures for the content-type tests: a small network inside the test site."""
 
 from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -22,8 +24,8 @@ def html(text):
 @pytest.fixture
 def manager(portal):
     """Run the test as a site manager."""
-    with api.env.adopt_roles(["Manager"]):
-        yield portal
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal
 
 
 @pytest.fixture

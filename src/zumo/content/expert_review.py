@@ -53,6 +53,7 @@ class IExpertReview(model.Schema):
         ),
         required=False,
     )
+    directives.write_permission(assigned_experts="zumo.AssignExperts")
     directives.widget(
         "assigned_experts",
         AjaxSelectFieldWidget,

@@ -20,12 +20,16 @@ from zumo.content.vocabularies import terms
 from zumo.policy import logger
 from zumo.policy.imports import add_content
 from zumo.policy.imports import import_municipalities
+from zumo.policy.reviews import declare_no_conflict
+from zumo.policy.roster import set_member
 
 import json
+import os
 import pytz
 
 
 DEMO_MARK = "Demo-Inhalt: "
+DEFAULT_PASSWORD = "zumo-demo"
 # pytz, as plone.app.event stores it: zoneinfo objects do not pickle in the ZODB.
 TIMEZONE = pytz.timezone("Europe/Berlin")
 
@@ -41,8 +45,11 @@ def _relation(obj):
 class DemoLoader:
     """Creates the demo network from the files in ``path``."""
 
-    def __init__(self, site, path, progress=True):
+    def __init__(self, site, path, progress=True, password=None):
         self.site = site
+        self.password = password or os.environ.get(
+            "ZUMO_DEMO_PASSWORD", DEFAULT_PASSWORD
+        )
         self.path = Path(path)
         self.progress = progress
         self.network = json.loads((self.path / "network.json").read_text("utf-8"))
@@ -59,8 +66,11 @@ class DemoLoader:
             self.municipalities.setdefault(obj.Title(), obj)
         counts = {"municipalities": report.created + report.updated}
         counts["profiles"] = self.enrich_municipalities()
+        counts["personas"] = self.create_personas()
         counts["modules"] = self.create_modules()
         counts["mentoring_groups"] = self.create_mentoring_groups()
+        counts["rosters"] = self.fill_rosters()
+        counts["team_documents"] = self.create_team_documents()
         counts["meetings"] = self.create_meetings()
         counts["reviews"] = self.create_reviews()
         counts["practice_examples"] = self.create_practice_examples()
@@ -85,6 +95,57 @@ class DemoLoader:
             obj.reindexObject()
         return len(self.network["municipalities"])
 
+    def create_personas(self):
+        """Create the demo users and put them into their groups."""
+        for persona in self.network["personas"]:
+            if api.user.get(userid=persona["id"]) is None:
+                api.user.create(
+                    username=persona["id"],
+                    email=persona["email"],
+                    password=self.password,
+                    properties={"fullname": persona["fullname"]},
+                )
+            for group in persona["groups"]:
+                api.group.add_user(groupname=group, username=persona["id"])
+        return len(self.network["personas"])
+
+    def space(self, name):
+        """Return the municipality or mentoring group called ``name``."""
+        if name in self.municipalities:
+            return self.municipalities[name]
+        for group in self.site["mentoring"].objectValues():
+            if group.Title() == name:
+                return group
+        raise KeyError(name)
+
+    def fill_rosters(self):
+        """Put the personas on the rosters of their spaces."""
+        count = 0
+        for persona in self.network["personas"]:
+            for space, role in persona.get("rosters", ()):
+                set_member(self.space(space), persona["id"], role)
+                count += 1
+        return count
+
+    def create_team_documents(self):
+        """File a document in each space a persona works in."""
+        count = 0
+        for persona in self.network["personas"]:
+            for name, _role in persona.get("rosters", ()):
+                with api.env.adopt_user(username=persona["id"]):
+                    add_content(
+                        self.space(name),
+                        portal_type="Document",
+                        title=f"Arbeitsstand {name}",
+                        description=DEMO_MARK + "Internes Protokoll des Teams.",
+                        text=_html(
+                            "Verabredungen aus dem letzten Treffen: Termine mit dem "
+                            "Gemeinderat, Aufgaben bis zum nächsten Werkstatttreffen."
+                        ),
+                    )
+                count += 1
+        return count
+
     def create_modules(self):
         """Create the KoQuMa modules and the ZUMO curriculum, published."""
         container = self.site["qualifizierung"]
@@ -103,7 +164,8 @@ class DemoLoader:
                 topics=entry["topics"],
                 target_groups=["verwaltung", "engagierte"],
             )
-            api.content.transition(obj=module, to_state="published")
+            if entry.get("state", "published") == "published":
+                api.content.transition(obj=module, to_state="published")
             self.modules.append(module)
         return len(self.modules)
 
@@ -178,7 +240,10 @@ class DemoLoader:
                 if entry["documented"]
                 else None,
             )
-            api.content.transition(obj=meeting, to_state="published")
+            if entry["state"] != "planned":
+                api.content.transition(obj=meeting, transition="announce")
+            if entry["state"] == "documented":
+                api.content.transition(obj=meeting, transition="document")
         return len(self.network["meetings"])
 
     def create_reviews(self):
@@ -193,7 +258,7 @@ class DemoLoader:
             valid_until = None
             if entry["valid_years"]:
                 valid_until = date.today() + timedelta(days=365 * entry["valid_years"])
-            add_content(
+            review = add_content(
                 container,
                 portal_type="ExpertReview",
                 title=entry["title"],
@@ -207,9 +272,24 @@ class DemoLoader:
                 )
                 if entry["level"]
                 else None,
+                assigned_experts=entry["experts"],
                 **scores,
             )
+            self.advance_review(review, entry["state"])
         return len(self.network["reviews"])
+
+    def advance_review(self, review, state):
+        """Move a review through its workflow up to ``state``."""
+        steps = ["requested", "in_review", "submitted", "released"]
+        target = steps.index(state)
+        if target >= 1:
+            api.content.transition(obj=review, transition="start_review")
+        if target >= 2:
+            for expert in review.assigned_experts:
+                declare_no_conflict(review, expert, "Keine Verbindung zur Kommune.")
+            api.content.transition(obj=review, transition="submit")
+        if target >= 3:
+            api.content.transition(obj=review, transition="release")
 
     def create_practice_examples(self):
         """Create the practice examples, each idea in each of its places."""
@@ -227,9 +307,20 @@ class DemoLoader:
             "transferability",
             "resources",
         )
+        every = self.network["practice_example_states"]
+        proposers = [
+            persona["id"]
+            for persona in self.network["personas"]
+            if set(persona["groups"]) & {"citizens", "municipalities"}
+        ]
         for number, (idea, name) in enumerate(
             tqdm(placed, desc="Praxisbeispiele", disable=not self.progress)
         ):
+            state = "published"
+            if number % every["pending_every"] == 1:
+                state = "pending"
+            elif number % every["private_every"] == 2:
+                state = "private"
             municipality = self.municipality(name)
             today = date.today()
             start = date(today.year + idea["start_years"], 1 + number % 12, 1)
@@ -245,8 +336,7 @@ class DemoLoader:
                 for module in self.modules
                 if set(module.topics or ()) & set(idea["topics"])
             ][:2]
-            example = add_content(
-                container,
+            values = dict(
                 portal_type="PracticeExample",
                 title=f"{idea['title']} in {name}",
                 description=DEMO_MARK + idea["summary"],
@@ -267,10 +357,24 @@ class DemoLoader:
                 contact_consent=number % 2 == 0,
                 **texts,
             )
-            api.content.transition(obj=example, to_state="published")
+            if state == "published":
+                example = add_content(container, **values)
+                api.content.transition(obj=example, transition="submit")
+                api.content.transition(obj=example, transition="publish")
+                continue
+            # Proposals in progress belong to the citizens and municipal staff
+            # who made them.
+            with api.env.adopt_user(username=proposers[number % len(proposers)]):
+                example = add_content(container, **values)
+                if state == "pending":
+                    api.content.transition(obj=example, transition="submit")
         return len(placed)
 
 
-def load_demo(site, path, progress=True):
-    """Load the demo network from ``path`` into ``site``; return counts."""
-    return DemoLoader(site, path, progress=progress).load()
+def load_demo(site, path, progress=True, password=None):
+    """Load the demo network from ``path`` into ``site``; return counts.
+
+    The demo personas get ``password`` (default: ``ZUMO_DEMO_PASSWORD`` or
+    ``zumo-demo``).
+    """
+    return DemoLoader(site, path, progress=progress, password=password).load()

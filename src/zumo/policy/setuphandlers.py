@@ -3,6 +3,7 @@
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
+from zumo.policy.groups import create_groups
 from zumo.policy.structure import create_structure
 
 
@@ -22,7 +23,8 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Create the site sections after the ``default`` profile is imported."""
+    """Create groups and sections after the ``default`` profile is imported."""
+    create_groups()
     create_structure(api.portal.get())
 
 

@@ -21,7 +21,8 @@ def create_structure(portal):
     """Create the missing section folders below ``portal``; keep existing ones.
 
     Each folder only allows the types its section is for; public sections
-    are published.
+    are published; groups get the local roles the section gives them
+    (citizens and municipalities may propose practice examples, ...).
     """
     for section in sections():
         folder = portal.get(section["id"])
@@ -37,6 +38,8 @@ def create_structure(portal):
             logger.info("Created section /%s", section["id"])
         if section["public"] and api.content.get_state(folder) != "published":
             api.content.transition(obj=folder, to_state="published")
+        for group, roles in section["local_roles"].items():
+            api.group.grant_roles(groupname=group, roles=roles, obj=folder)
         constraints = ISelectableConstrainTypes(folder)
         constraints.setConstrainTypesMode(ENABLED)
         constraints.setLocallyAllowedTypes(section["allowed"])

@@ -1,0 +1,99 @@
+"""Confidentiality of expert reviews.
+
+* The experts named in ``assigned_experts`` get the local role
+  ``AssignedExpert`` on the review (and lose it when taken off).
+* An assigned expert confirms a conflict-of-interest declaration before
+  submitting: the confirmation is stored on the review and gives the local
+  role ``DeclaredExpert``, which the ``submit`` transition requires.
+* Once released, the reviewed municipality's team reads the review: a local
+  role provider gives its roster the role ``ReviewedTeam`` there.
+"""
+
+from borg.localrole.interfaces import ILocalRoleProvider
+from datetime import datetime
+from datetime import UTC
+from persistent.mapping import PersistentMapping
+from zope.annotation.interfaces import IAnnotations
+from zope.component import adapter
+from zope.interface import implementer
+from zumo.content.expert_review import IExpertReview
+from zumo.content.indexers import municipality_of
+
+
+ASSIGNED = "AssignedExpert"
+DECLARED = "DeclaredExpert"
+ANNOTATION_KEY = "zumo.policy.conflict_declarations"
+TEAM_ROLES = ("TeamMember", "TeamModerator")
+
+
+def sync_assigned_experts(review, event=None):
+    """Make the local roles on ``review`` match its ``assigned_experts``."""
+    assigned = set(review.assigned_experts or ())
+    changed = False
+    for principal, roles in review.get_local_roles():
+        if ASSIGNED in roles and principal not in assigned:
+            remaining = [r for r in roles if r not in (ASSIGNED, DECLARED)]
+            if remaining:
+                review.manage_setLocalRoles(principal, remaining)
+            else:
+                review.manage_delLocalRoles([principal])
+            changed = True
+    for userid in assigned:
+        roles = list(review.get_local_roles_for_userid(userid))
+        if ASSIGNED not in roles:
+            review.manage_setLocalRoles(userid, roles + [ASSIGNED])
+            changed = True
+    if changed:
+        review.reindexObjectSecurity()
+
+
+def declarations(review):
+    """Return ``{userid: {"date": ISO string, "statement": str}}``."""
+    return dict(IAnnotations(review).get(ANNOTATION_KEY, {}))
+
+
+def declare_no_conflict(review, userid, statement=""):
+    """Record that ``userid`` declared no conflict of interest for ``review``.
+
+    Only an assigned expert can declare; raises ``ValueError`` otherwise.
+    """
+    if userid not in (review.assigned_experts or ()):
+        raise ValueError("Nur zugewiesene Expertinnen und Experten können erklären.")
+    annotations = IAnnotations(review)
+    store = annotations.setdefault(ANNOTATION_KEY, PersistentMapping())
+    store[userid] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "statement": statement,
+    }
+    roles = list(review.get_local_roles_for_userid(userid))
+    if DECLARED not in roles:
+        review.manage_setLocalRoles(userid, roles + [DECLARED])
+        review.reindexObjectSecurity()
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IExpertReview)
+class ReviewedTeam:
+    """Gives the reviewed municipality's roster the role ``ReviewedTeam``."""
+
+    def __init__(self, context):
+        self.context = context
+
+    def _team(self):
+        municipality = municipality_of(self.context)
+        if municipality is None:
+            return set()
+        return {
+            principal
+            for principal, roles in municipality.get_local_roles()
+            if set(roles) & set(TEAM_ROLES)
+        }
+
+    def getRoles(self, principal_id):
+        """Return ``("ReviewedTeam",)`` for members of the reviewed team."""
+        return ("ReviewedTeam",) if principal_id in self._team() else ()
+
+    def getAllRoles(self):
+        """Yield ``(principal, roles)`` for every member of the reviewed team."""
+        for principal in self._team():
+            yield principal, ("ReviewedTeam",)

@@ -1,0 +1,46 @@
+"""Which workflow standard content follows, depending on where it lies.
+
+Documents, files, images and folders inside a municipality's team space or
+a mentoring group follow ``zumo_space_content_workflow`` (team only);
+attachments inside a practice example, meeting, review or module follow
+``zumo_attachment_workflow`` (the entry's own visibility). Everywhere else
+the chain configured in ``portal_workflow`` applies.
+"""
+
+from Acquisition import aq_chain
+from Acquisition import aq_inner
+from plone.base.interfaces import IWorkflowChain
+from plone.dexterity.interfaces import IDexterityContent
+from Products.CMFCore.interfaces import IWorkflowTool
+from Products.CMFPlone.workflow import ToolWorkflowChain
+from zope.component import adapter
+from zope.interface import implementer
+from zumo.content.expert_review import IExpertReview
+from zumo.content.mentoring_group import IMentoringGroup
+from zumo.content.municipality import IMunicipality
+from zumo.content.practice_example import IPracticeExample
+from zumo.content.qualification_module import IQualificationModule
+from zumo.content.workshop_meeting import IWorkshopMeeting
+
+
+SPACES = (IMunicipality, IMentoringGroup)
+ENTRIES = (IPracticeExample, IWorkshopMeeting, IExpertReview, IQualificationModule)
+ZUMO_TYPES = SPACES + ENTRIES
+
+
+def _of_kind(obj, interfaces):
+    return any(iface.providedBy(obj) for iface in interfaces)
+
+
+@adapter(IDexterityContent, IWorkflowTool)
+@implementer(IWorkflowChain)
+def zumo_workflow_chain(context, workflow_tool):
+    """Return the workflow chain of ``context`` (see module docstring)."""
+    if _of_kind(context, ZUMO_TYPES):
+        return ToolWorkflowChain(context, workflow_tool)
+    for container in aq_chain(aq_inner(context))[1:]:
+        if _of_kind(container, SPACES):
+            return ("zumo_space_content_workflow",)
+        if _of_kind(container, ENTRIES):
+            return ("zumo_attachment_workflow",)
+    return ToolWorkflowChain(context, workflow_tool)

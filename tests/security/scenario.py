@@ -1,0 +1,159 @@
+"""A small network with one object per kind and state, for the permission matrix.
+
+Object ids match the ``object`` column of ``docs/permissions.csv``.
+"""
+
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+from zumo.policy.reviews import declare_no_conflict
+from zumo.policy.roster import set_member
+
+
+PASSWORD = "geheim-12345"
+PERSONAS = {
+    "buerger": ["citizens"],
+    "kommune-a": ["municipalities"],
+    "kommune-b": ["municipalities"],
+    "expertin": ["experts"],
+    "expertin2": ["experts"],
+    "institut": ["institute"],
+    "ministerium": ["ministry"],
+}
+SECRET = "Zuckerrübensirup"
+
+
+def _relation(obj):
+    return RelationValue(getUtility(IIntIds).getId(obj))
+
+
+def _create(container, portal_type, oid, **values):
+    values.setdefault("title", f"{oid} {SECRET}")
+    return api.content.create(container=container, type=portal_type, id=oid, **values)
+
+
+def build(portal):
+    """Create personas and objects in ``portal``; return ``{object id: obj}``."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    _personas()
+    objects = {}
+    _spaces(portal, objects)
+    _examples(portal, objects)
+    _meetings_and_modules(portal, objects)
+    _reviews(portal, objects)
+    logout()
+    return objects
+
+
+def _personas():
+    for userid, groups in PERSONAS.items():
+        api.user.create(
+            username=userid,
+            email=f"{userid}@example.org",
+            password=PASSWORD,
+            properties={"fullname": userid},
+        )
+        for group in groups:
+            api.group.add_user(groupname=group, username=userid)
+
+
+def _spaces(portal, objects):
+    team = _create(portal["kommunen"], "Municipality", "municipality_published")
+    api.content.transition(obj=team, transition="publish")
+    set_member(team, "kommune-a", "moderator")
+    set_member(
+        _create(portal["kommunen"], "Municipality", "municipality_b"),
+        "kommune-b",
+        "moderator",
+    )
+    objects["municipality_published"] = team
+    objects["municipality_private"] = _create(
+        portal["kommunen"], "Municipality", "municipality_private"
+    )
+    group = _create(
+        portal["mentoring"], "MentoringGroup", "group", mentees=[_relation(team)]
+    )
+    set_member(group, "kommune-a", "member")
+    objects["group"] = group
+    login(portal, "kommune-a")
+    objects["team_document"] = _create(team, "Document", "team_document")
+    logout()
+    login(portal, "institut")
+    objects["group_document"] = _create(group, "Document", "group_document")
+
+
+def _examples(portal, objects):
+    login(portal, "buerger")
+    for state in ("private", "pending", "published"):
+        example = _create(
+            portal["praxisbeispiele"], "PracticeExample", f"example_{state}"
+        )
+        objects[f"example_{state}"] = example
+        if state in ("private", "published"):
+            objects[f"attachment_{state}"] = _create(
+                example, "File", f"attachment_{state}"
+            )
+        if state != "private":
+            api.content.transition(obj=example, transition="submit")
+    login(portal, "institut")
+    api.content.transition(obj=objects["example_published"], transition="publish")
+
+
+def _meetings_and_modules(portal, objects):
+    login(portal, "institut")
+    for state, steps in (
+        ("planned", ()),
+        ("announced", ("announce",)),
+        ("documented", ("announce", "document")),
+    ):
+        meeting = _create(
+            portal["werkstatttreffen"], "WorkshopMeeting", f"meeting_{state}"
+        )
+        for step in steps:
+            api.content.transition(obj=meeting, transition=step)
+        objects[f"meeting_{state}"] = meeting
+    for state in ("private", "published"):
+        module = _create(
+            portal["qualifizierung"], "QualificationModule", f"module_{state}"
+        )
+        if state == "published":
+            api.content.transition(obj=module, transition="publish")
+        objects[f"module_{state}"] = module
+
+
+def _reviews(portal, objects):
+    team = objects["municipality_published"]
+    for oid, state in (
+        ("review_requested", "requested"),
+        ("review_undeclared", "in_review"),
+        ("review_in_review", "in_review"),
+        ("review_submitted", "submitted"),
+        ("review_released", "released"),
+    ):
+        login(portal, "institut")
+        review = _create(
+            portal["gutachten"],
+            "ExpertReview",
+            oid,
+            municipality=_relation(team),
+            assigned_experts=["expertin"],
+        )
+        objects[oid] = review
+        if state == "requested":
+            continue
+        api.content.transition(obj=review, transition="start_review")
+        if oid == "review_undeclared":
+            continue
+        declare_no_conflict(review, "expertin")
+        if state == "in_review":
+            continue
+        login(portal, "expertin")
+        api.content.transition(obj=review, transition="submit")
+        login(portal, "institut")
+        if state == "released":
+            api.content.transition(obj=review, transition="release")

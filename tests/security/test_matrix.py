@@ -1,0 +1,91 @@
+"""Every cell of docs/permissions.csv, asserted in-process.
+
+For each persona and object: the permission behind the action
+(View, Modify portal content, Delete objects, Add portal content), catalog
+visibility (``search``), the file download, and each workflow transition.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+
+import csv
+import pytest
+
+
+MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
+PERMISSIONS = {
+    "view": "View",
+    "download": "View",
+    "edit": "Modify portal content",
+    "delete": "Delete objects",
+    "add": "Add portal content",
+}
+
+
+def _cells():
+    with open(MATRIX, encoding="utf-8") as source:
+        return list(csv.DictReader(source))
+
+
+def _by_persona():
+    grouped = defaultdict(list)
+    for cell in _cells():
+        grouped[cell["persona"]].append(cell)
+    return grouped
+
+
+CHECKED = []
+
+
+def _actual(portal, obj, action):
+    if action in PERMISSIONS:
+        return bool(api.user.has_permission(PERMISSIONS[action], obj=obj))
+    if action == "search":
+        return len(api.portal.get_tool("portal_catalog")(UID=obj.UID())) == 1
+    transition = action.split(":", 1)[1]
+    workflow = api.portal.get_tool("portal_workflow")
+    return transition in {t["id"] for t in workflow.getTransitionsFor(obj)}
+
+
+class TestMatrix:
+    @pytest.mark.parametrize("persona,cells", sorted(_by_persona().items()))
+    def test_persona(self, scenario, persona, cells):
+        """All cells of one persona hold."""
+        portal, objects = scenario
+        if persona == "anonymous":
+            logout()
+        else:
+            login(portal, persona)
+        wrong = []
+        for cell in cells:
+            allowed = _actual(portal, objects[cell["object"]], cell["action"])
+            if allowed != (cell["expected"] == "allowed"):
+                wrong.append(
+                    f"{cell['object']} {cell['action']}: "
+                    f"{'allowed' if allowed else 'denied'}, expected {cell['expected']}"
+                )
+            CHECKED.append(cell)
+        logout()
+        assert wrong == []
+
+    def test_matrix_covers_every_type_state_and_persona(self):
+        """The matrix names all six types, standard types and all personas."""
+        cells = _cells()
+        types = {cell["portal_type"] for cell in cells}
+        assert {"PracticeExample", "Municipality", "MentoringGroup", "WorkshopMeeting",
+                "ExpertReview", "QualificationModule", "Document", "File"} <= types  # fmt: skip
+        states = {(cell["portal_type"], cell["state"]) for cell in cells}
+        for state in ("requested", "in_review", "submitted", "released"):
+            assert ("ExpertReview", state) in states
+        print(f"\npermission matrix: {len(CHECKED)} of {len(cells)} cells checked")
+
+
+def test_scenario_states_match_the_matrix(scenario):
+    """Each object of the scenario is in the state its matrix rows name."""
+    portal, objects = scenario
+    expected = {cell["object"]: cell["state"] for cell in _cells()}
+    for oid, state in expected.items():
+        assert api.content.get_state(objects[oid]) == state, oid
