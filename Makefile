@@ -128,6 +128,10 @@ buildout: versions.cfg ## Alternative install with zc.buildout (bin/instance)
 		-c constraints.txt zc.buildout setuptools
 	@.buildout-venv/bin/buildout -N
 
+.PHONY: docs
+docs: ## Render docs/permissions.md from the permission matrix docs/permissions.csv
+	@$(PYTHON) scripts/render_permissions.py
+
 .PHONY: changelog
 changelog: $(INSTALLED) ## Preview the changelog entries from news/
 	@$(BIN)/towncrier build --draft --version next

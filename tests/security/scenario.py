@@ -8,11 +8,15 @@ from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.namedfile.file import NamedBlobFile
+from plone.namedfile.file import NamedBlobImage
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zumo.policy.reviews import declare_no_conflict
 from zumo.policy.roster import set_member
+
+import base64
 
 
 PASSWORD = "geheim-12345"
@@ -26,6 +30,10 @@ PERSONAS = {
     "ministerium": ["ministry"],
 }
 SECRET = "Zuckerrübensirup"
+# A 1x1 pixel PNG for image scale checks.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 
 def _relation(obj):
@@ -82,6 +90,12 @@ def _spaces(portal, objects):
     objects["group"] = group
     login(portal, "kommune-a")
     objects["team_document"] = _create(team, "Document", "team_document")
+    objects["team_image"] = _create(
+        team,
+        "Image",
+        "team_image",
+        image=NamedBlobImage(data=PNG, filename="plan.png"),
+    )
     logout()
     login(portal, "institut")
     objects["group_document"] = _create(group, "Document", "group_document")
@@ -96,7 +110,10 @@ def _examples(portal, objects):
         objects[f"example_{state}"] = example
         if state in ("private", "published"):
             objects[f"attachment_{state}"] = _create(
-                example, "File", f"attachment_{state}"
+                example,
+                "File",
+                f"attachment_{state}",
+                file=NamedBlobFile(data=b"Anhang " + SECRET.encode(), filename="a.txt"),
             )
         if state != "private":
             api.content.transition(obj=example, transition="submit")

@@ -89,3 +89,15 @@ def test_scenario_states_match_the_matrix(scenario):
     expected = {cell["object"]: cell["state"] for cell in _cells()}
     for oid, state in expected.items():
         assert api.content.get_state(objects[oid]) == state, oid
+
+
+def test_rendered_matrix_is_current():
+    """docs/permissions.md is rendered from the current CSV (make docs)."""
+    import importlib.util
+
+    script = Path(__file__).parents[2] / "scripts" / "render_permissions.py"
+    spec = importlib.util.spec_from_file_location("render_permissions", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rendered = module.render(_cells())
+    assert (MATRIX.parent / "permissions.md").read_text(encoding="utf-8") == rendered

@@ -1,0 +1,202 @@
+"""The matrix's view cells over HTTP, and leak tests through every channel.
+
+Classic pages and ``++api++`` answer 200 exactly where the matrix allows
+``view``; the unique word in every scenario title shows up in search,
+listings, feeds and sitemaps only for objects the persona may see.
+"""
+
+from pathlib import Path
+from tests.security.scenario import PASSWORD
+from tests.security.scenario import SECRET
+
+import csv
+import gzip
+import json
+import pytest
+import requests
+
+
+MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
+DENIED = {302, 401, 403, 404}
+
+
+def _view_cells():
+    with open(MATRIX, encoding="utf-8") as source:
+        return [cell for cell in csv.DictReader(source) if cell["action"] == "view"]
+
+
+PERSONAS = sorted({cell["persona"] for cell in _view_cells()})
+
+
+def _session(persona):
+    session = requests.Session()
+    if persona != "anonymous":
+        session.auth = (persona, PASSWORD)
+    return session
+
+
+def _visible(persona):
+    return {
+        cell["object"]
+        for cell in _view_cells()
+        if cell["persona"] == persona and cell["expected"] == "allowed"
+    }
+
+
+def _hidden(persona):
+    return {cell["object"] for cell in _view_cells() if cell["persona"] == persona} - (
+        _visible(persona)
+    )
+
+
+def _text(response):
+    """The body as text; JSON is decoded so that umlauts are not escaped."""
+    if response.headers.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.text
+
+
+def _leaks(text, persona):
+    """Titles of hidden objects that appear in ``text``."""
+    return sorted(oid for oid in _hidden(persona) if f"{oid} {SECRET}" in text)
+
+
+class TestViewOverHttp:
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_view_cells(self, served_scenario, persona):
+        """Classic view and REST GET answer as the matrix says."""
+        portal, objects = served_scenario
+        session = _session(persona)
+        wrong = []
+        for cell in _view_cells():
+            if cell["persona"] != persona:
+                continue
+            url = objects[cell["object"]].absolute_url()
+            allowed = cell["expected"] == "allowed"
+            html = session.get(url, allow_redirects=False)
+            api = session.get(
+                url.replace(portal.absolute_url(), portal.absolute_url() + "/++api++"),
+                headers={"Accept": "application/json"},
+                allow_redirects=False,
+            )
+            for channel, response in (("html", html), ("api", api)):
+                ok = (
+                    response.status_code == 200
+                    if allowed
+                    else (response.status_code in DENIED)
+                )
+                if not ok:
+                    wrong.append(f"{cell['object']} {channel}: {response.status_code}")
+        assert wrong == []
+
+
+LEAK_PERSONAS = ["anonymous", "kommune-b", "buerger", "expertin2", "ministerium"]
+
+
+class TestNoLeaks:
+    @pytest.mark.parametrize("persona", LEAK_PERSONAS)
+    def test_search_pages(self, served_scenario, persona):
+        """Classic search, live search and REST search show nothing hidden."""
+        portal, objects = served_scenario
+        session = _session(persona)
+        base = portal.absolute_url()
+        responses = {
+            "@@search": session.get(f"{base}/@@search", params={"SearchableText": SECRET}),
+            "livesearch": session.get(f"{base}/@@ajax-search", params={"q": SECRET}),
+            "@search": session.get(
+                f"{base}/++api++/@search",
+                params={"SearchableText": SECRET, "b_size": 100},
+                headers={"Accept": "application/json"},
+            ),
+            "@querystring-search": session.post(
+                f"{base}/++api++/@querystring-search",
+                json={"query": [{"i": "SearchableText",
+                                 "o": "plone.app.querystring.operation.string.contains",
+                                 "v": SECRET}], "b_size": 100},
+                headers={"Accept": "application/json"},
+            ),
+        }  # fmt: skip
+        for channel, response in responses.items():
+            assert response.status_code == 200, channel
+            assert _leaks(_text(response), persona) == [], channel
+        # The searches do find what the persona may see.
+        visible_titles = [f"{oid} {SECRET}" for oid in _visible(persona)]
+        for channel in ("@@search", "@search", "@querystring-search"):
+            text = _text(responses[channel])
+            assert any(title in text for title in visible_titles), channel
+
+    @pytest.mark.parametrize("persona", LEAK_PERSONAS)
+    def test_navigation_listings_and_feeds(self, served_scenario, persona):
+        """Navigation, section listings, sitemap, RSS and iCal hide what is hidden."""
+        portal, objects = served_scenario
+        session = _session(persona)
+        base = portal.absolute_url()
+        texts = {
+            "@navigation": _text(
+                session.get(
+                    f"{base}/++api++/@navigation",
+                    params={"expand.navigation.depth": 4},
+                    headers={"Accept": "application/json"},
+                )
+            ),
+            "search_rss": session.get(
+                f"{base}/search_rss", params={"SearchableText": SECRET}
+            ).text,
+            "ics": session.get(f"{base}/werkstatttreffen/ics_view").text,
+        }
+        for section in ("praxisbeispiele", "kommunen", "mentoring", "werkstatttreffen",
+                        "gutachten", "qualifizierung"):  # fmt: skip
+            texts[section] = session.get(f"{base}/{section}").text
+            texts[f"{section} api"] = _text(
+                session.get(
+                    f"{base}/++api++/{section}", headers={"Accept": "application/json"}
+                )
+            )
+        sitemap = session.get(f"{base}/sitemap.xml.gz")
+        if sitemap.status_code == 200:
+            texts["sitemap"] = gzip.decompress(sitemap.content).decode()
+        for channel, text in texts.items():
+            assert _leaks(text, persona) == [], channel
+            if channel == "sitemap":
+                hidden_urls = [objects[oid].absolute_url() for oid in _hidden(persona)]
+                assert not [u for u in hidden_urls if f"{u}<" in text], channel
+
+    @pytest.mark.parametrize("persona", ["anonymous", "kommune-b"])
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "attachment_private/@@download/file",
+            "team_image/@@images/image",
+            "team_image/@@images/image/thumb",
+            "team_image/@@download/image",
+        ],
+    )
+    def test_files_and_scales(self, served_scenario, persona, path):
+        """Private files and images cannot be downloaded or scaled."""
+        portal, objects = served_scenario
+        oid, rest = path.split("/", 1)
+        url = f"{objects[oid].absolute_url()}/{rest}"
+        response = _session(persona).get(url, allow_redirects=False)
+        assert response.status_code in DENIED
+        assert SECRET.encode() not in response.content
+
+    @pytest.mark.parametrize("persona", ["anonymous", "kommune-b"])
+    @pytest.mark.parametrize("endpoint", ["@history", "@workflow", "@breadcrumbs",
+                                          "@sharing", "@roster"])  # fmt: skip
+    @pytest.mark.parametrize(
+        "oid",
+        ["team_document", "example_private", "review_in_review", "meeting_planned"],
+    )
+    def test_rest_endpoints(self, served_scenario, persona, endpoint, oid):
+        """History, workflow, breadcrumbs, sharing of hidden objects are refused."""
+        portal, objects = served_scenario
+        url = (
+            objects[oid]
+            .absolute_url()
+            .replace(portal.absolute_url(), portal.absolute_url() + "/++api++")
+        )
+        response = _session(persona).get(
+            f"{url}/{endpoint}", headers={"Accept": "application/json"}
+        )
+        assert response.status_code in DENIED, response.text[:200]
+        assert SECRET not in _text(response)
