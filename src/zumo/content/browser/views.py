@@ -150,6 +150,21 @@ class PracticeExampleView(ZumoView):
         finish = end.strftime("%m/%Y") if end else "laufend"
         return f"{begin} – {finish}"
 
+    def rejection(self):
+        """The reason of the last rejection, for those who may edit the draft.
+
+        Returns ``None`` unless the example is a draft that was sent back
+        and the viewer may change it (the author or the institute).
+        """
+        if not api.user.has_permission("Modify portal content", obj=self.context):
+            return None
+        history = api.portal.get_tool("portal_workflow").getInfoFor(
+            self.context, "review_history", []
+        )
+        if not history or history[-1].get("action") != "reject":
+            return None
+        return history[-1].get("comments") or "Ohne Angabe eines Grundes."
+
     def contact(self):
         """Return the contact person, only if they consented to publication."""
         context = self.context

@@ -1,0 +1,238 @@
+"""The rules behind the matrix: rejection reasons, conflict-of-interest
+declarations, rosters and sharing without escalation."""
+
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+from tests.security.scenario import PASSWORD
+from zope.annotation.interfaces import IAnnotations
+from zope.interface import alsoProvides
+from zumo.content.interfaces import IZumoContentLayer
+from zumo.policy import roster
+from zumo.policy.interfaces import IZumoPolicyLayer
+from zumo.policy.reviews import declare_no_conflict
+
+import pytest
+import requests
+import transaction
+
+
+def _as(portal, userid):
+    """Log in as ``userid`` as if in a new request (roles are cached per request)."""
+    IAnnotations(portal.REQUEST).clear()
+    login(portal, userid)
+
+
+def _transitions(obj):
+    workflow = api.portal.get_tool("portal_workflow")
+    return {t["id"] for t in workflow.getTransitionsFor(obj)}
+
+
+@pytest.fixture
+def layers(scenario):
+    portal, objects = scenario
+    alsoProvides(portal.REQUEST, IZumoContentLayer, IZumoPolicyLayer)
+    return scenario
+
+
+class TestRejection:
+    def test_author_sees_the_reason(self, layers):
+        """A rejected example tells its author why."""
+        portal, objects = layers
+        example = objects["example_pending"]
+        login(portal, "institut")
+        api.content.transition(
+            obj=example, transition="reject", comment="Bitte Ergebnisse ergänzen."
+        )
+        login(portal, "buerger")
+        view = api.content.get_view("practice-example-view", example, portal.REQUEST)
+        assert view.rejection() == "Bitte Ergebnisse ergänzen."
+        assert "Bitte Ergebnisse ergänzen." in view()
+        assert api.content.get_state(example) == "private"
+        logout()
+
+    def test_citizen_cannot_publish(self, layers):
+        """A citizen submits but cannot publish their proposal."""
+        portal, objects = layers
+        login(portal, "buerger")
+        assert _transitions(objects["example_private"]) == {"submit"}
+        logout()
+
+
+class TestConflictOfInterest:
+    def test_submit_needs_declaration(self, layers):
+        """Without a declaration the expert cannot submit; with it they can."""
+        portal, objects = layers
+        review = objects["review_undeclared"]
+        login(portal, "expertin")
+        assert "submit" not in _transitions(review)
+        declare_no_conflict(review, "expertin", "Keine Verbindung.")
+        _as(portal, "expertin")
+        assert "submit" in _transitions(review)
+        logout()
+
+    def test_only_assigned_experts_declare(self, layers):
+        """Someone not assigned can neither declare nor open the form."""
+        portal, objects = layers
+        review = objects["review_undeclared"]
+        with pytest.raises(ValueError):
+            declare_no_conflict(review, "expertin2")
+        login(portal, "expertin2")
+        assert not api.user.has_permission(
+            "zumo: Declare conflicts of interest", obj=review
+        )
+        logout()
+
+    def test_unassigning_removes_access(self, layers):
+        """An expert taken off a review no longer sees it."""
+        portal, objects = layers
+        review = objects["review_in_review"]
+        login(portal, "institut")
+        review.assigned_experts = ["expertin2"]
+        from zope.lifecycleevent import modified
+
+        modified(review)
+        _as(portal, "expertin")
+        assert not api.user.has_permission("View", obj=review)
+        _as(portal, "expertin2")
+        assert api.user.has_permission("View", obj=review)
+        assert "submit" not in _transitions(review)
+        logout()
+
+
+class TestRoster:
+    def test_roster_decides_who_sees_the_space(self, layers):
+        """Adding someone to the roster opens the team space documents to them."""
+        portal, objects = layers
+        space = objects["municipality_published"]
+        document = objects["team_document"]
+        login(portal, "kommune-b")
+        assert not api.user.has_permission("View", obj=document)
+        _as(portal, "kommune-a")
+        roster.set_member(space, "kommune-b", "member")
+        try:
+            _as(portal, "kommune-b")
+            assert api.user.has_permission("View", obj=document)
+            assert not api.user.has_permission("zumo: Manage roster", obj=space)
+        finally:
+            _as(portal, "kommune-a")
+            roster.remove_member(space, "kommune-b")
+        _as(portal, "kommune-b")
+        assert not api.user.has_permission("View", obj=document)
+        logout()
+
+    def test_roster_lists_members_with_roles(self, layers):
+        """The roster shows names and roles."""
+        portal, objects = layers
+        members = roster.roster(objects["municipality_published"])
+        assert [(m["userid"], m["role"]) for m in members] == [
+            ("kommune-a", "moderator")
+        ]
+
+    @pytest.mark.parametrize(
+        "userid,role,message",
+        [
+            ("niemand", "member", "Es gibt keine Person"),
+            ("kommune-b", "chefin", "Unbekannte Rolle"),
+        ],
+    )
+    def test_bad_changes_are_refused(self, layers, userid, role, message):
+        """Unknown people or roles get a German message and change nothing."""
+        portal, objects = layers
+        space = objects["municipality_published"]
+        before = roster.roster(space)
+        with pytest.raises(roster.RosterError, match=message):
+            roster.set_member(space, userid, role)
+        assert roster.roster(space) == before
+
+    def test_view_renders_for_moderator_only(self, layers):
+        """The German roster page opens for moderators, not for others."""
+        portal, objects = layers
+        space = objects["municipality_published"]
+        login(portal, "kommune-a")
+        page = space.restrictedTraverse("@@roster")()
+        assert "Mitglieder von" in page and "Moderation" in page
+        login(portal, "kommune-b")
+        from zExceptions import Unauthorized
+
+        with pytest.raises(Unauthorized):
+            space.restrictedTraverse("@@roster")
+        logout()
+
+
+class TestSharing:
+    def test_offers_only_held_roles(self, layers):
+        """The sharing page offers only roles the user holds there."""
+        portal, objects = layers
+        login(portal, "buerger")
+        view = api.content.get_view(
+            "sharing", objects["example_private"], portal.REQUEST
+        )
+        offered = {role["id"] for role in view.roles()}
+        assert "Editor" not in offered and "Reviewer" not in offered
+        logout()
+
+    def test_manager_keeps_all_roles(self, layers):
+        """Site managers may delegate every role."""
+        portal, objects = layers
+        from plone.app.testing import setRoles
+        from plone.app.testing import TEST_USER_ID
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        login(portal, "test-user")
+        view = api.content.get_view(
+            "sharing", objects["example_private"], portal.REQUEST
+        )
+        assert {"Editor", "Reviewer", "Reader", "Contributor"} <= {
+            role["id"] for role in view.roles()
+        }
+
+
+class TestOverHttp:
+    def _api(self, portal, obj):
+        return obj.absolute_url().replace(
+            portal.absolute_url(), portal.absolute_url() + "/++api++"
+        )
+
+    def test_sharing_escalation_refused(self, served_scenario):
+        """A citizen cannot make someone editor of their draft through @sharing."""
+        portal, objects = served_scenario
+        example = objects["example_private"]
+        url = self._api(portal, example) + "/@sharing"
+        response = requests.post(
+            url,
+            auth=("buerger", PASSWORD),
+            headers={"Accept": "application/json"},
+            json={"entries": [{"id": "kommune-b", "type": "user",
+                               "roles": {"Editor": True, "Reviewer": True}}]},
+        )  # fmt: skip
+        assert response.status_code in (204, 401, 403)
+        transaction.begin()
+        assert "Editor" not in example.get_local_roles_for_userid("kommune-b")
+        assert "Reviewer" not in example.get_local_roles_for_userid("kommune-b")
+
+    def test_roster_rest(self, served_scenario):
+        """Moderators manage the roster over REST; outsiders are refused."""
+        portal, objects = served_scenario
+        url = self._api(portal, objects["municipality_published"]) + "/@roster"
+        headers = {"Accept": "application/json"}
+        outsider = requests.post(url, auth=("kommune-b", PASSWORD), headers=headers,
+                                 json={"userid": "kommune-b", "role": "moderator"})  # fmt: skip
+        assert outsider.status_code in (401, 403)
+        anonymous = requests.get(url, headers=headers)
+        assert anonymous.status_code in (401, 403)
+        moderator = ("kommune-a", PASSWORD)
+        bad = requests.post(url, auth=moderator, headers=headers,
+                            json={"userid": "niemand"})  # fmt: skip
+        assert bad.status_code == 400
+        assert "Es gibt keine Person" in bad.json()["error"]["message"]
+        added = requests.post(url, auth=moderator, headers=headers,
+                              json={"userid": "buerger", "role": "member"})  # fmt: skip
+        assert added.status_code == 200
+        assert {"userid": "buerger", "fullname": "buerger", "role": "member"} in (
+            added.json()["items"]
+        )
+        removed = requests.delete(f"{url}/buerger", auth=moderator, headers=headers)
+        assert removed.status_code == 204
+        listed = requests.get(url, auth=moderator, headers=headers).json()
+        assert [item["userid"] for item in listed["items"]] == ["kommune-a"]
