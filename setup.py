@@ -59,6 +59,7 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "aiosmtpd",
             "requests",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv.
