@@ -21,3 +21,13 @@ globals().update(
 def package_name() -> str:
     """The add-on the site installs; pytest-plone's add-on fixtures use it."""
     return "zumo.policy"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Report how many cells of the permission matrix were checked."""
+    from tests.security import test_matrix
+
+    if test_matrix.CHECKED:
+        terminalreporter.write_line(
+            f"permission matrix: {len(test_matrix.CHECKED)} cells checked in-process"
+        )
