@@ -35,6 +35,37 @@ def layers(scenario):
     return scenario
 
 
+class TestSections:
+    @pytest.mark.parametrize(
+        "persona,section,portal_type,allowed",
+        [
+            ("buerger", "praxisbeispiele", "PracticeExample", True),
+            ("kommune-b", "praxisbeispiele", "PracticeExample", True),
+            ("expertin", "praxisbeispiele", "PracticeExample", False),
+            ("ministerium", "praxisbeispiele", "PracticeExample", False),
+            ("kommune-a", "gutachten", "ExpertReview", True),
+            ("buerger", "gutachten", "ExpertReview", False),
+            ("expertin", "gutachten", "ExpertReview", False),
+            ("institut", "werkstatttreffen", "WorkshopMeeting", True),
+            ("kommune-a", "werkstatttreffen", "WorkshopMeeting", False),
+            ("institut", "kommunen", "Municipality", True),
+            ("ministerium", "kommunen", "Municipality", False),
+            ("institut", "mentoring", "MentoringGroup", True),
+            ("kommune-a", "mentoring", "MentoringGroup", False),
+            ("institut", "qualifizierung", "QualificationModule", True),
+            ("buerger", "qualifizierung", "QualificationModule", False),
+        ],
+    )
+    def test_who_adds_where(self, layers, persona, section, portal_type, allowed):
+        """Citizens and municipalities propose examples, municipalities request
+        reviews, the institute runs everything else."""
+        portal, objects = layers
+        _as(portal, persona)
+        addable = {fti.getId() for fti in portal[section].allowedContentTypes()}
+        assert (portal_type in addable) is allowed
+        logout()
+
+
 class TestRejection:
     def test_author_sees_the_reason(self, layers):
         """A rejected example tells its author why."""

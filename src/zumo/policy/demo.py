@@ -81,7 +81,7 @@ class DemoLoader:
         return self.municipalities[name]
 
     def enrich_municipalities(self):
-        """Add district, programmes, roles and profile text."""
+        """Add district, programmes, roles and profile text; unpublish some."""
         for entry in self.network["municipalities"]:
             obj = self.municipality(entry["name"])
             obj.district = entry.get("district")
@@ -93,6 +93,8 @@ class DemoLoader:
             if entry.get("text"):
                 obj.text = _html(entry["text"])
             obj.reindexObject()
+            if entry.get("state") == "private":
+                api.content.transition(obj=obj, transition="retract")
         return len(self.network["municipalities"])
 
     def create_personas(self):
