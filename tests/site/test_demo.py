@@ -78,3 +78,34 @@ class TestDemoNetwork:
                             "ExpertReview", "QualificationModule"):  # fmt: skip
             for brain in find(portal_type=portal_type):
                 assert brain.Description.startswith(DEMO_MARK), brain.getPath()
+
+    @pytest.mark.parametrize(
+        "portal_type,states",
+        [
+            ("PracticeExample", {"private", "pending", "published"}),
+            ("Municipality", {"private", "published"}),
+            ("MentoringGroup", {"private"}),
+            ("WorkshopMeeting", {"planned", "announced", "documented"}),
+            ("ExpertReview", {"requested", "in_review", "submitted", "released"}),
+            ("QualificationModule", {"private", "published"}),
+            ("Document", {"internal"}),
+        ],
+    )
+    def test_every_workflow_state(self, demo, portal_type, states):
+        """The demo holds content in every state of every workflow."""
+        assert {brain.review_state for brain in find(portal_type=portal_type)} == states
+
+    def test_personas(self, demo):
+        """The personas exist in their groups, with their rosters."""
+        from zumo.policy.roster import roster
+
+        portal, counts = demo
+        groups = {
+            "ministerium": "ministry", "institut": "institute", "expertin": "experts",
+            "expertin2": "experts", "kommune-a": "municipalities",
+            "kommune-b": "municipalities", "buerger": "citizens",
+        }  # fmt: skip
+        for userid, group in groups.items():
+            assert group in [g.getId() for g in api.group.get_groups(username=userid)]
+        team = {m["userid"] for m in roster(portal["kommunen"]["tuningen"])}
+        assert team == {"kommune-a"}
