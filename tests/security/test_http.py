@@ -61,6 +61,11 @@ def _leaks(text, persona):
     return sorted(oid for oid in _hidden(persona) if f"{oid} {SECRET}" in text)
 
 
+def _edit_cells():
+    with open(MATRIX, encoding="utf-8") as source:
+        return [cell for cell in csv.DictReader(source) if cell["action"] == "edit"]
+
+
 class TestViewOverHttp:
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_view_cells(self, served_scenario, persona):
@@ -87,6 +92,32 @@ class TestViewOverHttp:
                 )
                 if not ok:
                     wrong.append(f"{cell['object']} {channel}: {response.status_code}")
+        assert wrong == []
+
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_edit_cells(self, served_scenario, persona):
+        """A REST PATCH succeeds exactly where the matrix allows ``edit``."""
+        portal, objects = served_scenario
+        session = _session(persona)
+        wrong = []
+        for cell in _edit_cells():
+            if cell["persona"] != persona:
+                continue
+            obj = objects[cell["object"]]
+            url = obj.absolute_url().replace(
+                portal.absolute_url(), portal.absolute_url() + "/++api++"
+            )
+            response = session.patch(
+                url, json={"title": obj.Title()}, headers={"Accept": "application/json"}
+            )
+            allowed = cell["expected"] == "allowed"
+            ok = (
+                response.status_code == 204
+                if allowed
+                else (response.status_code in DENIED)
+            )
+            if not ok:
+                wrong.append(f"{cell['object']}: {response.status_code}")
         assert wrong == []
 
 
