@@ -1,9 +1,11 @@
 """Fill empty German translations with the German default texts.
 
 Usage: ``python scripts/fill_translations.py <po-file>`` (part of
-``make i18n``). The message ids of the ``zumo`` domain carry German
-defaults (``_("label_goals", default="Ziele")``), so the German catalogue
-starts from them; translations already edited in the file are kept.
+``make i18n``). Messages of the ``zumo`` domain are German from the start:
+ids in code carry German defaults (``_("label_goals", default="Ziele")``),
+and titles in profiles and templates (types, workflows, behaviors) are German
+text used as the id. The German catalogue starts from them; translations
+already in the file are kept.
 """
 
 from pathlib import Path
@@ -16,6 +18,8 @@ ENTRY = re.compile(
     r'(#\. Default: "(?P<default>(?:[^"\\]|\\.)*)"\n(?:#[^\n]*\n)*'
     r'msgid "(?P<msgid>(?:[^"\\]|\\.)*)"\n)msgstr ""\n(?!")'
 )
+# An entry without a default whose id is the German text itself.
+TEXT_ENTRY = re.compile(r'(msgid "(?P<msgid>(?:[^"\\]|\\.)+)"\n)msgstr ""\n(?!")')
 
 
 def fill(text):
@@ -27,7 +31,13 @@ def fill(text):
         count += 1
         return f'{match.group(1)}msgstr "{match.group("default")}"\n'
 
-    return ENTRY.sub(replace, text), count
+    def copy(match):
+        nonlocal count
+        count += 1
+        return f'{match.group(1)}msgstr "{match.group("msgid")}"\n'
+
+    text = ENTRY.sub(replace, text)
+    return TEXT_ENTRY.sub(copy, text), count
 
 
 def main(paths):
@@ -35,7 +45,7 @@ def main(paths):
     for path in map(Path, paths):
         text, count = fill(path.read_text(encoding="utf-8"))
         path.write_text(text, encoding="utf-8")
-        print(f"{path}: {count} translations taken from the German defaults")
+        print(f"{path}: {count} translations taken from the German texts")
 
 
 if __name__ == "__main__":

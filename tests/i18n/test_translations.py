@@ -31,3 +31,23 @@ def test_translation_is_used(portal):
         translate("ZUMO Network: site policy", domain="zumo", target_language="de")
         == "ZUMO Netzwerk: Seitenrichtlinie"
     )
+
+
+def test_catalogue_is_current(tmp_path):
+    """Every message in the code is in the German catalogue (run make i18n)."""
+    import shutil
+    import subprocess
+    import sys
+
+    i18ndude = shutil.which("i18ndude", path=str(Path(sys.executable).parent))
+    pot = tmp_path / "zumo.pot"
+    pot.write_text((LOCALES / "zumo.pot").read_text(encoding="utf-8"))
+    subprocess.run(
+        [i18ndude, "rebuild-pot", "--pot", str(pot), "--create", "zumo",
+         str(LOCALES.parents[1])],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    in_code = {msgid for msgid, _ in _entries(pot)}
+    german = dict(_entries(LOCALES / "de" / "LC_MESSAGES" / "zumo.po"))
+    assert sorted(in_code - set(german)) == []
+    assert [msgid for msgid in in_code if not german[msgid]] == []

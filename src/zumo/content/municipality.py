@@ -56,14 +56,7 @@ class IMunicipality(model.Schema):
     model.fieldset(
         "network",
         label=_("fieldset_network", default="Programme und Rolle"),
-        fields=["programmes", "network_status", "text"],
-    )
-    directives.widget("programmes", CheckBoxFieldWidget)
-    programmes = schema.List(
-        title=_("label_programmes", default="Programme"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.programmes"),
-        required=False,
-        default=[],
+        fields=["network_status", "text"],
     )
     directives.widget("network_status", CheckBoxFieldWidget)
     network_status = schema.List(

@@ -110,7 +110,6 @@ class IPracticeExample(model.Schema):
         fields=[
             "fields_of_action",
             "participation_formats",
-            "programmes",
             "related_modules",
         ],
     )
@@ -125,13 +124,6 @@ class IPracticeExample(model.Schema):
     participation_formats = schema.List(
         title=_("label_participation_formats", default="Beteiligungsformate"),
         value_type=schema.Choice(vocabulary="zumo.vocabularies.participation_formats"),
-        required=False,
-        default=[],
-    )
-    directives.widget("programmes", CheckBoxFieldWidget)
-    programmes = schema.List(
-        title=_("label_programmes", default="Programme"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.programmes"),
         required=False,
         default=[],
     )

@@ -7,6 +7,7 @@ Where a practice example, meeting or review does not say something itself
 from plone.indexer import indexer
 from zope.interface import Interface
 from zumo.content.behaviors.geolocation import IGeolocation
+from zumo.content.behaviors.programmes import IProgrammes
 from zumo.content.behaviors.topics import ITopics
 from zumo.content.expert_review import IExpertReview
 from zumo.content.mentoring_group import IMentoringGroup
@@ -61,11 +62,9 @@ def zumo_fields_of_action(obj):
     return _tokens(obj, "fields_of_action")
 
 
-@indexer(Interface)
+@indexer(IProgrammes)
 def zumo_programmes(obj):
     """Index the programmes of practice examples and municipalities."""
-    if not (IPracticeExample.providedBy(obj) or IMunicipality.providedBy(obj)):
-        raise AttributeError("programmes")
     return _tokens(obj, "programmes")
 
 
