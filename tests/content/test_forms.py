@@ -6,33 +6,30 @@ import re
 import transaction
 
 
-def _add_form(session, portal_url, section, portal_type):
-    """Open the add form; return its CSRF token."""
-    response = session.get(f"{portal_url}/{section}/++add++{portal_type}")
-    assert response.status_code == 200
-    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', response.text)
-    return token.group(1)
-
-
-def _session(request_factory):
+def _submit(portal, request_factory, section, portal_type, fields):
+    """Open the add form as a manager and save it with ``fields``."""
     session = request_factory(role="Manager", api=False)
     session.headers["Accept"] = "text/html"
-    return session
+    form_url = f"{portal.absolute_url()}/{section}/++add++{portal_type}"
+    form = session.get(form_url)
+    assert form.status_code == 200
+    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', form.text)
+    data = {"_authenticator": token.group(1), "form.buttons.save": "Speichern"}
+    data.update({f"form.widgets.{name}": value for name, value in fields.items()})
+    return session.post(form_url, data=data)
 
 
 def test_bad_ags_is_refused(functional_portal, request_factory):
     """A wrong AGS shows the German message and creates nothing."""
-    url = functional_portal.absolute_url()
-    session = _session(request_factory)
-    token = _add_form(session, url, "kommunen", "Municipality")
-    response = session.post(
-        f"{url}/kommunen/++add++Municipality",
-        data={
-            "_authenticator": token,
-            "form.widgets.IBasic.title": "Falschhausen",
-            "form.widgets.ags": "1234",
-            "form.widgets.population": "-5",
-            "form.buttons.save": "Speichern",
+    response = _submit(
+        functional_portal,
+        request_factory,
+        "kommunen",
+        "Municipality",
+        {
+            "IBasic.title": "Falschhausen",
+            "ags": "1234",
+            "population": "-5",
         },
     )
     assert response.status_code == 200
@@ -44,17 +41,15 @@ def test_bad_ags_is_refused(functional_portal, request_factory):
 
 def test_end_before_start_is_refused(functional_portal, request_factory):
     """A project that ends before it starts is refused."""
-    url = functional_portal.absolute_url()
-    session = _session(request_factory)
-    token = _add_form(session, url, "praxisbeispiele", "PracticeExample")
-    response = session.post(
-        f"{url}/praxisbeispiele/++add++PracticeExample",
-        data={
-            "_authenticator": token,
-            "form.widgets.IBasic.title": "Zeitreise",
-            "form.widgets.start": "2025-05-01",
-            "form.widgets.end": "2024-01-01",
-            "form.buttons.save": "Speichern",
+    response = _submit(
+        functional_portal,
+        request_factory,
+        "praxisbeispiele",
+        "PracticeExample",
+        {
+            "IBasic.title": "Zeitreise",
+            "start": "2025-05-01",
+            "end": "2024-01-01",
         },
     )
     assert "Das Ende darf nicht vor dem Beginn liegen." in response.text
@@ -64,17 +59,15 @@ def test_end_before_start_is_refused(functional_portal, request_factory):
 
 def test_good_input_is_saved(functional_portal, request_factory):
     """Valid input creates the municipality."""
-    url = functional_portal.absolute_url()
-    session = _session(request_factory)
-    token = _add_form(session, url, "kommunen", "Municipality")
-    response = session.post(
-        f"{url}/kommunen/++add++Municipality",
-        data={
-            "_authenticator": token,
-            "form.widgets.IBasic.title": "Richtighausen",
-            "form.widgets.ags": "08415029",
-            "form.widgets.population": "2196",
-            "form.buttons.save": "Speichern",
+    response = _submit(
+        functional_portal,
+        request_factory,
+        "kommunen",
+        "Municipality",
+        {
+            "IBasic.title": "Richtighausen",
+            "ags": "08415029",
+            "population": "2196",
         },
     )
     assert response.status_code == 200
@@ -87,8 +80,9 @@ def test_good_input_is_saved(functional_portal, request_factory):
 
 def test_add_form_is_german(functional_portal, request_factory):
     """Labels and help texts of the add form are German."""
+    session = request_factory(role="Manager", api=False)
+    session.headers["Accept"] = "text/html"
     url = functional_portal.absolute_url()
-    session = _session(request_factory)
     page = session.get(f"{url}/praxisbeispiele/++add++PracticeExample").text
     for label in ("Ausgangslage", "Übertragbarkeit", "Ansprechperson",
                   "ZUMO-Themenfelder", "Zeitraum und Kommune"):  # fmt: skip
