@@ -1,7 +1,8 @@
-"""The matrix's view cells over HTTP, and leak tests through every channel.
+"""The matrix over HTTP, and leak tests through every channel.
 
 Classic pages and ``++api++`` answer 200 exactly where the matrix allows
-``view``; the unique word in every scenario title shows up in search,
+``view``; REST PATCH succeeds exactly where it allows ``edit``; ``@workflow``
+offers exactly the allowed transitions; the unique word in every scenario title shows up in search,
 listings, feeds and sitemaps only for objects the persona may see.
 """
 
@@ -118,6 +119,44 @@ class TestViewOverHttp:
             )
             if not ok:
                 wrong.append(f"{cell['object']}: {response.status_code}")
+        assert wrong == []
+
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_transition_cells(self, served_scenario, persona):
+        """``@workflow`` offers exactly the transitions the matrix allows."""
+        portal, objects = served_scenario
+        session = _session(persona)
+        with open(MATRIX, encoding="utf-8") as source:
+            cells = [
+                cell
+                for cell in csv.DictReader(source)
+                if cell["persona"] == persona
+                and cell["action"].startswith("transition:")
+            ]
+        offered = {}
+        wrong = []
+        for cell in cells:
+            oid = cell["object"]
+            if oid not in offered:
+                url = (
+                    objects[oid]
+                    .absolute_url()
+                    .replace(portal.absolute_url(), portal.absolute_url() + "/++api++")
+                )
+                response = session.get(
+                    f"{url}/@workflow", headers={"Accept": "application/json"}
+                )
+                offered[oid] = (
+                    {
+                        t["@id"].rsplit("/", 1)[-1]
+                        for t in response.json()["transitions"]
+                    }
+                    if response.status_code == 200
+                    else set()
+                )
+            transition = cell["action"].split(":", 1)[1]
+            if (transition in offered[oid]) != (cell["expected"] == "allowed"):
+                wrong.append(f"{oid} {transition}")
         assert wrong == []
 
 
