@@ -51,3 +51,9 @@ def test_catalogue_is_current(tmp_path):
     german = dict(_entries(LOCALES / "de" / "LC_MESSAGES" / "zumo.po"))
     assert sorted(in_code - set(german)) == []
     assert [msgid for msgid in in_code if not german[msgid]] == []
+
+
+def test_no_fuzzy_translations():
+    """No translation is marked fuzzy (fuzzy entries are left out of the .mo)."""
+    po = (LOCALES / "de" / "LC_MESSAGES" / "zumo.po").read_text(encoding="utf-8")
+    assert "#, fuzzy" not in po

@@ -106,7 +106,7 @@ class IPracticeExample(model.Schema):
 
     model.fieldset(
         "facets",
-        label=_("fieldset_facets", default="Handlungsfelder und Programme"),
+        label=_("fieldset_facets", default="Handlungsfelder und Formate"),
         fields=[
             "fields_of_action",
             "participation_formats",
@@ -184,6 +184,18 @@ class IPracticeExample(model.Schema):
     def period_is_ordered(data):
         """The end of the project does not lie before its start."""
         check_period(data.start, data.end, END_BEFORE_START)
+
+
+#: The structured sections of a practice example, in reading order.
+SECTIONS = (
+    "initial_situation",
+    "goals",
+    "approach",
+    "results",
+    "success_factors",
+    "transferability",
+    "resources",
+)
 
 
 @implementer(IPracticeExample)

@@ -16,6 +16,7 @@ from tqdm import tqdm
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
+from zumo.content.practice_example import SECTIONS
 from zumo.content.vocabularies import terms
 from zumo.policy import logger
 from zumo.policy.imports import add_content
@@ -300,15 +301,6 @@ class DemoLoader:
         )
         container = self.site["praxisbeispiele"]
         placed = [(idea, name) for idea in ideas for name in idea["in"]]
-        sections = (
-            "initial_situation",
-            "goals",
-            "approach",
-            "results",
-            "success_factors",
-            "transferability",
-            "resources",
-        )
         every = self.network["practice_example_states"]
         proposers = [
             persona["id"]
@@ -331,7 +323,7 @@ class DemoLoader:
                 end = date(today.year + idea["end_years"], 1 + number % 12, 28)
             texts = {
                 section: _html(idea[section].replace("{kommune}", name))
-                for section in sections
+                for section in SECTIONS
             }
             modules = [
                 _relation(module)

@@ -5,8 +5,11 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zope.i18n import translate
 from zumo.content import vocabularies
 from zumo.content.indexers import location
+from zumo.content.practice_example import IPracticeExample
+from zumo.content.practice_example import SECTIONS
 
 import datetime
 
@@ -122,22 +125,16 @@ class ZumoView(BrowserView):
 class PracticeExampleView(ZumoView):
     """The practice example: its sections, facts box, contact and attachments."""
 
-    sections = (
-        ("initial_situation", "Ausgangslage"),
-        ("goals", "Ziele"),
-        ("approach", "Vorgehen"),
-        ("results", "Ergebnisse und Wirkung"),
-        ("success_factors", "Erfolgsfaktoren und Erfahrungen"),
-        ("transferability", "Übertragbarkeit"),
-        ("resources", "Ressourcen, Kosten und Förderung"),
-    )
-
     def filled_sections(self):
-        """Return ``[{id, title, html}]`` of the sections that have text."""
+        """Return ``[{id, title, html}]`` of the sections that have text.
+
+        Headings are the (translated) field titles of the schema.
+        """
         result = []
-        for name, title in self.sections:
+        for name in SECTIONS:
             text = getattr(self.context, name, None)
             if text and text.output and text.output.strip():
+                title = translate(IPracticeExample[name].title, context=self.request)
                 result.append({"id": name, "title": title, "html": text.output})
         return result
 
