@@ -36,6 +36,12 @@ PNG = base64.b64decode(
 )
 
 
+def api_url(portal, obj):
+    """The REST address (``.../++api++/...``) of ``obj``."""
+    site = portal.absolute_url()
+    return obj.absolute_url().replace(site, site + "/++api++", 1)
+
+
 def _relation(obj):
     return RelationValue(getUtility(IIntIds).getId(obj))
 

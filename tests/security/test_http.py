@@ -7,6 +7,7 @@ listings, feeds and sitemaps only for objects the persona may see.
 """
 
 from pathlib import Path
+from tests.security.scenario import api_url
 from tests.security.scenario import PASSWORD
 from tests.security.scenario import SECRET
 
@@ -77,11 +78,11 @@ class TestViewOverHttp:
         for cell in _view_cells():
             if cell["persona"] != persona:
                 continue
-            url = objects[cell["object"]].absolute_url()
+            obj = objects[cell["object"]]
             allowed = cell["expected"] == "allowed"
-            html = session.get(url, allow_redirects=False)
+            html = session.get(obj.absolute_url(), allow_redirects=False)
             api = session.get(
-                url.replace(portal.absolute_url(), portal.absolute_url() + "/++api++"),
+                api_url(portal, obj),
                 headers={"Accept": "application/json"},
                 allow_redirects=False,
             )
@@ -105,11 +106,10 @@ class TestViewOverHttp:
             if cell["persona"] != persona:
                 continue
             obj = objects[cell["object"]]
-            url = obj.absolute_url().replace(
-                portal.absolute_url(), portal.absolute_url() + "/++api++"
-            )
             response = session.patch(
-                url, json={"title": obj.Title()}, headers={"Accept": "application/json"}
+                api_url(portal, obj),
+                json={"title": obj.Title()},
+                headers={"Accept": "application/json"},
             )
             allowed = cell["expected"] == "allowed"
             ok = (
@@ -138,13 +138,9 @@ class TestViewOverHttp:
         for cell in cells:
             oid = cell["object"]
             if oid not in offered:
-                url = (
-                    objects[oid]
-                    .absolute_url()
-                    .replace(portal.absolute_url(), portal.absolute_url() + "/++api++")
-                )
                 response = session.get(
-                    f"{url}/@workflow", headers={"Accept": "application/json"}
+                    f"{api_url(portal, objects[oid])}/@workflow",
+                    headers={"Accept": "application/json"},
                 )
                 offered[oid] = (
                     {
@@ -263,13 +259,9 @@ class TestNoLeaks:
     def test_rest_endpoints(self, served_scenario, persona, endpoint, oid):
         """History, workflow, breadcrumbs, sharing of hidden objects are refused."""
         portal, objects = served_scenario
-        url = (
-            objects[oid]
-            .absolute_url()
-            .replace(portal.absolute_url(), portal.absolute_url() + "/++api++")
-        )
         response = _session(persona).get(
-            f"{url}/{endpoint}", headers={"Accept": "application/json"}
+            f"{api_url(portal, objects[oid])}/{endpoint}",
+            headers={"Accept": "application/json"},
         )
         assert response.status_code in DENIED, response.text[:200]
         assert SECRET not in _text(response)

@@ -4,6 +4,7 @@ declarations, rosters and sharing without escalation."""
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
+from tests.security.scenario import api_url
 from tests.security.scenario import PASSWORD
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
@@ -220,16 +221,11 @@ class TestSharing:
 
 
 class TestOverHttp:
-    def _api(self, portal, obj):
-        return obj.absolute_url().replace(
-            portal.absolute_url(), portal.absolute_url() + "/++api++"
-        )
-
     def test_sharing_escalation_refused(self, served_scenario):
         """A citizen cannot make someone editor of their draft through @sharing."""
         portal, objects = served_scenario
         example = objects["example_private"]
-        url = self._api(portal, example) + "/@sharing"
+        url = api_url(portal, example) + "/@sharing"
         response = requests.post(
             url,
             auth=("buerger", PASSWORD),
@@ -245,7 +241,7 @@ class TestOverHttp:
     def test_roster_rest(self, served_scenario):
         """Moderators manage the roster over REST; outsiders are refused."""
         portal, objects = served_scenario
-        url = self._api(portal, objects["municipality_published"]) + "/@roster"
+        url = api_url(portal, objects["municipality_published"]) + "/@roster"
         headers = {"Accept": "application/json"}
         outsider = requests.post(url, auth=("kommune-b", PASSWORD), headers=headers,
                                  json={"userid": "kommune-b", "role": "moderator"})  # fmt: skip
