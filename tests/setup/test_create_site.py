@@ -5,13 +5,28 @@ from plone.app.testing import login
 from plone.app.testing import SITE_OWNER_NAME
 from zumo.policy import site as zumo_site
 
+import gc
+import itertools
 import pytest
+
+
+_site_ids = (f"zumo{number}" for number in itertools.count())
 
 
 @pytest.fixture
 def new_site(app):
+    """A freshly created ZUMO site with an id no other test has used.
+
+    Dexterity names the generated schema of the site after the site path.
+    The transaction of a test is rolled back, but the generated interface
+    stays in memory; a later site at the same path would share the
+    interface's name, and zope.interface mixes up equal names while the old
+    one is garbage collected.  Fresh ids, and collecting what earlier tests
+    left behind, keep the tests independent.
+    """
+    gc.collect()
     login(app, SITE_OWNER_NAME)
-    return zumo_site.create_site(app, site_id="zumo")
+    return zumo_site.create_site(app, site_id=next(_site_ids))
 
 
 class TestCreateSite:
@@ -33,7 +48,7 @@ class TestCreateSite:
     def test_second_run_keeps_the_site(self, app, new_site):
         """Running again returns the very same site object, data untouched."""
         new_site.manage_changeProperties(description="geändert")
-        again = zumo_site.create_site(app, site_id="zumo")
+        again = zumo_site.create_site(app, site_id=new_site.getId())
         assert again.aq_base is new_site.aq_base
         assert again.Description() == "geändert"
 
