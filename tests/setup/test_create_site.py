@@ -42,7 +42,7 @@ class TestCreateSite:
     def test_classic_ui(self, new_site):
         """The site is a Classic UI site with the policy installed."""
         setup_tool = new_site.portal_setup
-        assert setup_tool.getLastVersionForProfile("zumo.policy:default") == ("1000",)
+        assert setup_tool.getLastVersionForProfile("zumo.policy:default") == ("1001",)
         assert setup_tool.getLastVersionForProfile("plone.volto:default") == "unknown"
 
     def test_second_run_keeps_the_site(self, app, new_site):
@@ -51,6 +51,17 @@ class TestCreateSite:
         again = zumo_site.create_site(app, site_id=new_site.getId())
         assert again.aq_base is new_site.aq_base
         assert again.Description() == "geändert"
+
+    def test_second_run_upgrades_an_older_site(self, app, new_site):
+        """A site made by older code gets the pending upgrade steps."""
+        setup_tool = new_site.portal_setup
+        setup_tool.setLastVersionForProfile("zumo.policy:default", "1000")
+        new_site.setLayout("document_view")
+        new_site.portal_registry["plone.site_logo"] = None
+        zumo_site.create_site(app, site_id=new_site.getId())
+        assert setup_tool.getLastVersionForProfile("zumo.policy:default") == ("1001",)
+        assert new_site.getLayout() == "zumo-start"
+        assert new_site.portal_registry["plone.site_logo"]
 
     def test_admin_password_follows_setting(self, app):
         """The printed admin login always works, also after a change."""

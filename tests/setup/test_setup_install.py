@@ -24,10 +24,13 @@ class TestSetupInstall:
         """The policy pulls in the add-ons the network is built on."""
         assert installer.is_product_installed(product) is True
 
-    @pytest.mark.parametrize("profile", ["zumo.policy:default", "zumo.content:default"])
-    def test_latest_version(self, profile_last_version, profile):
-        """Profiles start at version 1000."""
-        assert profile_last_version(profile) == "1000"
+    @pytest.mark.parametrize(
+        "profile,version",
+        [("zumo.policy:default", "1001"), ("zumo.content:default", "1000")],
+    )
+    def test_latest_version(self, profile_last_version, profile, version):
+        """A new site is at the profiles' current versions."""
+        assert profile_last_version(profile) == version
 
     @pytest.mark.parametrize(
         "layer",
@@ -73,3 +76,11 @@ def test_dates_are_german(portal):
     long_format = ulocalized_time(when, long_format=True, context=portal)
     assert re.fullmatch(r"12\.12\.2026 1\d:00 Uhr", long_format)
     assert ulocalized_time(when, context=portal) == "12.12.2026"
+
+
+def test_start_page_and_logo(portal):
+    """The site opens with the ZUMO start page and shows the ZUMO logo."""
+    assert portal.getLayout() == "zumo-start"
+    assert api.portal.get_registry_record("plone.site_logo").startswith(
+        b"filenameb64:bG9nby5zdmc="
+    )

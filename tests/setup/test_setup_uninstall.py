@@ -1,5 +1,6 @@
 """Uninstalling the policy removes what it added."""
 
+from plone import api
 from zumo.policy import PACKAGE_NAME
 
 import pytest
@@ -19,3 +20,10 @@ class TestSetupUninstall:
         from zumo.policy.interfaces import IZumoPolicyLayer
 
         assert IZumoPolicyLayer not in browser_layers
+
+    def test_start_page_and_logo_restored(self, portal):
+        """The site gets Plone's own start page and logo back."""
+        assert portal.getLayout() != "zumo-start"
+        assert api.portal.get_registry_record("plone.site_logo") is None
+        fti = api.portal.get_tool("portal_types")["Plone Site"]
+        assert "zumo-start" not in fti.view_methods

@@ -1,7 +1,9 @@
 """Install and uninstall handlers of the ZUMO site policy."""
 
+from pathlib import Path
 from plone import api
 from plone.base.interfaces import INonInstallable
+from plone.formwidget.namedfile.converter import b64encode_file
 from zope.interface import implementer
 from zumo.policy.groups import create_groups
 from zumo.policy.structure import create_structure
@@ -22,11 +24,34 @@ class HiddenProfiles:
         return []
 
 
+LOGO_FILE = Path(__file__).parent / "data" / "logo.svg"
+START_VIEW = "zumo-start"
+
+
 def post_install(context):
-    """Create groups and sections after the ``default`` profile is imported."""
+    """Create groups and sections, set logo and start page after install."""
+    portal = api.portal.get()
     create_groups()
-    create_structure(api.portal.get())
+    create_structure(portal)
+    apply_branding(portal)
+
+
+def apply_branding(portal):
+    """Give ``portal`` the ZUMO logo and the ZUMO start page."""
+    api.portal.set_registry_record(
+        "plone.site_logo", b64encode_file(LOGO_FILE.name, LOGO_FILE.read_bytes())
+    )
+    portal.setLayout(START_VIEW)
+
+
+def apply_branding_upgrade(setup_tool):
+    """Upgrade step 1001: logo and start page for sites made before them."""
+    apply_branding(api.portal.get())
 
 
 def uninstall(context):
-    """Run after the ``uninstall`` profile has been imported."""
+    """Give the site Plone's logo and start page back."""
+    portal = api.portal.get()
+    api.portal.get_tool("portal_registry")["plone.site_logo"] = None
+    if portal.getLayout() == START_VIEW:
+        portal.setLayout(portal.getDefaultLayout())

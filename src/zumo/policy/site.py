@@ -20,6 +20,8 @@ SITE_DESCRIPTION = (
 )
 DISTRIBUTION = "classic"
 POLICY_PROFILE = "zumo.policy:default"
+# Profiles whose upgrade steps ``make run`` applies to an existing site
+UPGRADED_PROFILES = ("zumo.content:default", POLICY_PROFILE)
 ADMIN_USER = "admin"
 
 
@@ -87,9 +89,23 @@ def create_site(app, site_id=SITE_ID, demo_path=None):
 
 
 def _install_policy(site):
+    """Install the policy, or run its pending upgrade steps.
+
+    A site made by an older version of this code is thereby brought up to
+    date by ``make run`` without touching its content.
+    """
     setup_tool = site.portal_setup
     if setup_tool.getLastVersionForProfile(POLICY_PROFILE) == "unknown":
         setup_tool.runAllImportStepsFromProfile(f"profile-{POLICY_PROFILE}")
+        return
+    for profile in UPGRADED_PROFILES:
+        if setup_tool.listUpgrades(profile):
+            setup_tool.upgradeProfile(profile)
+            logger.info(
+                "Upgraded %s to version %s",
+                profile,
+                ".".join(setup_tool.getLastVersionForProfile(profile)),
+            )
 
 
 def run(app, admin_password, demo_path=None):

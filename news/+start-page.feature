@@ -1,0 +1,1 @@
+The site opens with a German start page: the sections the visitor may enter, with the number of entries they can see, and the newest published practice examples. Header and footer carry the ZUMO logo and name the network, the ministry and the institute. `make run` brings an existing site up to date through the policy's upgrade steps.

@@ -1,0 +1,89 @@
+"""The start page of the ZUMO site: what the network offers, and what is new."""
+
+from plone import api
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+from zope.i18nmessageid import MessageFactory
+from zumo.policy.structure import sections
+
+
+_ = MessageFactory("zumo")
+
+
+LATEST_EXAMPLES = 6
+
+
+class StartView(BrowserView):
+    """Front page: the sections the visitor may enter and the newest examples.
+
+    Everything comes from the catalog or the section folders with the
+    visitor's own permissions, so nobody is shown a section or an entry
+    they could not open.
+    """
+
+    def sections(self):
+        """Return the sections the current user may view, with item counts.
+
+        Each entry is a dict with ``title``, ``description``, ``url`` and
+        ``count`` (the items of the section's main type the user may see)
+        with its German ``count_label``.
+        """
+        portal = api.portal.get()
+        catalog = api.portal.get_tool("portal_catalog")
+        result = []
+        for section in sections():
+            folder = portal.get(section["id"])
+            if folder is None or not api.user.has_permission("View", obj=folder):
+                continue
+            main_type = section["allowed"][0]
+            count = len(
+                catalog.searchResults(
+                    path={"query": "/".join(folder.getPhysicalPath()), "depth": 1},
+                    portal_type=main_type,
+                )
+            )
+            result.append(
+                {
+                    "id": section["id"],
+                    "title": folder.Title(),
+                    "description": folder.Description(),
+                    "url": folder.absolute_url(),
+                    "count": count,
+                    "count_label": self.count_label(count),
+                }
+            )
+        return result
+
+    def count_label(self, count):
+        """Return '1 Eintrag' or '1.112 Einträge'; nothing for no entries.
+
+        Nothing rather than "none": a visitor may simply not be allowed to
+        see the entries of a section (private mentoring groups).
+        """
+        if count == 0:
+            return None
+        if count == 1:
+            message = _("start_count_one", default="1 Eintrag")
+        else:
+            number = f"{count:,}".replace(",", ".")
+            message = _(
+                "start_count_many",
+                default="${count} Einträge",
+                mapping={"count": number},
+            )
+        return translate(message, context=self.request)
+
+    def latest_examples(self):
+        """Return catalog brains of the newest published practice examples."""
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog.searchResults(
+            portal_type="PracticeExample",
+            review_state="published",
+            sort_on="effective",
+            sort_order="descending",
+            sort_limit=LATEST_EXAMPLES,
+        )[:LATEST_EXAMPLES]
+
+    def examples_url(self):
+        """Return the address of the practice-example section."""
+        return f"{api.portal.get().absolute_url()}/praxisbeispiele"
