@@ -33,6 +33,9 @@ def main(app):
         demo_path = Path(os.environ.get("ZUMO_DEMO_PATH", "profiles/demo"))
     site = run(app, password, demo_path=demo_path.resolve() if demo_path else None)
     print(f"Site ready: /{site.getId()} ({site.Title()})")
+    # Closing writes the storage index, so the server starts without
+    # scanning the whole Data.fs again.
+    app._p_jar.db().close()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ def main(app):
     path = os.environ.get("CSV") or MASTER_DATA
     report = import_municipalities(site["kommunen"], path)
     transaction.commit()
+    # Closing writes the storage index for the next start.
+    app._p_jar.db().close()
     for line, message in report.errors:
         print(f"Zeile {line}: {message}")
     print(report.summary())
