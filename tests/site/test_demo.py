@@ -48,9 +48,10 @@ class TestDemoNetwork:
         assert sorted(obj.Title() for obj in pilots) == ["Gomadingen", "Tuningen"]
 
     def test_practice_examples_cover_topics_and_regions(self, demo):
-        """At least 60 examples, across every topic and region."""
+        """At least 60 different examples, across every topic and region."""
         brains = find(portal_type="PracticeExample")
         assert len(brains) >= 60
+        assert len({brain.Description for brain in brains}) >= 60
         assert {t for brain in brains for t in brain.zumo_topics} == {
             token for token, _title in terms("topics")
         }
