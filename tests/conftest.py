@@ -25,9 +25,15 @@ def package_name() -> str:
 
 def pytest_terminal_summary(terminalreporter):
     """Report how many cells of the permission matrix were checked."""
+    from tests.security import test_http
     from tests.security import test_matrix
 
     if test_matrix.CHECKED:
         terminalreporter.write_line(
             f"permission matrix: {len(test_matrix.CHECKED)} cells checked in-process"
+        )
+    if test_http.CHECKED_OVER_HTTP:
+        terminalreporter.write_line(
+            f"permission matrix: {len(test_http.CHECKED_OVER_HTTP)} cells checked "
+            "over HTTP"
         )

@@ -2,7 +2,9 @@
 
 Classic pages and ``++api++`` answer 200 exactly where the matrix allows
 ``view``; REST PATCH succeeds exactly where it allows ``edit``; ``@workflow``
-offers exactly the allowed transitions; the unique word in every scenario title shows up in search,
+offers exactly the allowed transitions; ``@search`` returns exactly what the
+matrix lets the persona find; the add menu, the delete form and downloads
+answer 200 exactly where adding, deleting and downloading are allowed; the unique word in every scenario title shows up in search,
 listings, feeds and sitemaps only for objects the persona may see.
 """
 
@@ -20,6 +22,10 @@ import requests
 
 MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
 DENIED = {302, 401, 403, 404}
+DOWNLOAD_FIELD = {"File": "file", "Image": "image"}
+PERMISSION_PAGES = {"add": "@@folder_factories", "delete": "@@delete_confirmation"}
+# Matrix cells asserted over HTTP in this run (reported at the end)
+CHECKED_OVER_HTTP = []
 
 
 def _view_cells():
@@ -75,9 +81,8 @@ class TestViewOverHttp:
         portal, objects = served_scenario
         session = _session(persona)
         wrong = []
-        for cell in _view_cells():
-            if cell["persona"] != persona:
-                continue
+        cells = [cell for cell in _view_cells() if cell["persona"] == persona]
+        for cell in cells:
             obj = objects[cell["object"]]
             allowed = cell["expected"] == "allowed"
             html = session.get(obj.absolute_url(), allow_redirects=False)
@@ -95,6 +100,7 @@ class TestViewOverHttp:
                 if not ok:
                     wrong.append(f"{cell['object']} {channel}: {response.status_code}")
         assert wrong == []
+        CHECKED_OVER_HTTP.extend(cells)
 
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_edit_cells(self, served_scenario, persona):
@@ -102,9 +108,8 @@ class TestViewOverHttp:
         portal, objects = served_scenario
         session = _session(persona)
         wrong = []
-        for cell in _edit_cells():
-            if cell["persona"] != persona:
-                continue
+        cells = [cell for cell in _edit_cells() if cell["persona"] == persona]
+        for cell in cells:
             obj = objects[cell["object"]]
             response = session.patch(
                 api_url(portal, obj),
@@ -120,6 +125,7 @@ class TestViewOverHttp:
             if not ok:
                 wrong.append(f"{cell['object']}: {response.status_code}")
         assert wrong == []
+        CHECKED_OVER_HTTP.extend(cells)
 
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_transition_cells(self, served_scenario, persona):
@@ -154,6 +160,74 @@ class TestViewOverHttp:
             if (transition in offered[oid]) != (cell["expected"] == "allowed"):
                 wrong.append(f"{oid} {transition}")
         assert wrong == []
+        CHECKED_OVER_HTTP.extend(cells)
+
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_search_cells(self, served_scenario, persona):
+        """``@search`` as the persona returns exactly what the matrix lets it find."""
+        portal, objects = served_scenario
+        with open(MATRIX, encoding="utf-8") as source:
+            cells = [
+                cell
+                for cell in csv.DictReader(source)
+                if cell["persona"] == persona and cell["action"] == "search"
+            ]
+        in_matrix = {cell["object"] for cell in cells}
+        expected = {cell["object"] for cell in cells if cell["expected"] == "allowed"}
+        response = _session(persona).get(
+            f"{portal.absolute_url()}/++api++/@search",
+            params={"SearchableText": SECRET, "b_size": 500},
+            headers={"Accept": "application/json"},
+        )
+        assert response.status_code == 200
+        found = {
+            item["title"].removesuffix(f" {SECRET}")
+            for item in response.json()["items"]
+            if item["title"].endswith(SECRET)
+        }
+        # Helper objects of the scenario (kommune-b's own team) are not cells.
+        assert found & in_matrix == expected
+        CHECKED_OVER_HTTP.extend(cells)
+
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_add_delete_download_cells(self, served_scenario, persona):
+        """The add menu, the delete form and downloads answer as the matrix says.
+
+        Checked through pages that do not change anything: ``folder_factories``
+        (needs "Add portal content"), ``delete_confirmation`` (needs "Delete
+        objects") and ``@@download``.
+        """
+        portal, objects = served_scenario
+        session = _session(persona)
+        with open(MATRIX, encoding="utf-8") as source:
+            cells = [
+                cell
+                for cell in csv.DictReader(source)
+                if cell["persona"] == persona
+                and cell["action"] in ("add", "delete", "download")
+            ]
+        wrong = []
+        for cell in cells:
+            obj = objects[cell["object"]]
+            if cell["action"] == "download":
+                page = f"@@download/{DOWNLOAD_FIELD[cell['portal_type']]}"
+            else:
+                page = PERMISSION_PAGES[cell["action"]]
+            response = session.get(
+                f"{obj.absolute_url()}/{page}", allow_redirects=False
+            )
+            allowed = cell["expected"] == "allowed"
+            ok = (
+                response.status_code == 200
+                if allowed
+                else (response.status_code in DENIED)
+            )
+            if not ok:
+                wrong.append(
+                    f"{cell['object']} {cell['action']}: {response.status_code}"
+                )
+        assert wrong == []
+        CHECKED_OVER_HTTP.extend(cells)
 
 
 LEAK_PERSONAS = ["anonymous", "kommune-b", "buerger", "expertin2", "ministerium"]
