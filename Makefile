@@ -51,7 +51,7 @@ instance: $(INSTALLED) ## Write the instance configuration to instance/etc
 	@cp $(INSTANCE)/site.zcml $(ETC)/site.zcml
 
 .PHONY: create-site
-create-site: instance ## Create the site "Plone" with the demo network if missing
+create-site: instance ## Create the site "Plone" with the demo network if missing, else upgrade it
 	@$(BIN)/zconsole run $(ETC)/zope.conf scripts/create_site.py
 
 # Prints "busy" when something answers on 127.0.0.1:$(PORT).

@@ -267,7 +267,7 @@ class TestNoLeaks:
 
     @pytest.mark.parametrize("persona", LEAK_PERSONAS)
     def test_navigation_listings_and_feeds(self, served_scenario, persona):
-        """Navigation, section listings, sitemap, RSS and iCal hide what is hidden."""
+        """Start page, navigation, listings, sitemap, RSS and iCal hide what is hidden."""
         portal, objects = served_scenario
         session = _session(persona)
         base = portal.absolute_url()
@@ -281,6 +281,7 @@ class TestNoLeaks:
             ),
         }
         for channel, url in (
+            ("start page", f"{base}/"),
             ("search_rss", f"{base}/search_rss?SearchableText={SECRET}"),
             ("ics", f"{base}/werkstatttreffen/ics_view"),
         ):
