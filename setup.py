@@ -61,6 +61,9 @@ setup(
             "pytest-plone",
             "aiosmtpd",
             "requests",
+            # Accessibility tests in Debian's chromium (no browser download)
+            "playwright",
+            "axe-playwright-python",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv.
         "data": [

@@ -92,6 +92,14 @@ class TestBranding:
         assert logo.status_code == 200
         assert b"ZUMO" in logo.content
 
+    def test_stylesheet_served(self, functional_portal, request_factory):
+        """Every page links the ZUMO stylesheet, and it is served."""
+        page = html_session(request_factory).get("/").text
+        assert 'data-bundle="zumo"' in page
+        css = request_factory(api=False).get("/++plone++zumo/zumo.css")
+        assert css.status_code == 200
+        assert "--zumo-blue" in css.text
+
     def test_footer_names_the_network(self, functional_portal, request_factory):
         """The footer names network, ministry and institute in German."""
         page = html_session(request_factory).get("/").text

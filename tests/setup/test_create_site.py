@@ -58,10 +58,14 @@ class TestCreateSite:
         setup_tool.setLastVersionForProfile("zumo.policy:default", "1000")
         new_site.setLayout("document_view")
         new_site.portal_registry["plone.site_logo"] = None
+        for key in list(new_site.portal_registry.records.keys()):
+            if key.startswith("plone.bundles/zumo."):
+                del new_site.portal_registry.records[key]
         zumo_site.create_site(app, site_id=new_site.getId())
         assert setup_tool.getLastVersionForProfile("zumo.policy:default") == ("1001",)
         assert new_site.getLayout() == "zumo-start"
         assert new_site.portal_registry["plone.site_logo"]
+        assert new_site.portal_registry["plone.bundles/zumo.enabled"] is True
 
     def test_admin_password_follows_setting(self, app):
         """The printed admin login always works, also after a change."""

@@ -84,3 +84,10 @@ def test_start_page_and_logo(portal):
     assert api.portal.get_registry_record("plone.site_logo").startswith(
         b"filenameb64:bG9nby5zdmc="
     )
+
+
+def test_stylesheet_bundle(portal):
+    """The ZUMO stylesheet is a registered, enabled bundle."""
+    registry = api.portal.get_tool("portal_registry")
+    assert registry["plone.bundles/zumo.enabled"] is True
+    assert registry["plone.bundles/zumo.csscompilation"] == "++plone++zumo/zumo.css"

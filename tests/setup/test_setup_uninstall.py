@@ -27,3 +27,5 @@ class TestSetupUninstall:
         assert api.portal.get_registry_record("plone.site_logo") is None
         fti = api.portal.get_tool("portal_types")["Plone Site"]
         assert "zumo-start" not in fti.view_methods
+        registry = api.portal.get_tool("portal_registry")
+        assert "plone.bundles/zumo.csscompilation" not in registry

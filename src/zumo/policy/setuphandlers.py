@@ -17,6 +17,7 @@ class HiddenProfiles:
         """Return the profile ids the add-on control panel must not offer."""
         return [
             "zumo.policy:uninstall",
+            "zumo.policy.upgrades:v1001",
         ]
 
     def getNonInstallableProducts(self):

@@ -1,0 +1,1 @@
+Accessible colours: a ZUMO stylesheet gives links, breadcrumbs, the search button and the footer a contrast of at least 4.5:1. The main pages pass axe-core's WCAG 2.1 A/AA rules in a real browser, and tests keep it that way.
