@@ -4,8 +4,9 @@ Classic pages and ``++api++`` answer 200 exactly where the matrix allows
 ``view``; REST PATCH succeeds exactly where it allows ``edit``; ``@workflow``
 offers exactly the allowed transitions; ``@search`` returns exactly what the
 matrix lets the persona find; the add menu, the delete form and downloads
-answer 200 exactly where adding, deleting and downloading are allowed; the unique word in every scenario title shows up in search,
-listings, feeds and sitemaps only for objects the persona may see.
+answer 200 exactly where adding, deleting and downloading are allowed.
+The unique word in every scenario title shows up in search, listings, feeds
+and sitemaps only for objects the persona may see.
 """
 
 from pathlib import Path
@@ -26,6 +27,20 @@ DOWNLOAD_FIELD = {"File": "file", "Image": "image"}
 PERMISSION_PAGES = {"add": "@@folder_factories", "delete": "@@delete_confirmation"}
 # Matrix cells asserted over HTTP in this run (reported at the end)
 CHECKED_OVER_HTTP = []
+
+
+def _cells(persona, actions):
+    """The matrix cells of ``persona`` whose action is in ``actions``.
+
+    ``"transition"`` in ``actions`` stands for every ``transition:...`` cell.
+    """
+    with open(MATRIX, encoding="utf-8") as source:
+        return [
+            cell
+            for cell in csv.DictReader(source)
+            if cell["persona"] == persona
+            and (cell["action"].split(":", 1)[0] in actions)
+        ]
 
 
 def _view_cells():
@@ -69,11 +84,6 @@ def _leaks(text, persona):
     return sorted(oid for oid in _hidden(persona) if f"{oid} {SECRET}" in text)
 
 
-def _edit_cells():
-    with open(MATRIX, encoding="utf-8") as source:
-        return [cell for cell in csv.DictReader(source) if cell["action"] == "edit"]
-
-
 class TestViewOverHttp:
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_view_cells(self, served_scenario, persona):
@@ -81,7 +91,7 @@ class TestViewOverHttp:
         portal, objects = served_scenario
         session = _session(persona)
         wrong = []
-        cells = [cell for cell in _view_cells() if cell["persona"] == persona]
+        cells = _cells(persona, {"view"})
         for cell in cells:
             obj = objects[cell["object"]]
             allowed = cell["expected"] == "allowed"
@@ -108,7 +118,7 @@ class TestViewOverHttp:
         portal, objects = served_scenario
         session = _session(persona)
         wrong = []
-        cells = [cell for cell in _edit_cells() if cell["persona"] == persona]
+        cells = _cells(persona, {"edit"})
         for cell in cells:
             obj = objects[cell["object"]]
             response = session.patch(
@@ -132,13 +142,7 @@ class TestViewOverHttp:
         """``@workflow`` offers exactly the transitions the matrix allows."""
         portal, objects = served_scenario
         session = _session(persona)
-        with open(MATRIX, encoding="utf-8") as source:
-            cells = [
-                cell
-                for cell in csv.DictReader(source)
-                if cell["persona"] == persona
-                and cell["action"].startswith("transition:")
-            ]
+        cells = _cells(persona, {"transition"})
         offered = {}
         wrong = []
         for cell in cells:
@@ -166,12 +170,7 @@ class TestViewOverHttp:
     def test_search_cells(self, served_scenario, persona):
         """``@search`` as the persona returns exactly what the matrix lets it find."""
         portal, objects = served_scenario
-        with open(MATRIX, encoding="utf-8") as source:
-            cells = [
-                cell
-                for cell in csv.DictReader(source)
-                if cell["persona"] == persona and cell["action"] == "search"
-            ]
+        cells = _cells(persona, {"search"})
         in_matrix = {cell["object"] for cell in cells}
         expected = {cell["object"] for cell in cells if cell["expected"] == "allowed"}
         response = _session(persona).get(
@@ -199,13 +198,7 @@ class TestViewOverHttp:
         """
         portal, objects = served_scenario
         session = _session(persona)
-        with open(MATRIX, encoding="utf-8") as source:
-            cells = [
-                cell
-                for cell in csv.DictReader(source)
-                if cell["persona"] == persona
-                and cell["action"] in ("add", "delete", "download")
-            ]
+        cells = _cells(persona, {"add", "delete", "download"})
         wrong = []
         for cell in cells:
             obj = objects[cell["object"]]
