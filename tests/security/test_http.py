@@ -43,6 +43,13 @@ def _cells(persona, actions):
         ]
 
 
+def _answers_as_expected(cell, response, success=200):
+    """Whether ``response`` is ``success`` where the cell allows, else a refusal."""
+    if cell["expected"] == "allowed":
+        return response.status_code == success
+    return response.status_code in DENIED
+
+
 def _view_cells():
     with open(MATRIX, encoding="utf-8") as source:
         return [cell for cell in csv.DictReader(source) if cell["action"] == "view"]
@@ -94,7 +101,6 @@ class TestViewOverHttp:
         cells = _cells(persona, {"view"})
         for cell in cells:
             obj = objects[cell["object"]]
-            allowed = cell["expected"] == "allowed"
             html = session.get(obj.absolute_url(), allow_redirects=False)
             api = session.get(
                 api_url(portal, obj),
@@ -102,12 +108,7 @@ class TestViewOverHttp:
                 allow_redirects=False,
             )
             for channel, response in (("html", html), ("api", api)):
-                ok = (
-                    response.status_code == 200
-                    if allowed
-                    else (response.status_code in DENIED)
-                )
-                if not ok:
+                if not _answers_as_expected(cell, response):
                     wrong.append(f"{cell['object']} {channel}: {response.status_code}")
         assert wrong == []
         CHECKED_OVER_HTTP.extend(cells)
@@ -126,13 +127,7 @@ class TestViewOverHttp:
                 json={"title": obj.Title()},
                 headers={"Accept": "application/json"},
             )
-            allowed = cell["expected"] == "allowed"
-            ok = (
-                response.status_code == 204
-                if allowed
-                else (response.status_code in DENIED)
-            )
-            if not ok:
+            if not _answers_as_expected(cell, response, success=204):
                 wrong.append(f"{cell['object']}: {response.status_code}")
         assert wrong == []
         CHECKED_OVER_HTTP.extend(cells)
@@ -209,13 +204,7 @@ class TestViewOverHttp:
             response = session.get(
                 f"{obj.absolute_url()}/{page}", allow_redirects=False
             )
-            allowed = cell["expected"] == "allowed"
-            ok = (
-                response.status_code == 200
-                if allowed
-                else (response.status_code in DENIED)
-            )
-            if not ok:
+            if not _answers_as_expected(cell, response):
                 wrong.append(
                     f"{cell['object']} {cell['action']}: {response.status_code}"
                 )
