@@ -4,16 +4,9 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
-from z3c.relationfield import RelationValue
-from zope.component import getUtility
-from zope.intid.interfaces import IIntIds
+from zumo.content.relations import relation_to
 
 import pytest
-
-
-def relation(obj):
-    """A relation value pointing to ``obj``."""
-    return RelationValue(getUtility(IIntIds).getId(obj))
 
 
 def html(text):
@@ -75,7 +68,7 @@ def example(manager, municipality, module):
         id="dorfladen",
         title="Dorfladen in Bürgerhand",
         description="Eine Genossenschaft sichert die Nahversorgung.",
-        municipality=relation(municipality),
+        municipality=relation_to(municipality),
         initial_situation=html("Der letzte Laden hatte geschlossen."),
         goals=html("Nahversorgung sichern."),
         topics=["daseinsvorsorge"],
@@ -84,7 +77,7 @@ def example(manager, municipality, module):
         target_groups=["aeltere"],
         participation_formats=["buergerversammlung"],
         programmes=["zwk"],
-        related_modules=[relation(module)],
+        related_modules=[relation_to(module)],
         project_status="laufend",
         contact_name="Erika Muster",
         contact_email="erika@example.org",

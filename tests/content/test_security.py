@@ -66,14 +66,14 @@ def test_anonymous_cannot_edit_or_add(network, request_factory, path):
 
 def test_private_example_not_listed_on_municipality(network, request_factory):
     """Listings on public pages leave out what the viewer may not see."""
-    from tests.content.conftest import relation
+    from zumo.content.relations import relation_to
 
     with api.env.adopt_roles(["Manager"]):
         municipality = api.content.create(
             container=network["kommunen"], type="Municipality", id="ort", title="Ort"
         )
         api.content.transition(obj=municipality, to_state="published")
-        network["praxisbeispiele"]["entwurf"].municipality = relation(municipality)
+        network["praxisbeispiele"]["entwurf"].municipality = relation_to(municipality)
         network["praxisbeispiele"]["entwurf"].reindexObject()
     transaction.commit()
     response = _anonymous(request_factory).get("/kommunen/ort")

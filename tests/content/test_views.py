@@ -2,7 +2,7 @@
 
 from plone import api
 from tests.content.conftest import html
-from tests.content.conftest import relation
+from zumo.content.relations import relation_to
 
 import pytest
 
@@ -68,11 +68,11 @@ class TestMunicipalityView:
         """Its practice examples, groups and meetings are listed."""
         api.content.create(
             container=manager["mentoring"], type="MentoringGroup",
-            title="Gruppe Alb", mentees=[relation(municipality)],
+            title="Gruppe Alb", mentees=[relation_to(municipality)],
         )  # fmt: skip
         api.content.create(
             container=manager["werkstatttreffen"], type="WorkshopMeeting",
-            title="Treffen auf der Alb", host_municipality=relation(municipality),
+            title="Treffen auf der Alb", host_municipality=relation_to(municipality),
         )  # fmt: skip
         page = render(municipality)
         assert "Dorfladen in Bürgerhand" in page
@@ -83,7 +83,7 @@ class TestMunicipalityView:
         """A group the viewer may not see is not listed."""
         group = api.content.create(
             container=manager["mentoring"], type="MentoringGroup",
-            title="Geheime Gruppe", mentees=[relation(municipality)],
+            title="Geheime Gruppe", mentees=[relation_to(municipality)],
         )  # fmt: skip
         group.manage_permission("View", [], acquire=False)
         with api.env.adopt_roles(["Member"]):
@@ -95,7 +95,7 @@ class TestOtherViews:
         """Milestones with status and the members are shown."""
         group = api.content.create(
             container=manager["mentoring"], type="MentoringGroup", title="Gruppe",
-            mentors=[relation(municipality)], milestone_kickoff_status="erreicht",
+            mentors=[relation_to(municipality)], milestone_kickoff_status="erreicht",
         )  # fmt: skip
         page = render(group)
         assert "Kick-off" in page and "Erreicht" in page
@@ -129,7 +129,7 @@ class TestOtherViews:
         """The rubric is a table with all six implementation factors."""
         review = api.content.create(
             container=manager["gutachten"], type="ExpertReview", title="Gutachten",
-            municipality=relation(municipality), score_vernetzung="3",
+            municipality=relation_to(municipality), score_vernetzung="3",
             comment_vernetzung="Gute Netzwerke", level="standard",
         )  # fmt: skip
         page = render(review)

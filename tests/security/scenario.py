@@ -10,9 +10,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
-from z3c.relationfield import RelationValue
-from zope.component import getUtility
-from zope.intid.interfaces import IIntIds
+from zumo.content.relations import relation_to
 from zumo.policy.reviews import declare_no_conflict
 from zumo.policy.roster import set_member
 
@@ -40,10 +38,6 @@ def api_url(portal, obj):
     """The REST address (``.../++api++/...``) of ``obj``."""
     site = portal.absolute_url()
     return obj.absolute_url().replace(site, site + "/++api++", 1)
-
-
-def _relation(obj):
-    return RelationValue(getUtility(IIntIds).getId(obj))
 
 
 def _create(container, portal_type, oid, **values):
@@ -90,7 +84,7 @@ def _spaces(portal, objects):
         portal["kommunen"], "Municipality", "municipality_private"
     )
     group = _create(
-        portal["mentoring"], "MentoringGroup", "group", mentees=[_relation(team)]
+        portal["mentoring"], "MentoringGroup", "group", mentees=[relation_to(team)]
     )
     set_member(group, "kommune-a", "member")
     objects["group"] = group
@@ -163,7 +157,7 @@ def _reviews(portal, objects):
             portal["gutachten"],
             "ExpertReview",
             oid,
-            municipality=_relation(team),
+            municipality=relation_to(team),
             assigned_experts=["expertin"],
         )
         objects[oid] = review

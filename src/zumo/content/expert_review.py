@@ -6,10 +6,11 @@ from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
+from zumo.content.relations import ONE_MUNICIPALITY_PICKER
+from zumo.content.relations import relation_choice
 from zumo.content.vocabularies import terms
 
 
@@ -33,17 +34,10 @@ class IExpertReview(model.Schema):
     """Schema of an expert review; one score and comment per criterion."""
 
     directives.widget(
-        "municipality",
-        RelatedItemsFieldWidget,
-        pattern_options={
-            "selectableTypes": ["Municipality"],
-            "maximumSelectionSize": 1,
-        },
+        "municipality", RelatedItemsFieldWidget, pattern_options=ONE_MUNICIPALITY_PICKER
     )
-    municipality = RelationChoice(
-        title=_("label_reviewed_municipality", default="Begutachtete Kommune"),
-        vocabulary="plone.app.vocabularies.Catalog",
-        required=False,
+    municipality = relation_choice(
+        _("label_reviewed_municipality", default="Begutachtete Kommune")
     )
     subject = schema.TextLine(
         title=_("label_review_subject", default="Gegenstand"),

@@ -4,22 +4,12 @@ from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from z3c.relationfield.schema import RelationChoice
-from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
+from zumo.content.relations import MUNICIPALITY_PICKER
+from zumo.content.relations import relation_list
 from zumo.content.vocabularies import terms
-
-
-def _municipalities(title, description):
-    return RelationList(
-        title=title,
-        description=description,
-        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
-        required=False,
-        default=[],
-    )
 
 
 def _milestone_status(step):
@@ -46,20 +36,16 @@ class IMentoringGroup(model.Schema):
     """Schema of a mentoring group; the five ZWK steps are its milestones."""
 
     directives.widget(
-        "mentors",
-        RelatedItemsFieldWidget,
-        pattern_options={"selectableTypes": ["Municipality"]},
+        "mentors", RelatedItemsFieldWidget, pattern_options=MUNICIPALITY_PICKER
     )
-    mentors = _municipalities(
+    mentors = relation_list(
         _("label_mentors", default="Mentorkommunen"),
         _("help_mentors", default="Erfahrene Kommunen, die ihr Wissen weitergeben."),
     )
     directives.widget(
-        "mentees",
-        RelatedItemsFieldWidget,
-        pattern_options={"selectableTypes": ["Municipality"]},
+        "mentees", RelatedItemsFieldWidget, pattern_options=MUNICIPALITY_PICKER
     )
-    mentees = _municipalities(
+    mentees = relation_list(
         _("label_mentees", default="Mentee-Kommunen"),
         _("help_mentees", default="Kommunen, die neu in den Prozess einsteigen."),
     )

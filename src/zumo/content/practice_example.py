@@ -7,12 +7,14 @@ from plone.dexterity.content import Container
 from plone.schema.email import Email
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
-from z3c.relationfield.schema import RelationChoice
-from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
+from zumo.content.relations import MODULE_PICKER
+from zumo.content.relations import ONE_MUNICIPALITY_PICKER
+from zumo.content.relations import relation_choice
+from zumo.content.relations import relation_list
 from zumo.content.validators import check_period
 from zumo.content.validators import END_BEFORE_START
 from zumo.content.validators import validate_phone
@@ -76,21 +78,14 @@ class IPracticeExample(model.Schema):
         fields=["municipality", "start", "end", "project_status"],
     )
     directives.widget(
-        "municipality",
-        RelatedItemsFieldWidget,
-        pattern_options={
-            "selectableTypes": ["Municipality"],
-            "maximumSelectionSize": 1,
-        },
+        "municipality", RelatedItemsFieldWidget, pattern_options=ONE_MUNICIPALITY_PICKER
     )
-    municipality = RelationChoice(
-        title=_("label_municipality", default="Kommune"),
-        description=_(
+    municipality = relation_choice(
+        _("label_municipality", default="Kommune"),
+        _(
             "help_municipality",
             default="Die Kommune, in der das Beispiel umgesetzt wurde.",
         ),
-        vocabulary="plone.app.vocabularies.Catalog",
-        required=False,
     )
     start = schema.Date(title=_("label_start", default="Beginn"), required=False)
     end = schema.Date(
@@ -128,15 +123,10 @@ class IPracticeExample(model.Schema):
         default=[],
     )
     directives.widget(
-        "related_modules",
-        RelatedItemsFieldWidget,
-        pattern_options={"selectableTypes": ["QualificationModule"]},
+        "related_modules", RelatedItemsFieldWidget, pattern_options=MODULE_PICKER
     )
-    related_modules = RelationList(
-        title=_("label_related_modules", default="Passende Qualifizierungsmodule"),
-        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
-        required=False,
-        default=[],
+    related_modules = relation_list(
+        _("label_related_modules", default="Passende Qualifizierungsmodule")
     )
 
     model.fieldset(

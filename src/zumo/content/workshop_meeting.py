@@ -7,11 +7,12 @@ from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
+from zumo.content.relations import ONE_MUNICIPALITY_PICKER
+from zumo.content.relations import relation_choice
 from zumo.content.validators import check_period
 from zumo.content.validators import REGISTRATION_END_BEFORE_START
 
@@ -27,15 +28,10 @@ class IWorkshopMeeting(model.Schema):
     directives.widget(
         "host_municipality",
         RelatedItemsFieldWidget,
-        pattern_options={
-            "selectableTypes": ["Municipality"],
-            "maximumSelectionSize": 1,
-        },
+        pattern_options=ONE_MUNICIPALITY_PICKER,
     )
-    host_municipality = RelationChoice(
-        title=_("label_host_municipality", default="Gastgebende Kommune"),
-        vocabulary="plone.app.vocabularies.Catalog",
-        required=False,
+    host_municipality = relation_choice(
+        _("label_host_municipality", default="Gastgebende Kommune")
     )
     agenda = RichText(
         title=_("label_agenda", default="Programm"),

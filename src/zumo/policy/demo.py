@@ -13,10 +13,8 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from tqdm import tqdm
-from z3c.relationfield import RelationValue
-from zope.component import getUtility
-from zope.intid.interfaces import IIntIds
 from zumo.content.practice_example import SECTIONS
+from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
 from zumo.policy import logger
 from zumo.policy.imports import add_content
@@ -37,10 +35,6 @@ TIMEZONE = pytz.timezone("Europe/Berlin")
 
 def _html(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
-
-
-def _relation(obj):
-    return RelationValue(getUtility(IIntIds).getId(obj))
 
 
 class DemoLoader:
@@ -195,8 +189,8 @@ class DemoLoader:
                 description=DEMO_MARK
                 + "Gruppe aus Mentor- und Mentee-Kommunen auf dem Weg durch die "
                 "fünf ZWK-Schritte.",
-                mentors=[_relation(self.municipality(n)) for n in entry["mentors"]],
-                mentees=[_relation(self.municipality(n)) for n in entry["mentees"]],
+                mentors=[relation_to(self.municipality(n)) for n in entry["mentors"]],
+                mentees=[relation_to(self.municipality(n)) for n in entry["mentees"]],
                 facilitators=entry["facilitators"],
                 topics=entry["topics"],
                 start=start,
@@ -221,7 +215,7 @@ class DemoLoader:
                 timezone="Europe/Berlin",
                 location=entry["location"],
                 region=entry["region"],
-                host_municipality=_relation(self.municipality(entry["host"])),
+                host_municipality=relation_to(self.municipality(entry["host"])),
                 topics=entry["topics"],
                 capacity=entry["capacity"],
                 registration_start=start - timedelta(days=60),
@@ -266,7 +260,7 @@ class DemoLoader:
                 portal_type="ExpertReview",
                 title=entry["title"],
                 description=DEMO_MARK + "Gutachten des Expertengremiums.",
-                municipality=_relation(self.municipality(entry["municipality"])),
+                municipality=relation_to(self.municipality(entry["municipality"])),
                 subject=entry["subject"],
                 level=entry["level"],
                 valid_until=valid_until,
@@ -326,7 +320,7 @@ class DemoLoader:
                 for section in SECTIONS
             }
             modules = [
-                _relation(module)
+                relation_to(module)
                 for module in self.modules
                 if set(module.topics or ()) & set(idea["topics"])
             ][:2]
@@ -334,7 +328,7 @@ class DemoLoader:
                 portal_type="PracticeExample",
                 title=f"{idea['title']} in {name}",
                 description=DEMO_MARK + idea["summary"],
-                municipality=_relation(municipality),
+                municipality=relation_to(municipality),
                 start=start,
                 end=end,
                 project_status=idea["status"],

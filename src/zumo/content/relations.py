@@ -1,0 +1,44 @@
+"""Relations between ZUMO content: the schema fields, their pickers, the values.
+
+Schemas declare relation fields with :func:`relation_choice` and
+:func:`relation_list` and give the related-items widget one of the
+``*_PICKER`` options; code that fills relation fields (demo, tests) uses
+:func:`relation_to`.
+"""
+
+from z3c.relationfield import RelationValue
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+
+
+CATALOG = "plone.app.vocabularies.Catalog"
+
+# pattern_options of the related-items widget
+MUNICIPALITY_PICKER = {"selectableTypes": ["Municipality"]}
+ONE_MUNICIPALITY_PICKER = {**MUNICIPALITY_PICKER, "maximumSelectionSize": 1}
+MODULE_PICKER = {"selectableTypes": ["QualificationModule"]}
+
+
+def relation_choice(title, description=""):
+    """An optional relation to one item found in the catalog."""
+    return RelationChoice(
+        title=title, description=description, vocabulary=CATALOG, required=False
+    )
+
+
+def relation_list(title, description=""):
+    """Optional relations to several items found in the catalog."""
+    return RelationList(
+        title=title,
+        description=description,
+        value_type=RelationChoice(vocabulary=CATALOG),
+        required=False,
+        default=[],
+    )
+
+
+def relation_to(obj):
+    """A relation value pointing to ``obj``, for setting a relation field."""
+    return RelationValue(getUtility(IIntIds).getId(obj))
