@@ -11,6 +11,7 @@ from zope.interface import implementer
 from zumo.content import _
 from zumo.content.validators import validate_ags
 from zumo.content.validators import validate_phone
+from zumo.content.vocabularies import choice_list
 from zumo.content.vocabularies import size_class
 
 
@@ -59,11 +60,8 @@ class IMunicipality(model.Schema):
         fields=["network_status", "text"],
     )
     directives.widget("network_status", CheckBoxFieldWidget)
-    network_status = schema.List(
-        title=_("label_network_status", default="Rolle im Netzwerk"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.municipality_status"),
-        required=False,
-        default=[],
+    network_status = choice_list(
+        "municipality_status", _("label_network_status", default="Rolle im Netzwerk")
     )
     text = RichText(
         title=_("label_municipality_text", default="Profil"),

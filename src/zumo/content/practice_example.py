@@ -18,6 +18,7 @@ from zumo.content.relations import relation_list
 from zumo.content.validators import check_period
 from zumo.content.validators import END_BEFORE_START
 from zumo.content.validators import validate_phone
+from zumo.content.vocabularies import choice_list
 
 
 def _section(title, description):
@@ -109,18 +110,13 @@ class IPracticeExample(model.Schema):
         ],
     )
     directives.widget("fields_of_action", CheckBoxFieldWidget)
-    fields_of_action = schema.List(
-        title=_("label_fields_of_action", default="Handlungsfelder"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.fields_of_action"),
-        required=False,
-        default=[],
+    fields_of_action = choice_list(
+        "fields_of_action", _("label_fields_of_action", default="Handlungsfelder")
     )
     directives.widget("participation_formats", CheckBoxFieldWidget)
-    participation_formats = schema.List(
-        title=_("label_participation_formats", default="Beteiligungsformate"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.participation_formats"),
-        required=False,
-        default=[],
+    participation_formats = choice_list(
+        "participation_formats",
+        _("label_participation_formats", default="Beteiligungsformate"),
     )
     directives.widget(
         "related_modules", RelatedItemsFieldWidget, pattern_options=MODULE_PICKER

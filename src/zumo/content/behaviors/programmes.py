@@ -4,9 +4,9 @@ from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
-from zope import schema
 from zope.interface import provider
 from zumo.content import _
+from zumo.content.vocabularies import choice_list
 
 
 @provider(IFormFieldProvider)
@@ -20,9 +20,4 @@ class IProgrammes(model.Schema):
     )
 
     directives.widget("programmes", CheckBoxFieldWidget)
-    programmes = schema.List(
-        title=_("label_programmes", default="Programme"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.programmes"),
-        required=False,
-        default=[],
-    )
+    programmes = choice_list("programmes", _("label_programmes", default="Programme"))

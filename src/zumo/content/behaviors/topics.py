@@ -4,9 +4,9 @@ from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
-from zope import schema
 from zope.interface import provider
 from zumo.content import _
+from zumo.content.vocabularies import choice_list
 
 
 @provider(IFormFieldProvider)
@@ -20,33 +20,24 @@ class ITopics(model.Schema):
     )
 
     directives.widget("topics", CheckBoxFieldWidget)
-    topics = schema.List(
-        title=_("label_topics", default="ZUMO-Themenfelder"),
-        description=_(
+    topics = choice_list(
+        "topics",
+        _("label_topics", default="ZUMO-Themenfelder"),
+        _(
             "help_topics",
             default="Zu welchen Themenfeldern trägt der Beitrag bei? "
             "Mehrfachauswahl möglich.",
         ),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.topics"),
-        required=False,
-        default=[],
     )
 
     directives.widget("trends", CheckBoxFieldWidget)
-    trends = schema.List(
-        title=_("label_trends", default="Zukunftstrends"),
-        description=_(
-            "help_trends", default="Auf welche Zukunftstrends antwortet der Beitrag?"
-        ),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.trends"),
-        required=False,
-        default=[],
+    trends = choice_list(
+        "trends",
+        _("label_trends", default="Zukunftstrends"),
+        _("help_trends", default="Auf welche Zukunftstrends antwortet der Beitrag?"),
     )
 
     directives.widget("target_groups", CheckBoxFieldWidget)
-    target_groups = schema.List(
-        title=_("label_target_groups", default="Zielgruppen"),
-        value_type=schema.Choice(vocabulary="zumo.vocabularies.target_groups"),
-        required=False,
-        default=[],
+    target_groups = choice_list(
+        "target_groups", _("label_target_groups", default="Zielgruppen")
     )

@@ -7,6 +7,7 @@ titles are German.
 
 from functools import cache
 from pathlib import Path
+from zope import schema
 from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -35,6 +36,17 @@ def terms(name):
     Raises ``KeyError`` for an unknown vocabulary.
     """
     return [(term[0], term[1]) for term in _data()[name]["terms"]]
+
+
+def choice_list(name, title, description=""):
+    """An optional field holding several tokens of vocabulary ``name``."""
+    return schema.List(
+        title=title,
+        description=description,
+        value_type=schema.Choice(vocabulary=PREFIX + name),
+        required=False,
+        default=[],
+    )
 
 
 def title_of(name, token, default=None):
