@@ -6,6 +6,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.i18n import translate
+from zope.i18n.locales import locales
 from zumo.content import vocabularies
 from zumo.content.indexers import location
 from zumo.content.practice_example import IPracticeExample
@@ -23,6 +24,15 @@ FACETS = {
     "fields_of_action": ("fields_of_action", "zumo_fields_of_action"),
     "participation_formats": ("participation_formats", None),
 }
+
+#: Numbers are written the German way on this German site (``1.112``).
+GERMAN_NUMBERS = locales.getLocale("de").numbers.getFormatter("decimal")
+
+
+def german_number(number):
+    """Return ``number`` with German thousands separators (``1.112``)."""
+    return GERMAN_NUMBERS.format(number)
+
 
 #: Types listed as attachments and documents below a ZUMO object.
 ATTACHMENT_TYPES = ["File", "Image", "Link", "Document", "Folder", "Event", "News Item"]
@@ -187,7 +197,7 @@ class MunicipalityView(ZumoView):
         population = self.context.population
         if population is None:
             return ""
-        return f"{population:,}".replace(",", ".")
+        return german_number(population)
 
     def _about_me(self, portal_type, **query):
         return api.content.find(

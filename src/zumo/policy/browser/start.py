@@ -4,6 +4,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
+from zumo.content.browser.views import german_number
 from zumo.policy.structure import sections
 
 
@@ -65,11 +66,10 @@ class StartView(BrowserView):
         if count == 1:
             message = _("start_count_one", default="1 Eintrag")
         else:
-            number = f"{count:,}".replace(",", ".")
             message = _(
                 "start_count_many",
                 default="${count} Einträge",
-                mapping={"count": number},
+                mapping={"count": german_number(count)},
             )
         return translate(message, context=self.request)
 
