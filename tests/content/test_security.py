@@ -22,7 +22,7 @@ def network(functional_portal):
             type="ExpertReview",
             id="vertraulich",
             title="Vertrauliches Gutachten",
-            subject="Geheimwort-Handlungskonzept",
+            review_subject="Geheimwort-Handlungskonzept",
         )
         api.content.create(
             container=functional_portal["praxisbeispiele"],

@@ -38,7 +38,7 @@ FIELDS = {
         "registration_start", "registration_end", "documentation",
     ],
     "ExpertReview": [
-        "municipality", "subject", "assigned_experts", "score_legitimation",
+        "municipality", "review_subject", "assigned_experts", "score_legitimation",
         "comment_evaluation", "level", "summary", "recommendation",
         "valid_until",
     ],

@@ -56,7 +56,7 @@ PAYLOADS = {
     ),
     "ExpertReview": (
         "gutachten",
-        {"title": "Gutachten", "subject": "Handlungskonzept",
+        {"title": "Gutachten", "review_subject": "Handlungskonzept",
          "score_vernetzung": "3", "level": "standard", "valid_until": "2029-12-31"},
     ),
     "QualificationModule": (

@@ -8,9 +8,11 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.interface import invariant
 from zumo.content import _
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
+from zumo.content.validators import check_reviewed_municipality
 from zumo.content.vocabularies import terms
 
 
@@ -39,7 +41,9 @@ class IExpertReview(model.Schema):
     municipality = relation_choice(
         _("label_reviewed_municipality", default="Begutachtete Kommune")
     )
-    subject = schema.TextLine(
+    # Not "subject": that is Dublin Core's Subject (keywords), which Plone
+    # indexes and lists to editors everywhere.
+    review_subject = schema.TextLine(
         title=_("label_review_subject", default="Gegenstand"),
         description=_(
             "help_review_subject",
@@ -107,6 +111,11 @@ class IExpertReview(model.Schema):
     valid_until = schema.Date(
         title=_("label_valid_until", default="Gültig bis"), required=False
     )
+
+    @invariant
+    def municipality_is_requesters(data):
+        """Municipalities request reviews of themselves only."""
+        check_reviewed_municipality(data)
 
 
 @implementer(IExpertReview)

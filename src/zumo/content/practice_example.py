@@ -136,6 +136,15 @@ class IPracticeExample(model.Schema):
             "contact_consent",
         ],
     )
+    # Personal data: read by the author and the institute, by everybody who
+    # may view the example only with consent (granted per example by
+    # zumo.policy.privacy); plone.restapi honours the read permission too.
+    directives.read_permission(
+        contact_name="zumo.ViewContactData",
+        contact_role="zumo.ViewContactData",
+        contact_email="zumo.ViewContactData",
+        contact_phone="zumo.ViewContactData",
+    )
     contact_name = schema.TextLine(
         title=_("label_contact_name", default="Name"), required=False
     )

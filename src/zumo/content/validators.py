@@ -5,6 +5,8 @@ docstring is the (translatable) message: z3c.form shows it next to the field,
 plone.restapi answers 400 with it.
 """
 
+from plone import api
+from z3c.relationfield.interfaces import IRelationValue
 from zope.interface import Invalid
 from zope.schema import ValidationError
 from zumo.content import _
@@ -91,3 +93,27 @@ REGISTRATION_END_BEFORE_START = _(
     "error_registration_end_before_start",
     default="Der Anmeldeschluss darf nicht vor dem Beginn der Anmeldung liegen.",
 )
+
+NOT_YOUR_MUNICIPALITY = _(
+    "error_not_your_municipality",
+    default="Sie können ein Gutachten nur für eine Kommune anfordern, zu deren "
+    "Team Sie gehören.",
+)
+
+
+def check_reviewed_municipality(data):
+    """Refuse naming a municipality the user may not request a review for.
+
+    Requesting a review for a municipality needs the permission "zumo:
+    Request review" there (its team and the institute have it). A review
+    whose municipality stays as it was (an expert editing the rubric) is
+    not checked again. Raises ``Invalid`` with a German message.
+    """
+    municipality = data.municipality
+    if municipality is None or IRelationValue.providedBy(municipality):
+        return  # not given, or the stored relation read back unchanged
+    stored = getattr(getattr(data, "__context__", None), "municipality", None)
+    if stored is not None and stored.to_object == municipality:
+        return
+    if not api.user.has_permission("zumo: Request review", obj=municipality):
+        raise Invalid(NOT_YOUR_MUNICIPALITY)

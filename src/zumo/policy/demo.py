@@ -261,7 +261,7 @@ class DemoLoader:
                 title=entry["title"],
                 description=DEMO_MARK + "Gutachten des Expertengremiums.",
                 municipality=relation_to(self.municipality(entry["municipality"])),
-                subject=entry["subject"],
+                review_subject=entry["subject"],
                 level=entry["level"],
                 valid_until=valid_until,
                 summary=_html(

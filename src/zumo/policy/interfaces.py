@@ -1,7 +1,16 @@
 """Marker interfaces of the ZUMO site policy."""
 
+from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
 class IZumoPolicyLayer(IDefaultBrowserLayer):
     """Browser layer active while ``zumo.policy`` is installed."""
+
+
+class ISection(Interface):
+    """A section of the network at the site root (``/praxisbeispiele``, ...).
+
+    Set by :func:`zumo.policy.structure.create_structure`; standard content
+    filed in a section follows ``zumo_page_workflow``.
+    """

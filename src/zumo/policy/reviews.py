@@ -6,13 +6,16 @@
   submitting: the confirmation is stored on the review and gives the local
   role ``DeclaredExpert``, which the ``submit`` transition requires.
 * Once released, the reviewed municipality's team reads the review: a local
-  role provider gives its roster the role ``ReviewedTeam`` there.
+  role provider gives its roster the role ``ReviewedTeam`` there. When that
+  roster changes, the reviews of the municipality are reindexed, so that
+  search follows (the catalog stores who may find an object).
 """
 
 from borg.localrole.interfaces import ILocalRoleProvider
 from datetime import datetime
 from datetime import UTC
 from persistent.mapping import PersistentMapping
+from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
 from zope.interface import implementer
@@ -69,6 +72,15 @@ def declare_no_conflict(review, userid, statement=""):
     if DECLARED not in roles:
         review.manage_setLocalRoles(userid, roles + [DECLARED])
         review.reindexObjectSecurity()
+
+
+def reindex_reviews_of(municipality, event=None):
+    """Update who finds the reviews of ``municipality`` after a roster change."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ExpertReview", zumo_municipality_uid=municipality.UID()
+    ):
+        brain._unrestrictedGetObject().reindexObjectSecurity()
 
 
 @implementer(ILocalRoleProvider)

@@ -6,7 +6,11 @@ A roster is a set of local roles on the space: ``TeamMember`` for members,
 """
 
 from plone import api
+from zope.event import notify
+from zope.interface import implementer
 from zope.interface import Interface
+from zope.interface.interfaces import IObjectEvent
+from zope.interface.interfaces import ObjectEvent
 from zumo.policy import _
 
 
@@ -20,6 +24,23 @@ ROLES = {
     "moderator": ("TeamModerator", _("roster_moderator", default="Moderation")),
 }
 LOCAL_ROLES = {local: key for key, (local, _title) in ROLES.items()}
+#: Who may be on a roster: municipal staff and ZUMO team members, and
+#: engaged citizens (the volunteers of a ZUMO team). Not the ministry, the
+#: experts or the Zope administrator: they see what they may by their roles.
+ROSTER_GROUPS = ("municipalities", "citizens")
+
+
+class IRosterChangedEvent(IObjectEvent):
+    """The roster of a space (the event's object) has changed.
+
+    Whatever derives access from a roster (the readers of released reviews)
+    subscribes to it to update the catalog.
+    """
+
+
+@implementer(IRosterChangedEvent)
+class RosterChangedEvent(ObjectEvent):
+    """The roster of ``object`` has changed."""
 
 
 class RosterError(ValueError):
@@ -45,20 +66,35 @@ def roster(space):
     return sorted(members, key=lambda member: member["fullname"].lower())
 
 
+def eligible(userid):
+    """Whether ``userid`` belongs to one of the :data:`ROSTER_GROUPS`."""
+    return any(
+        userid in api.group.get(groupname=group).getGroupMemberIds()
+        for group in ROSTER_GROUPS
+    )
+
+
 def set_member(space, userid, role="member"):
     """Put ``userid`` on the roster of ``space`` with ``role``.
 
-    Raises :class:`RosterError` for an unknown user or role.
+    Raises :class:`RosterError` for an unknown user or role, or a person
+    outside the :data:`ROSTER_GROUPS`.
     """
     if role not in ROLES:
         raise RosterError(f"Unbekannte Rolle „{role}“: erlaubt sind member, moderator.")
     if not userid or api.user.get(userid=userid) is None:
         raise RosterError(f"Es gibt keine Person mit der Kennung „{userid}“.")
+    if not eligible(userid):
+        raise RosterError(
+            f"„{userid}“ kann nicht in den Raum aufgenommen werden: nur Beschäftigte "
+            "der Kommunen und registrierte Bürgerinnen und Bürger."
+        )
     existing = [
         r for r in space.get_local_roles_for_userid(userid) if r not in LOCAL_ROLES
     ]
     space.manage_setLocalRoles(userid, existing + [ROLES[role][0]])
     space.reindexObjectSecurity()
+    notify(RosterChangedEvent(space))
 
 
 def remove_member(space, userid):
@@ -75,3 +111,4 @@ def remove_member(space, userid):
     else:
         space.manage_delLocalRoles([userid])
     space.reindexObjectSecurity()
+    notify(RosterChangedEvent(space))

@@ -1,8 +1,10 @@
-"""Sharing cannot escalate: nobody delegates a role they do not hold.
+"""Sharing cannot escalate, and it lists people only to those who may.
 
 Plone's Sharing page and plone.restapi's ``@sharing`` both ask the
 ``@@sharing`` view which roles may be managed; this view offers only the
-roles the current user holds on the object (Managers hold all).
+roles the current user holds on the object (Managers hold all). Its search
+for users and groups answers only those with "List portal members" (the
+institute and administrators): user ids and names are personal data.
 """
 
 from plone import api
@@ -19,3 +21,9 @@ class SharingView(BaseSharingView):
         if "Manager" in held:
             return roles
         return [role for role in roles if role["id"] in held]
+
+    def _principal_search_results(self, *args, **kwargs):
+        """Search users or groups, for those who may list them only."""
+        if not api.user.has_permission("List portal members", obj=self.context):
+            return []
+        return super()._principal_search_results(*args, **kwargs)

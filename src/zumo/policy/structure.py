@@ -4,7 +4,9 @@ from pathlib import Path
 from plone import api
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from zope.interface import alsoProvides
 from zumo.policy import logger
+from zumo.policy.interfaces import ISection
 
 import json
 
@@ -20,7 +22,8 @@ def sections():
 def create_structure(portal):
     """Create the missing section folders below ``portal``; keep existing ones.
 
-    Each folder only allows the types its section is for; public sections
+    Each folder is marked :class:`ISection` and only allows the types its
+    section is for; public sections
     are published; groups get the local roles the section gives them
     (citizens and municipalities may propose practice examples, ...).
     """
@@ -36,6 +39,7 @@ def create_structure(portal):
                 exclude_from_nav=section.get("exclude_from_nav", False),
             )
             logger.info("Created section /%s", section["id"])
+        alsoProvides(folder, ISection)
         if section["public"] and api.content.get_state(folder) != "published":
             api.content.transition(obj=folder, to_state="published")
         for group, roles in section["local_roles"].items():

@@ -11,6 +11,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zope.configuration import xmlconfig
 
 import os
 
@@ -27,6 +28,10 @@ class ZumoLayer(PloneSandboxLayer):
         import zumo.policy
 
         self.loadZCML(package=zumo.policy)
+        # What the site gets from plone.autoinclude's overrides
+        xmlconfig.includeOverrides(
+            configurationContext, "overrides.zcml", package=zumo.policy
+        )
 
     def setUpPloneSite(self, portal):
         """Install the policy profile the way a new site gets it."""

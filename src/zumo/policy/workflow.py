@@ -3,8 +3,11 @@
 Documents, files, images and folders inside a municipality's team space or
 a mentoring group follow ``zumo_space_content_workflow`` (team only);
 attachments inside a practice example, meeting, review or module follow
-``zumo_attachment_workflow`` (the entry's own visibility). Everywhere else
-the chain configured in ``portal_workflow`` applies.
+``zumo_attachment_workflow`` (the entry's own visibility); pages, folders
+and forms elsewhere in a section of the network follow ``zumo_page_workflow``
+(only the institute drafts and publishes), so that no stock workflow, whose
+private state Contributors may read, governs anything in a section. Outside
+the sections the chain configured in ``portal_workflow`` applies.
 """
 
 from Acquisition import aq_chain
@@ -21,6 +24,7 @@ from zumo.content.municipality import IMunicipality
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.qualification_module import IQualificationModule
 from zumo.content.workshop_meeting import IWorkshopMeeting
+from zumo.policy.interfaces import ISection
 
 
 SPACES = (IMunicipality, IMentoringGroup)
@@ -43,4 +47,6 @@ def zumo_workflow_chain(context, workflow_tool):
             return ("zumo_space_content_workflow",)
         if _of_kind(container, ENTRIES):
             return ("zumo_attachment_workflow",)
+        if ISection.providedBy(container):
+            return ("zumo_page_workflow",)
     return ToolWorkflowChain(context, workflow_tool)

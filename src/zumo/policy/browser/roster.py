@@ -50,11 +50,15 @@ class RosterView(BrowserView):
         return [(key, title) for key, (_local, title) in roster.ROLES.items()]
 
     def candidates(self):
-        """Users who may be added (id and name), at most 500, sorted by name."""
+        """Municipal staff who may be added (id and name), at most 500, by name.
+
+        Engaged citizens are added by their user id: their names are not
+        listed to the moderators of a space.
+        """
         on_roster = {member["userid"] for member in roster.roster(self.context)}
         users = [
             (user.getId(), user.getProperty("fullname") or user.getId())
-            for user in api.user.get_users()
+            for user in api.user.get_users(groupname="municipalities")
             if user.getId() not in on_roster
         ]
         return sorted(users, key=lambda item: item[1].lower())[:500]
