@@ -18,6 +18,8 @@ ACTIONS = {
     "edit": "bearbeiten",
     "delete": "löschen",
     "add": "darin hinzufügen",
+    "undo-log": "Änderungsprotokoll lesen (@transactions)",
+    "list-users": "Personen auflisten (Personen-Vokabulare, Suche im Freigabe-Dialog)",
 }
 
 

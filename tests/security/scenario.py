@@ -12,6 +12,7 @@ from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from zumo.content.relations import relation_to
 from zumo.policy.reviews import declare_no_conflict
+from zumo.policy.roster import remove_member
 from zumo.policy.roster import set_member
 
 import base64
@@ -54,6 +55,8 @@ def build(portal):
     _examples(portal, objects)
     _meetings_and_modules(portal, objects)
     _reviews(portal, objects)
+    _section_pages(portal, objects)
+    objects["site"] = portal
     logout()
     return objects
 
@@ -96,6 +99,13 @@ def _spaces(portal, objects):
         "team_image",
         image=NamedBlobImage(data=PNG, filename="plan.png"),
     )
+    # A member files a document, then leaves the team: the roster decides.
+    set_member(team, "kommune-b", "member")
+    login(portal, "kommune-b")
+    objects["former_member_document"] = _create(
+        team, "Document", "former_member_document"
+    )
+    remove_member(team, "kommune-b")
     logout()
     login(portal, "institut")
     objects["group_document"] = _create(group, "Document", "group_document")
@@ -174,3 +184,11 @@ def _reviews(portal, objects):
         login(portal, "institut")
         if state == "released":
             api.content.transition(obj=review, transition="release")
+
+
+def _section_pages(portal, objects):
+    """Standard pages in a section follow the ZUMO page workflow."""
+    login(portal, "institut")
+    for oid in ("section_page", "section_page_published"):
+        objects[oid] = _create(portal["qualifizierung"], "Document", oid)
+    api.content.transition(obj=objects["section_page_published"], transition="publish")

@@ -25,6 +25,11 @@ MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
 DENIED = {302, 401, 403, 404}
 DOWNLOAD_FIELD = {"File": "file", "Image": "image"}
 PERMISSION_PAGES = {"add": "@@folder_factories", "delete": "@@delete_confirmation"}
+# Site-wide read channels of the matrix's "site" rows
+SITE_CHANNELS = {
+    "undo-log": "@transactions",
+    "list-users": "@vocabularies/plone.app.vocabularies.Users",
+}
 # Matrix cells asserted over HTTP in this run (reported at the end)
 CHECKED_OVER_HTTP = []
 
@@ -208,6 +213,23 @@ class TestViewOverHttp:
                 wrong.append(
                     f"{cell['object']} {cell['action']}: {response.status_code}"
                 )
+        assert wrong == []
+        CHECKED_OVER_HTTP.extend(cells)
+
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_site_cells(self, served_scenario, persona):
+        """The undo log and the list of users answer only where the matrix allows."""
+        portal, objects = served_scenario
+        session = _session(persona)
+        cells = _cells(persona, set(SITE_CHANNELS))
+        wrong = []
+        for cell in cells:
+            response = session.get(
+                f"{portal.absolute_url()}/++api++/{SITE_CHANNELS[cell['action']]}",
+                headers={"Accept": "application/json"},
+            )
+            if not _answers_as_expected(cell, response):
+                wrong.append(f"{cell['action']}: {response.status_code}")
         assert wrong == []
         CHECKED_OVER_HTTP.extend(cells)
 

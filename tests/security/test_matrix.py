@@ -10,6 +10,7 @@ from pathlib import Path
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
+from zope.annotation.interfaces import IAnnotations
 
 import csv
 import pytest
@@ -22,6 +23,8 @@ PERMISSIONS = {
     "edit": "Modify portal content",
     "delete": "Delete objects",
     "add": "Add portal content",
+    "undo-log": "List undoable changes",
+    "list-users": "List portal members",
 }
 
 
@@ -55,6 +58,8 @@ class TestMatrix:
     def test_persona(self, scenario, persona, cells):
         """All cells of one persona hold."""
         portal, objects = scenario
+        # Roles are cached per request; the scenario changed rosters.
+        IAnnotations(portal.REQUEST).clear()
         if persona == "anonymous":
             logout()
         else:
@@ -88,6 +93,8 @@ def test_scenario_states_match_the_matrix(scenario):
     portal, objects = scenario
     expected = {cell["object"]: cell["state"] for cell in _cells()}
     for oid, state in expected.items():
+        if state == "-":  # the site itself has no workflow state here
+            continue
         assert api.content.get_state(objects[oid]) == state, oid
 
 

@@ -35,6 +35,9 @@ def _comment(criterion):
 class IExpertReview(model.Schema):
     """Schema of an expert review; one score and comment per criterion."""
 
+    # Who asks for the review (and the institute) names the municipality;
+    # the experts do not change it.
+    directives.write_permission(municipality="zumo.ChooseReviewedMunicipality")
     directives.widget(
         "municipality", RelatedItemsFieldWidget, pattern_options=ONE_MUNICIPALITY_PICKER
     )

@@ -105,15 +105,13 @@ def check_reviewed_municipality(data):
     """Refuse naming a municipality the user may not request a review for.
 
     Requesting a review for a municipality needs the permission "zumo:
-    Request review" there (its team and the institute have it). A review
-    whose municipality stays as it was (an expert editing the rubric) is
-    not checked again. Raises ``Invalid`` with a German message.
+    Request review" there (its team and the institute have it). Only a
+    municipality being set is checked: one read back from the stored review
+    (a relation value, as when an expert edits the rubric and may not change
+    the municipality) is not. Raises ``Invalid`` with a German message.
     """
     municipality = data.municipality
     if municipality is None or IRelationValue.providedBy(municipality):
-        return  # not given, or the stored relation read back unchanged
-    stored = getattr(getattr(data, "__context__", None), "municipality", None)
-    if stored is not None and stored.to_object == municipality:
         return
     if not api.user.has_permission("zumo: Request review", obj=municipality):
         raise Invalid(NOT_YOUR_MUNICIPALITY)

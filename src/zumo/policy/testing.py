@@ -32,6 +32,7 @@ class ZumoLayer(PloneSandboxLayer):
         xmlconfig.includeOverrides(
             configurationContext, "overrides.zcml", package=zumo.policy
         )
+        configurationContext.execute_actions()
 
     def setUpPloneSite(self, portal):
         """Install the policy profile the way a new site gets it."""

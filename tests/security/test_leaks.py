@@ -1,0 +1,363 @@
+"""The leaks found around the permission matrix, reproduced as an outsider
+would try them over HTTP: each must now leak nothing.
+
+1. the undo log (``@transactions``) for every logged-in user;
+2. ``folder_contents`` and ``@@fc-contextInfo`` on items the user may not view;
+3. a stock Document added by a citizen in ``/praxisbeispiele``;
+4. the keywords vocabulary listing the subjects of expert reviews;
+5. contact data of a practice example in REST without consent;
+6. released reviews in the search of someone who left the reviewed team;
+7. documents a removed member created in a team space.
+
+Plus the lesser ones: user listings, reviews requested for another
+municipality, the Zope administrator on a roster, public views and methods
+on private objects, and caching headers of confidential downloads.
+"""
+
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from tests.security.scenario import api_url
+from tests.security.scenario import PASSWORD
+from tests.security.scenario import SECRET
+
+import pytest
+import requests
+import transaction
+
+
+JSON = {"Accept": "application/json"}
+DENIED = {302, 401, 403, 404}
+OUTSIDERS = ["anonymous", "buerger", "kommune-b", "expertin2"]
+
+
+def _session(persona):
+    session = requests.Session()
+    if persona != "anonymous":
+        session.auth = (persona, PASSWORD)
+    return session
+
+
+def _search(portal, persona, **query):
+    """Titles ``@search`` finds for ``persona`` (status asserted 200)."""
+    response = _session(persona).get(
+        f"{portal.absolute_url()}/++api++/@search",
+        params={"b_size": 500, **query},
+        headers=JSON,
+    )
+    assert response.status_code == 200, response.text[:300]
+    return {item["title"] for item in response.json()["items"]}
+
+
+def _as_manager(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    login(portal, TEST_USER_NAME)
+
+
+@pytest.fixture(scope="class")
+def site(served_scenario):
+    """The served scenario with a keyword on a draft and contact data on examples."""
+    portal, objects = served_scenario
+    _as_manager(portal)
+    draft = objects["example_private"]
+    draft.setSubject(("Entwurfsschlagwort",))
+    draft.reindexObject()
+    objects["review_in_review"].review_subject = "Handlungskonzept Geheim"
+    published = objects["example_published"]
+    published.contact_name = "Erika Kontakt"
+    published.contact_email = "erika.kontakt@example.org"
+    published.contact_consent = False
+    api.content.transition(obj=published, transition="retract")
+    api.content.transition(obj=published, transition="publish")
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    notify(ObjectModifiedEvent(published))
+    logout()
+    transaction.commit()
+    return portal, objects
+
+
+class TestSevenLeaks:
+    @pytest.mark.parametrize(
+        "persona", ["buerger", "kommune-a", "kommune-b", "expertin", "ministerium"]
+    )
+    def test_1_undo_log_only_for_the_institute(self, site, persona):
+        """``@transactions`` is refused to everybody but the institute."""
+        portal, objects = site
+        url = f"{portal.absolute_url()}/++api++/@transactions"
+        response = _session(persona).get(url, headers=JSON)
+        assert response.status_code in DENIED
+        assert "gutachten" not in response.text
+        assert _session("institut").get(url, headers=JSON).status_code == 200
+
+    @pytest.mark.parametrize(
+        "persona,oid",
+        [
+            ("kommune-a", "review_in_review"),
+            ("kommune-a", "review_requested"),
+            ("kommune-b", "example_private"),
+            ("buerger", "example_pending"),
+            ("kommune-b", "team_document"),
+            ("ministerium", "team_document"),
+        ],
+    )
+    @pytest.mark.parametrize("page", ["folder_contents", "@@fc-contextInfo"])
+    def test_2_contents_views_of_hidden_items(self, site, persona, oid, page):
+        """The contents views answer nothing about an item the user may not view."""
+        portal, objects = site
+        response = _session(persona).get(
+            f"{objects[oid].absolute_url()}/{page}", allow_redirects=False
+        )
+        assert response.status_code in DENIED
+        assert SECRET not in response.text
+
+    def test_2_contents_listing_only_for_those_who_work_there(self, site):
+        """A published example lists its contents to editors, not to visitors."""
+        portal, objects = site
+        url = f"{objects['example_published'].absolute_url()}/folder_contents"
+        assert _session("buerger").get(url, allow_redirects=False).status_code in (
+            DENIED
+        )
+        assert _session("institut").get(url).status_code == 200
+
+    def test_3_no_stock_document_in_the_practice_examples(self, site):
+        """A citizen cannot file a Document in /praxisbeispiele (only examples)."""
+        portal, objects = site
+        response = _session("buerger").post(
+            f"{portal.absolute_url()}/++api++/praxisbeispiele",
+            json={"@type": "Document", "id": "buergerseite", "title": "Seite"},
+            headers=JSON,
+        )
+        assert response.status_code in {400, 401, 403}
+        transaction.begin()
+        assert "buergerseite" not in portal["praxisbeispiele"]
+
+    def test_3_stock_content_in_sections_follows_the_page_workflow(self, site):
+        """Pages in a section are drafts of the institute until published."""
+        portal, objects = site
+        page = objects["section_page"]
+        workflow = api.portal.get_tool("portal_workflow")
+        assert workflow.getChainFor(page) == ("zumo_page_workflow",)
+        for persona in ("buerger", "kommune-a", "ministerium"):
+            titles = _search(portal, persona, SearchableText=SECRET)
+            assert f"section_page {SECRET}" not in titles
+            assert f"section_page_published {SECRET}" in titles
+
+    def test_4_keywords_only_of_visible_content(self, site):
+        """The keywords vocabulary lists what the user may see, and reviews'
+        subjects are no keywords at all."""
+        portal, objects = site
+
+        def keywords(persona, oid):
+            response = _session(persona).get(
+                f"{api_url(portal, objects[oid])}/@vocabularies/"
+                "plone.app.vocabularies.Keywords",
+                params={"b_size": 500},
+                headers=JSON,
+            )
+            assert response.status_code == 200
+            return {term["title"] for term in response.json()["items"]}
+
+        assert "Entwurfsschlagwort" in keywords("buerger", "example_private")
+        theirs = keywords("kommune-a", "team_document")
+        assert "Entwurfsschlagwort" not in theirs
+        assert "Handlungskonzept Geheim" not in theirs
+        assert "Handlungskonzept Geheim" not in keywords("institut", "team_document")
+
+    def test_4_review_without_subject_can_be_requested(self, site):
+        """A municipality requests a review over REST without naming a subject."""
+        portal, objects = site
+        team = objects["municipality_published"]
+        response = _session("kommune-a").post(
+            f"{portal.absolute_url()}/++api++/gutachten",
+            json={"@type": "ExpertReview", "title": "Bitte begutachten",
+                  "municipality": team.UID()},
+            headers=JSON,
+        )  # fmt: skip
+        assert response.status_code == 201, response.text[:300]
+        transaction.begin()
+        review = portal["gutachten"][response.json()["id"]]
+        assert review.Subject() == ()
+        assert review.municipality.to_object == team
+        _as_manager(portal)
+        api.content.delete(obj=review)
+        logout()
+        transaction.commit()
+
+    def test_5_contact_data_only_with_consent(self, site):
+        """REST gives the contact only where the contact consented."""
+        portal, objects = site
+        example = objects["example_published"]
+        url = api_url(portal, example)
+        for persona in ("anonymous", "kommune-b", "ministerium"):
+            data = _session(persona).get(url, headers=JSON).json()
+            assert "Erika Kontakt" not in str(data), persona
+            assert "erika.kontakt@example.org" not in str(data), persona
+            assert "contact_name" not in data
+        for persona in ("buerger", "institut"):  # the author, the institute
+            data = _session(persona).get(url, headers=JSON).json()
+            assert data["contact_name"] == "Erika Kontakt", persona
+        full = _session("anonymous").get(
+            f"{portal.absolute_url()}/++api++/@search",
+            params={"SearchableText": SECRET, "fullobjects": 1},
+            headers=JSON,
+        )
+        assert "Erika Kontakt" not in full.text
+        patched = _session("institut").patch(
+            url, json={"contact_consent": True}, headers=JSON
+        )
+        assert patched.status_code == 204
+        data = _session("anonymous").get(url, headers=JSON).json()
+        assert data["contact_email"] == "erika.kontakt@example.org"
+        _session("institut").patch(url, json={"contact_consent": False}, headers=JSON)
+        assert (
+            "contact_email" not in _session("anonymous").get(url, headers=JSON).json()
+        )
+
+    def test_6_released_review_leaves_search_with_the_roster(self, site):
+        """Who leaves the reviewed team no longer finds its released review."""
+        portal, objects = site
+        team = objects["municipality_published"]
+        roster_url = f"{api_url(portal, team)}/@roster"
+        moderator = _session("kommune-a")
+        title = f"review_released {SECRET}"
+        added = moderator.post(
+            roster_url, json={"userid": "kommune-b", "role": "member"}, headers=JSON
+        )
+        assert added.status_code == 200
+        assert title in _search(portal, "kommune-b", SearchableText=SECRET)
+        removed = moderator.delete(f"{roster_url}/kommune-b", headers=JSON)
+        assert removed.status_code == 204
+        assert title not in _search(portal, "kommune-b", SearchableText=SECRET)
+        assert title not in _search(portal, "kommune-b", portal_type="ExpertReview")
+
+    def test_7_removed_member_keeps_nothing_of_their_documents(self, site):
+        """A member removed from a team space loses their own documents there."""
+        portal, objects = site
+        team = objects["municipality_published"]
+        roster_url = f"{api_url(portal, team)}/@roster"
+        moderator = _session("kommune-a")
+        member = _session("kommune-b")
+        moderator.post(
+            roster_url, json={"userid": "kommune-b", "role": "member"}, headers=JSON
+        )
+        created = member.post(
+            api_url(portal, team),
+            json={"@type": "Document", "id": "notiz-b", "title": "Notiz von B"},
+            headers=JSON,
+        )
+        assert created.status_code == 201
+        url = created.json()["@id"]
+        assert member.get(url, headers=JSON).status_code == 200
+        assert (
+            moderator.delete(f"{roster_url}/kommune-b", headers=JSON).status_code == 204
+        )
+        assert member.get(url, headers=JSON).status_code in DENIED
+        assert (
+            member.patch(url, json={"title": "x"}, headers=JSON).status_code in DENIED
+        )
+        assert member.delete(url, headers=JSON).status_code in DENIED
+        html = url.replace("/++api++", "")
+        assert member.get(html, allow_redirects=False).status_code in DENIED
+        transaction.begin()
+        assert team["notiz-b"].Title() == "Notiz von B"
+
+
+class TestLesserLeaks:
+    @pytest.mark.parametrize(
+        "vocabulary",
+        [
+            "plone.app.vocabularies.Users",
+            "plone.app.vocabularies.Principals",
+            "plone.app.vocabularies.Groups",
+        ],
+    )
+    @pytest.mark.parametrize("persona", ["buerger", "kommune-a", "expertin"])
+    def test_people_are_not_listed(self, site, vocabulary, persona):
+        """User and group vocabularies answer only the institute."""
+        portal, objects = site
+        url = (
+            f"{api_url(portal, objects['example_private'])}/@vocabularies/{vocabulary}"
+        )
+        response = _session(persona).get(url, headers=JSON)
+        assert response.status_code in DENIED
+        assert "ministerium" not in response.text
+        assert _session("institut").get(url, headers=JSON).status_code == 200
+
+    def test_sharing_search_lists_nobody(self, site):
+        """A citizen searching on the sharing of their draft finds nobody."""
+        portal, objects = site
+        url = f"{api_url(portal, objects['example_private'])}/@sharing"
+        response = _session("buerger").get(url, params={"search": "komm"}, headers=JSON)
+        assert response.status_code == 200
+        assert not [
+            entry
+            for entry in response.json()["entries"]
+            if entry["id"] in ("kommune-a", "kommune-b")
+        ]
+        institute = _session("institut").get(
+            url, params={"search": "komm"}, headers=JSON
+        )
+        assert "kommune-a" in {entry["id"] for entry in institute.json()["entries"]}
+
+    def test_review_only_for_the_own_municipality(self, site):
+        """kommune-b cannot request a review naming kommune-a's municipality."""
+        portal, objects = site
+        response = _session("kommune-b").post(
+            f"{portal.absolute_url()}/++api++/gutachten",
+            json={"@type": "ExpertReview", "id": "fremd", "title": "Fremd",
+                  "municipality": objects["municipality_published"].UID()},
+            headers=JSON,
+        )  # fmt: skip
+        assert response.status_code == 400
+        assert "zu deren Team Sie gehören" in response.json()["message"]
+        transaction.begin()
+        assert "fremd" not in portal["gutachten"]
+
+    @pytest.mark.parametrize("userid", ["admin", "ministerium", "expertin"])
+    def test_roster_holds_no_outsiders(self, site, userid):
+        """Moderators cannot put the administrator, ministry or experts on a roster."""
+        portal, objects = site
+        team = objects["municipality_published"]
+        response = _session("kommune-a").post(
+            f"{api_url(portal, team)}/@roster",
+            json={"userid": userid, "role": "member"},
+            headers=JSON,
+        )
+        assert response.status_code == 400
+        assert (
+            "kann nicht in den Raum aufgenommen werden"
+            in response.json()["error"]["message"]
+            or "Es gibt keine Person" in response.json()["error"]["message"]
+        )
+        transaction.begin()
+        assert userid not in dict(team.get_local_roles())
+
+    @pytest.mark.parametrize("page", ["@@footer", "@@colophon", "getId", "Title"])
+    @pytest.mark.parametrize("oid", ["example_private", "team_document", "group"])
+    def test_public_views_refused_on_private_objects(self, site, page, oid):
+        """Views and methods open to everyone answer nothing on a private object."""
+        portal, objects = site
+        response = _session("kommune-b").get(
+            f"{objects[oid].absolute_url()}/{page}", allow_redirects=False
+        )
+        assert response.status_code in DENIED
+        assert oid not in response.text.replace(objects[oid].absolute_url(), "")
+
+    def test_confidential_downloads_are_not_cached(self, site):
+        """Downloads of confidential files say ``Cache-Control: private``."""
+        portal, objects = site
+        private = _session("kommune-a").get(
+            f"{objects['team_image'].absolute_url()}/@@download/image"
+        )
+        assert private.status_code == 200
+        assert "private" in private.headers.get("Cache-Control", "")
+        public = _session("anonymous").get(
+            f"{objects['attachment_published'].absolute_url()}/@@download/file"
+        )
+        assert public.status_code == 200
+        assert "private" not in public.headers.get("Cache-Control", "")
