@@ -43,7 +43,6 @@ def _move_section_pages(portal, catalog):
                 continue
             if workflow_tool.getStatusOf(PAGE_WORKFLOW, obj) is not None:
                 continue
-            old_state = brain.review_state
             workflow_tool.setStatusOf(
                 PAGE_WORKFLOW,
                 obj,
@@ -51,13 +50,24 @@ def _move_section_pages(portal, catalog):
                     "action": None,
                     "actor": "admin",
                     "comments": "Übernommen beim Update 1002",
-                    "review_state": "published"
-                    if old_state == "published"
-                    else "private",
+                    "review_state": _previous_state(obj),
                     "time": obj.modified(),
                 },
             )
             obj.reindexObject(idxs=["review_state"])
+
+
+def _previous_state(obj):
+    """``published`` if the workflow ``obj`` followed before had published it."""
+    entries = [
+        entry
+        for workflow_id, history in getattr(obj, "workflow_history", {}).items()
+        if workflow_id != PAGE_WORKFLOW
+        for entry in history
+    ]
+    if entries and max(entries, key=lambda e: e["time"])["review_state"] == "published":
+        return "published"
+    return "private"
 
 
 def _move_review_subject(review):
