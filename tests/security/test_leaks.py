@@ -93,6 +93,11 @@ class TestSevenLeaks:
         assert response.status_code in DENIED
         assert "gutachten" not in response.text
         assert _session("institut").get(url, headers=JSON).status_code == 200
+        for form in ("undo_form", "manage_UndoForm"):
+            page = _session(persona).get(
+                f"{portal.absolute_url()}/{form}", allow_redirects=False
+            )
+            assert page.status_code in DENIED, form
 
     @pytest.mark.parametrize(
         "persona,oid",
@@ -207,6 +212,8 @@ class TestSevenLeaks:
             headers=JSON,
         )
         assert "Erika Kontakt" not in full.text
+        found = _search(portal, "anonymous", SearchableText="Kontakt")
+        assert f"example_published {SECRET}" not in found
         patched = _session("institut").patch(
             url, json={"contact_consent": True}, headers=JSON
         )
