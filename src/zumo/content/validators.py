@@ -105,13 +105,19 @@ def check_reviewed_municipality(data):
     """Refuse naming a municipality the user may not request a review for.
 
     Requesting a review for a municipality needs the permission "zumo:
-    Request review" there (its team and the institute have it). Only a
-    municipality being set is checked: one read back from the stored review
-    (a relation value, as when an expert edits the rubric and may not change
-    the municipality) is not. Raises ``Invalid`` with a German message.
+    Request review" there (its team and the institute have it). Only those
+    who may set the municipality of the review (field write permission
+    "zumo: Choose reviewed municipality") are checked: an expert editing
+    the rubric cannot change it, so the stored municipality is not held
+    against them. Raises ``Invalid`` with a German message.
     """
     municipality = data.municipality
     if municipality is None or IRelationValue.providedBy(municipality):
+        return
+    context = getattr(data, "__context__", None)
+    if context is not None and not api.user.has_permission(
+        "zumo: Choose reviewed municipality", obj=context
+    ):
         return
     if not api.user.has_permission("zumo: Request review", obj=municipality):
         raise Invalid(NOT_YOUR_MUNICIPALITY)
