@@ -68,10 +68,8 @@ def roster(space):
 
 def eligible(userid):
     """Whether ``userid`` belongs to one of the :data:`ROSTER_GROUPS`."""
-    return any(
-        userid in api.group.get(groupname=group).getGroupMemberIds()
-        for group in ROSTER_GROUPS
-    )
+    user = api.user.get(userid=userid)
+    return user is not None and not set(ROSTER_GROUPS).isdisjoint(user.getGroups())
 
 
 def set_member(space, userid, role="member"):
