@@ -25,6 +25,7 @@ def package_name() -> str:
 
 def pytest_terminal_summary(terminalreporter):
     """Report how many cells of the permission matrix were checked."""
+    from tests.security import test_channels
     from tests.security import test_http
     from tests.security import test_matrix
 
@@ -36,4 +37,15 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"permission matrix: {len(test_http.CHECKED_OVER_HTTP)} cells checked "
             "over HTTP"
+        )
+    if test_channels.COMBINATIONS:
+        counts = ", ".join(
+            f"{test_channels.ENUMERATED[kind]} {kind}"
+            for kind in ("views", "services", "vocabularies")
+        )
+        terminalreporter.write_line(
+            f"leak channels: {sum(test_channels.COMBINATIONS.values())} "
+            f"combinations ({counts}) × objects × personas checked, "
+            f"{sum(test_channels.MARKER_CHECKS.values())} answer × hidden object "
+            "marker searches"
         )
