@@ -21,24 +21,18 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from tests.security.scenario import api_url
-from tests.security.scenario import PASSWORD
 from tests.security.scenario import SECRET
+from tests.security.test_http import _session
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import pytest
-import requests
 import transaction
 
 
 JSON = {"Accept": "application/json"}
 DENIED = {302, 401, 403, 404}
 OUTSIDERS = ["anonymous", "buerger", "kommune-b", "expertin2"]
-
-
-def _session(persona):
-    session = requests.Session()
-    if persona != "anonymous":
-        session.auth = (persona, PASSWORD)
-    return session
 
 
 def _search(portal, persona, **query):
@@ -72,9 +66,6 @@ def site(served_scenario):
     published.contact_consent = False
     api.content.transition(obj=published, transition="retract")
     api.content.transition(obj=published, transition="publish")
-    from zope.event import notify
-    from zope.lifecycleevent import ObjectModifiedEvent
-
     notify(ObjectModifiedEvent(published))
     logout()
     transaction.commit()
