@@ -346,6 +346,16 @@ class TestLesserLeaks:
         assert response.status_code in DENIED
         assert oid not in response.text.replace(objects[oid].absolute_url(), "")
 
+    @pytest.mark.parametrize("oid", ["example_private", "review_in_review"])
+    def test_public_rest_services_refused_on_private_objects(self, site, oid):
+        """A REST service open to everyone (``@sites``) answers nothing under
+        ``++api++`` on a private object either."""
+        portal, objects = site
+        response = _session("anonymous").get(
+            f"{api_url(portal, objects[oid])}/@sites", headers=JSON
+        )
+        assert response.status_code in DENIED
+
     def test_confidential_downloads_are_not_cached(self, site):
         """Downloads of confidential files say ``Cache-Control: private``."""
         portal, objects = site

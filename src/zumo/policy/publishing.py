@@ -18,6 +18,7 @@ from AccessControl import Unauthorized
 from AccessControl.PermissionRole import rolesForPermissionOn
 from AccessControl.Permissions import access_contents_information
 from AccessControl.Permissions import view
+from plone.rest.traverse import RESTWrapper
 from Products.CMFCore.interfaces import IContentish
 from zope.component import adapter
 from ZPublisher.interfaces import IPubAfterTraversal
@@ -25,12 +26,16 @@ from zumo.policy.interfaces import IZumoPolicyLayer
 
 
 def _traversed_content(request):
-    """The content objects on the way to the published object, outermost first."""
-    return [
-        obj
+    """The content objects on the way to the published object, outermost first.
+
+    Under ``++api++`` plone.rest wraps each traversed object in a
+    ``RESTWrapper``; the wrapped content is what is checked.
+    """
+    unwrapped = (
+        obj.context if isinstance(obj, RESTWrapper) else obj
         for obj in reversed(request.get("PARENTS", ()))
-        if IContentish.providedBy(obj)
-    ]
+    )
+    return [obj for obj in unwrapped if IContentish.providedBy(obj)]
 
 
 def _public(obj):
