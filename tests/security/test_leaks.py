@@ -64,8 +64,6 @@ def site(served_scenario):
     published.contact_name = "Erika Kontakt"
     published.contact_email = "erika.kontakt@example.org"
     published.contact_consent = False
-    api.content.transition(obj=published, transition="retract")
-    api.content.transition(obj=published, transition="publish")
     notify(ObjectModifiedEvent(published))
     logout()
     transaction.commit()
