@@ -50,7 +50,7 @@ def module(manager):
         id="koquma-3",
         title="KoQuMa 3: Beteiligung und Aktivierung",
         curriculum="koquma",
-        koquma_module="m3_beteiligung",
+        koquma_module="m3_beteiligungsstrukturen",
         module_format="praesenz",
         duration="2 Tage",
         goals=html("Passende Beteiligungsformate wählen."),

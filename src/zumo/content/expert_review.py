@@ -13,12 +13,17 @@ from zumo.content import _
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.validators import check_reviewed_municipality
+from zumo.content.vocabularies import guidance
 from zumo.content.vocabularies import terms
+from zumo.content.vocabularies import title_of
 
 
-def _score(criterion):
+def _score(token):
+    # Title and the seed's sub-points as help text: the experts score
+    # against what the factor means, not only its name.
     return schema.Choice(
-        title=criterion,
+        title=title_of("review_criteria", token),
+        description="Dazu gehört: " + "; ".join(guidance("review_criteria", token)),
         vocabulary="zumo.vocabularies.review_scores",
         required=False,
     )
@@ -82,17 +87,17 @@ class IExpertReview(model.Schema):
             for part in ("score", "comment")
         ],
     )
-    score_legitimation = _score("Politische Legitimation sichern")
+    score_legitimation = _score("legitimation")
     comment_legitimation = _comment("Politische Legitimation sichern")
-    score_planungskonzept = _score("Planungskonzept entwickeln")
+    score_planungskonzept = _score("planungskonzept")
     comment_planungskonzept = _comment("Planungskonzept entwickeln")
-    score_vernetzung = _score("Vernetzung gestalten")
+    score_vernetzung = _score("vernetzung")
     comment_vernetzung = _comment("Vernetzung gestalten")
-    score_ressourcen = _score("Ressourcen bündeln")
+    score_ressourcen = _score("ressourcen")
     comment_ressourcen = _comment("Ressourcen bündeln")
-    score_beteiligung = _score("Aktivierung + Beteiligung sichern")
+    score_beteiligung = _score("beteiligung")
     comment_beteiligung = _comment("Aktivierung + Beteiligung sichern")
-    score_evaluation = _score("Evaluation und Qualitätssicherung")
+    score_evaluation = _score("evaluation")
     comment_evaluation = _comment("Evaluation und Qualitätssicherung")
 
     model.fieldset(
@@ -126,13 +131,14 @@ class ExpertReview(Container):
     """An expert review; the reviewed documents can be filed inside."""
 
     def rubric(self):
-        """Return the criteria as dicts with token, title, score and comment."""
+        """Return the criteria as dicts: token, title, guidance, score, comment."""
         return [
             {
                 "token": token,
                 "title": title,
                 "score": getattr(self, f"score_{token}", None),
                 "comment": getattr(self, f"comment_{token}", None),
+                "guidance": guidance("review_criteria", token),
             }
             for token, title in terms("review_criteria")
         ]

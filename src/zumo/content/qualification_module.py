@@ -1,11 +1,14 @@
 """Qualifizierungsmodul: a unit of the ZUMO curriculum or the KoQuMa modules."""
 
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
+from zumo.content.vocabularies import choice_list
 
 
 class IQualificationModule(model.Schema):
@@ -28,6 +31,22 @@ class IQualificationModule(model.Schema):
         title=_("label_position", default="Reihenfolge im Curriculum"),
         required=False,
         min=1,
+    )
+    directives.widget("audiences", CheckBoxFieldWidget)
+    audiences = choice_list(
+        "qualification_audiences",
+        _("label_audiences", default="Zielgruppen der Qualifizierung"),
+        _("help_audiences", default="Für wen das Modul gedacht ist."),
+    )
+    directives.widget("competences", CheckBoxFieldWidget)
+    competences = choice_list(
+        "competences",
+        _("label_competences", default="Gestärkte Kompetenzen"),
+        _(
+            "help_competences",
+            default="Die Kompetenzbereiche, die das Modul stärkt (Selbst-, Sozial-, "
+            "Methoden- und Handlungskompetenz).",
+        ),
     )
     goals = RichText(title=_("label_module_goals", default="Lernziele"), required=False)
     module_format = schema.Choice(

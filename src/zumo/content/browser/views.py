@@ -23,6 +23,8 @@ FACETS = {
     "programmes": ("programmes", "zumo_programmes"),
     "fields_of_action": ("fields_of_action", "zumo_fields_of_action"),
     "participation_formats": ("participation_formats", None),
+    "audiences": ("qualification_audiences", None),
+    "competences": ("competences", None),
 }
 
 #: Numbers are written the German way on this German site (``1.112``).

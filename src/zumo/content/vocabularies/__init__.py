@@ -60,6 +60,20 @@ def titles_of(name, tokens):
     return [lookup.get(token, token) for token in tokens or ()]
 
 
+def source(name):
+    """Return where the terms of vocabulary ``name`` come from (English)."""
+    return _data()[name]["source"]
+
+
+def guidance(name, token):
+    """Return the guidance sub-points of ``token`` in vocabulary ``name``.
+
+    Only vocabularies whose source gives sub-points per term carry them
+    (the six implementation factors); others return an empty list.
+    """
+    return list(_data()[name].get("guidance", {}).get(token, ()))
+
+
 def size_class(population):
     """Return the size-class token for a ``population``, or ``None`` if unknown."""
     if population is None:
@@ -104,3 +118,7 @@ review_scores = DataVocabulary("review_scores")
 review_levels = DataVocabulary("review_levels")
 curricula = DataVocabulary("curricula")
 module_formats = DataVocabulary("module_formats")
+qualification_audiences = DataVocabulary("qualification_audiences")
+competences = DataVocabulary("competences")
+states = DataVocabulary("states")
+municipality_kinds = DataVocabulary("municipality_kinds")

@@ -1,0 +1,173 @@
+"""The vocabularies say what the programmes' own documents say, word for word.
+
+Each list below is quoted from the source document named in its comment
+(the German source documents the project was created from; see
+``src/zumo/content/data/README.md``). A changed or paraphrased title fails.
+"""
+
+from pathlib import Path
+from zumo.content import vocabularies
+
+import pytest
+
+
+DATA_README = (
+    Path(__file__).parents[2] / "src" / "zumo" / "content" / "data" / "README.md"
+)
+
+# "Qualifizierungsmaßnahme für das kommunale Quartiersmanagement (KoQuMa)",
+# Schwerpunkte der Qualifizierung.
+KOQUMA_MODULES = [
+    "Modul 1: Lokalspezifische Bedarfslagen und Strukturen ermitteln",
+    "Modul 2: Sozialräumliche Wohn-, Infra- und Versorgungsstrukturen gestalten",
+    "Modul 3: Lokale Beteiligungsstrukturen stärken und selbsttragende Strukturen "
+    "aufbauen",
+    "Modul 4: Moderation und Netzwerkarbeit",
+    "Modul 5: Welfare-Mix vor Ort gestalten",
+    "Modul 6: Projektmanagement",
+    "Modul 7: Organisations- und Personalentwicklung",
+    "Modul 8: Nachhaltige Finanzierung des Quartiersmanagements",
+]
+# KoQuMa, Zielgruppen der Qualifizierung ("Dies sind u.a.: ...").
+KOQUMA_AUDIENCES = [
+    "Mittlere Verwaltungsebene",
+    "Leitungs- und Entscheidungsebene",
+    "Mitarbeitende z.B. der freien Wohlfahrtspflege, die mit der Umsetzung des "
+    "Quartiersmanagements von den Kommunen beauftragt sind",
+]
+# KoQuMa, Ziele: "hinsichtlich ihrer Selbst-, Sozial-, Methoden- und
+# Handlungskompetenz gestärkt".
+COMPETENCES = [
+    "Selbstkompetenz",
+    "Sozialkompetenz",
+    "Methodenkompetenz",
+    "Handlungskompetenz",
+]
+# "ZUMO - Moderierende für Zukunftsfragen": the headings of "Zukunftsfähigkeit".
+ZUMO_TOPICS = [
+    "Daseinsvorsorge",
+    "Quartiersentwicklung",
+    "Lokale Antworten auf den Klimawandel und ein enkelgerechtes Leben",
+    "Lebensqualität",
+    "Demokratisches Miteinander",
+]
+# Talk on integrated municipal development: "6 prägende Zukunftstrends".
+TRENDS = [
+    "Demografischer Wandel",
+    "Diversität",
+    "Digitalisierung",
+    "Demokratie",
+    "Daseinsvorsorge",
+    "Klimawandel",
+]
+# Same talk: "Sie verzahnt Arbeit, Wohnen, Integration, Soziales, Bildung,
+# Kultur und Umwelt zu einem Gesamtkonzept".
+INTEGRATED_AREAS = [
+    "Arbeit",
+    "Wohnen",
+    "Integration",
+    "Soziales",
+    "Bildung",
+    "Kultur",
+    "Umwelt",
+]
+# Same talk: "Die Umsetzung 6 Faktoren", each with the sub-points set below
+# it on the slide.
+IMPLEMENTATION_FACTORS = {
+    "Politische Legitimation sichern": [
+        "Mittelbeschaffung",
+        "Regelmäßiges Berichtswesen",
+        "Überprüfung + ggf. Korrektur von Zielsetzungen",
+    ],
+    "Planungskonzept entwickeln": [
+        "Planungsschwerpunkte definieren",
+        "Planungsräume identifizieren",
+        "Planungsziele benennen",
+        "Steuerungsinstrumente installieren",
+    ],
+    "Vernetzung gestalten": [
+        "Kooperations- und Kommunikationsformate gestalten",
+        "Multiprofessionelle Zusammenarbeit sichern",
+    ],
+    "Ressourcen bündeln": [
+        "Zusammenführung von Fachplanung und strategischen Vorgaben",
+        "Ressortübergreifende Zusammenarbeit gestalten",
+    ],
+    "Aktivierung + Beteiligung sichern": [
+        "Transparente Kommunikation nach innen + außen",
+        "Aufbau neuer bzw. Nutzung bestehender Beteiligungsformate",
+        "Förderung der Zusammenarbeit mit Wirtschaft + Zivilgesellschaft (Governance)",
+    ],
+    "Evaluation und Qualitätssicherung": [
+        "Qualitätsziele definieren",
+        "Evaluationsformate + zeitliche Intervalle definieren",
+        "Zielmatrix entwickeln",
+        "Schnittstellen identifizieren",
+    ],
+}
+# Programme names as their documents write them.
+PROGRAMMES = {
+    "zumo": "ZUMO – Moderierende für Zukunftsfragen",
+    "zwk": "Zukunftswerkstatt Kommunen – Attraktiv im Wandel (ZWK)",
+    "dwk": "Demografiewerkstatt Kommunen (DWK)",
+    "imv": "Integriertes Managementverfahren »Familienfreundliche, bürgeraktive "
+    "und demografiesensible Kommune«",
+    "koquma": "Qualifizierungsmaßnahme für das kommunale Quartiersmanagement (KoQuMa)",
+}
+
+
+def titles(name):
+    return [title for _token, title in vocabularies.terms(name)]
+
+
+def test_koquma_modules():
+    """The eight KoQuMa modules, in order, with the call's titles."""
+    assert titles("koquma_modules") == KOQUMA_MODULES
+
+
+def test_koquma_audiences_and_competences():
+    """KoQuMa's three target groups and four competence areas."""
+    assert titles("qualification_audiences")[:3] == KOQUMA_AUDIENCES
+    assert titles("competences") == COMPETENCES
+
+
+def test_zumo_topics_and_trends():
+    """The five ZUMO fields and the six future trends."""
+    assert titles("topics") == ZUMO_TOPICS
+    assert titles("trends") == TRENDS
+
+
+def test_fields_of_action_hold_the_integrated_areas():
+    """The seven areas of integrated development lead the fields of action."""
+    assert titles("fields_of_action")[:7] == INTEGRATED_AREAS
+
+
+def test_implementation_factors_with_guidance():
+    """The six factors, each with the talk's sub-points."""
+    rubric = {
+        title: vocabularies.guidance("review_criteria", token)
+        for token, title in vocabularies.terms("review_criteria")
+    }
+    assert rubric == IMPLEMENTATION_FACTORS
+
+
+def test_programme_names():
+    """Full programme names; the DWK is there."""
+    names = dict(vocabularies.terms("programmes"))
+    for token, title in PROGRAMMES.items():
+        assert names[token] == title
+
+
+@pytest.mark.parametrize("name", vocabularies.names())
+def test_every_vocabulary_names_its_source(name):
+    """The data file and its README say where each vocabulary comes from."""
+    assert vocabularies.source(name).strip()
+    assert f"`{name}`" in DATA_README.read_text(encoding="utf-8")
+
+
+def test_rubric_guidance_in_the_form(portal):
+    """The review form explains each factor with its sub-points."""
+    from zumo.content.expert_review import IExpertReview
+
+    description = IExpertReview["score_vernetzung"].description
+    assert "Multiprofessionelle Zusammenarbeit sichern" in description
