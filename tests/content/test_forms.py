@@ -33,7 +33,7 @@ def test_bad_ags_is_refused(functional_portal, request_factory):
         },
     )
     assert response.status_code == 200
-    assert "beginnt in Baden-Württemberg mit 08" in response.text
+    assert "Schlüssel eines Landes von 01 bis 16" in response.text
     assert "Wert ist zu klein" in response.text
     transaction.begin()
     assert functional_portal["kommunen"].objectIds() == []

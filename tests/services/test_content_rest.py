@@ -45,7 +45,7 @@ PAYLOADS = {
     ),
     "MentoringGroup": (
         "mentoring",
-        {"title": "Gruppe Alb", "facilitators": ["Dr. Lehmann"],
+        {"title": "Gruppe Alb", "facilitators": ["Dr. Muster"],
          "milestone_kickoff_status": "erreicht", "topics": ["demokratie"]},
     ),
     "WorkshopMeeting": (
@@ -62,7 +62,7 @@ PAYLOADS = {
     "QualificationModule": (
         "qualifizierung",
         {"title": "Modul 1", "curriculum": "koquma",
-         "koquma_module": "m1_grundlagen", "module_format": "hybrid",
+         "koquma_module": "m1_bedarfslagen", "module_format": "hybrid",
          "duration": "2 Tage"},
     ),
 }  # fmt: skip
@@ -145,10 +145,16 @@ def test_types_endpoint_lists_german_titles(manager_request):
 
 
 BAD_INPUT = [
-    ("kommunen", {"@type": "Municipality", "title": "A", "ags": "12345"},
+    ("kommunen", {"@type": "Municipality", "title": "A", "ags": "1234"},
      "ags", "Gemeindeschlüssel"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "ags": "17000000"},
+     "ags", "Schlüssel eines Landes von 01 bis 16"),
     ("kommunen", {"@type": "Municipality", "title": "A", "ags": "09162000"},
-     "ags", "beginnt in Baden-Württemberg mit 08"),
+     None, "nicht zum gewählten Land"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "ags": "08416"},
+     None, "passt nur zur Art Landkreis"),
+    ("kommunen", {"@type": "Municipality", "title": "A", "state": "09",
+                  "region": "stuttgart"}, None, "liegen in Baden-Württemberg"),
     ("kommunen", {"@type": "Municipality", "title": "A", "population": 0},
      "population", "zu klein"),
     ("kommunen", {"@type": "Municipality", "title": "A", "region": "bayern"},

@@ -8,7 +8,10 @@ from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
+from zope.interface import invariant
 from zumo.content import _
+from zumo.content.validators import BADEN_WUERTTEMBERG
+from zumo.content.validators import check_municipality_keys
 from zumo.content.validators import validate_ags
 from zumo.content.validators import validate_phone
 from zumo.content.vocabularies import choice_list
@@ -18,26 +21,60 @@ from zumo.content.vocabularies import size_class
 class IMunicipality(model.Schema):
     """Schema of a municipality (the name is the title)."""
 
+    kind = schema.Choice(
+        title=_("label_municipality_kind", default="Art"),
+        description=_(
+            "help_municipality_kind",
+            default="Gemeinde, Stadt, Stadtkreis oder Landkreis. Landkreise können "
+            "wie Kommunen in Mentoring-Gruppen und Werkstatttreffen mitwirken.",
+        ),
+        vocabulary="zumo.vocabularies.municipality_kinds",
+        required=False,
+    )
+    state = schema.Choice(
+        title=_("label_state", default="Land"),
+        description=_(
+            "help_state",
+            default="Das Netzwerk ist offen für Kommunen aus allen Ländern.",
+        ),
+        vocabulary="zumo.vocabularies.states",
+        required=False,
+        default=BADEN_WUERTTEMBERG,
+    )
     ags = schema.TextLine(
         title=_("label_ags", default="Amtlicher Gemeindeschlüssel (AGS)"),
         description=_(
             "help_ags",
-            default="8 Ziffern, in Baden-Württemberg beginnend mit 08. Optional.",
+            default="8 Ziffern, bei Landkreisen der Kreisschlüssel aus 5 Ziffern; "
+            "die ersten beiden sind der Schlüssel des Landes (Baden-Württemberg: "
+            "08). Optional.",
         ),
         required=False,
         constraint=validate_ags,
     )
     district = schema.TextLine(
         title=_("label_district", default="Landkreis"),
-        description=_("help_district", default="Zum Beispiel Landkreis Tübingen."),
+        description=_(
+            "help_district",
+            default="Zum Beispiel Landkreis Tübingen oder, bei einem Stadtkreis, "
+            "Stadtkreis Ulm.",
+        ),
+        required=False,
+    )
+    part_of = schema.TextLine(
+        title=_("label_part_of", default="Teil der Gemeinde"),
+        description=_(
+            "help_part_of",
+            default="Nur für Orte, die zu einer Gemeinde gehören: deren Name.",
+        ),
         required=False,
     )
     region = schema.Choice(
         title=_("label_region", default="Regierungsbezirk"),
         description=_(
             "help_region",
-            default="Der Regierungsbezirk ist zugleich das regionale Cluster der "
-            "Werkstatttreffen.",
+            default="Nur in Baden-Württemberg. Der Regierungsbezirk ist zugleich "
+            "das regionale Cluster der Werkstatttreffen.",
         ),
         vocabulary="zumo.vocabularies.regions",
         required=False,
@@ -49,10 +86,28 @@ class IMunicipality(model.Schema):
     )
     population_year = schema.Int(
         title=_("label_population_year", default="Stand der Einwohnerzahl (Jahr)"),
+        description=_(
+            "help_population_year",
+            default="Nur angeben, wenn die Quelle ein Stichjahr nennt.",
+        ),
         required=False,
         min=1900,
         max=2100,
     )
+    master_data_source = schema.TextLine(
+        title=_("label_master_data_source", default="Quelle der Stammdaten"),
+        description=_(
+            "help_master_data_source",
+            default="Woher Einwohnerzahl, Lage, Landkreis und AGS stammen, mit "
+            "Datenstand.",
+        ),
+        required=False,
+    )
+
+    @invariant
+    def key_matches_state_and_kind(data):
+        """The AGS agrees with the Land and the kind; regions only in BW."""
+        check_municipality_keys(data)
 
     model.fieldset(
         "network",

@@ -7,6 +7,7 @@ plone.restapi answers 400 with it.
 
 from plone import api
 from z3c.relationfield.interfaces import IRelationValue
+from zope.i18nmessageid import Message
 from zope.interface import Invalid
 from zope.schema import ValidationError
 from zumo.content import _
@@ -14,15 +15,20 @@ from zumo.content import _
 import re
 
 
-AGS_PATTERN = re.compile(r"^08\d{6}$")
+# Land key 01-16, then 3 more digits (Kreisschlüssel) or 6 (Gemeindeschlüssel).
+AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])(\d{3}|\d{6})$")
+# The key of a Gemeinde: 8 digits.
+GEMEINDE_AGS_PATTERN = re.compile(r"^(0[1-9]|1[0-6])\d{6}$")
+BADEN_WUERTTEMBERG = "08"
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]{5,30}$")
 
 
 class InvalidAGS(ValidationError):
     __doc__ = _(
         "error_ags",
-        default="Der Amtliche Gemeindeschlüssel (AGS) besteht aus 8 Ziffern und "
-        "beginnt in Baden-Württemberg mit 08, zum Beispiel 08425020.",
+        default="Der Amtliche Gemeindeschlüssel (AGS) besteht aus 8 Ziffern, bei "
+        "Landkreisen aus den 5 Ziffern des Kreisschlüssels, und beginnt mit dem "
+        "Schlüssel eines Landes von 01 bis 16, zum Beispiel 08425020 oder 05358.",
     )
 
 
@@ -51,7 +57,7 @@ class InvalidLongitude(ValidationError):
 
 
 def validate_ags(value):
-    """Accept an 8-digit key starting with ``08`` (Baden-Württemberg)."""
+    """Accept a German official key: Land key 01-16, 8 digits or 5 (a Kreis)."""
     if value and not AGS_PATTERN.match(value):
         raise InvalidAGS(value)
     return True
@@ -99,6 +105,42 @@ NOT_YOUR_MUNICIPALITY = _(
     default="Sie können ein Gutachten nur für eine Kommune anfordern, zu deren "
     "Team Sie gehören.",
 )
+
+
+AGS_NOT_IN_STATE = _(
+    "error_ags_not_in_state",
+    default="Der Amtliche Gemeindeschlüssel beginnt mit ${prefix} und gehört damit "
+    "nicht zum gewählten Land. Bitte Land oder Schlüssel korrigieren.",
+)
+
+DISTRICT_KEY_NOT_DISTRICT = _(
+    "error_district_key_not_district",
+    default="Ein Schlüssel aus 5 Ziffern ist ein Kreisschlüssel und passt nur zur "
+    "Art Landkreis. Gemeinden und Städte haben 8 Ziffern.",
+)
+
+REGION_OUTSIDE_BW = _(
+    "error_region_outside_bw",
+    default="Die Regierungsbezirke der Auswahl liegen in Baden-Württemberg. Für "
+    "Kommunen anderer Länder bleibt das Feld leer.",
+)
+
+
+def check_municipality_keys(data):
+    """Refuse an AGS of another Land, a Kreis key for a municipality, or a
+    Baden-Württemberg Regierungsbezirk outside Baden-Württemberg.
+
+    Raises ``Invalid`` with a German message.
+    """
+    ags = getattr(data, "ags", None)
+    state = getattr(data, "state", None) or BADEN_WUERTTEMBERG
+    if ags and AGS_PATTERN.match(ags):
+        if ags[:2] != state:
+            raise Invalid(Message(AGS_NOT_IN_STATE, mapping={"prefix": ags[:2]}))
+        if len(ags) == 5 and getattr(data, "kind", None) != "landkreis":
+            raise Invalid(DISTRICT_KEY_NOT_DISTRICT)
+    if getattr(data, "region", None) and state != BADEN_WUERTTEMBERG:
+        raise Invalid(REGION_OUTSIDE_BW)
 
 
 def check_reviewed_municipality(data):
