@@ -1,8 +1,10 @@
 """The demo network that `make run` loads."""
 
+from datetime import date
 from datetime import UTC
 from pathlib import Path
 from plone import api
+from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
 from zumo.policy.demo import DEMO_MARK
 from zumo.policy.demo import load_demo
@@ -11,6 +13,17 @@ import pytest
 
 
 DEMO = Path(__file__).parents[2] / "profiles" / "demo"
+RELATIONS = ("municipality", "host_municipality", "mentors", "mentees")
+# Everyone the source documents name (ZUMO, the integrated management
+# procedure, the ZWK Fachdiskurs 2021, the talk on integrated development).
+SEED_PERSONS = [
+    "Martin Ruoff", "Ingrid Engelhart", "Monica Settele", "Paul-Stefan-Roß",
+    "Janine Bliestle", "Fridolin Koch", "Franziska Haase", "Jens Ridderbusch",
+    "Andreas Reuter", "Stefan Zierke", "Thomas Röbke", "Martina Wegner",
+    "Renate Agnes Dümchen", "Ursula Keck", "Elke Ricken-Melchert",
+    "Stefan Sternberg", "Klaus Zeitler", "Hanna Drabon", "Franziska Lehmann",
+    "Klaus Ludden", "Andreas Kirner", "Dieter Assel", "Peter Maszlen",
+]  # fmt: skip
 
 
 def find(**query):
@@ -33,9 +46,29 @@ class TestDemoNetwork:
         brains = find(portal_type="Municipality")
         assert len(brains) >= 1000
         assert all(brain.zumo_latitude for brain in brains)
-        assert {brain.zumo_region for brain in brains} == {
+        assert {brain.zumo_region for brain in brains if brain.zumo_region} == {
             token for token, _title in terms("regions")
         }
+
+    def test_partners_beyond_baden_wuerttemberg(self, demo):
+        """Landkreise of other Länder take part; one group spans the Länder."""
+        portal, counts = demo
+        partners = {
+            obj.Title(): obj
+            for obj in portal["kommunen"].objectValues()
+            if obj.state != "08"
+        }
+        assert sorted(partners) == [
+            "Kreis Dithmarschen", "Kreis Düren", "Landkreis Ludwigslust-Parchim"
+        ]  # fmt: skip
+        assert {obj.kind for obj in partners.values()} == {"landkreis"}
+        assert all(obj.ags[:2] == obj.state for obj in partners.values())
+        members = {
+            rel.to_object.Title()
+            for group in portal["mentoring"].objectValues()
+            for rel in group.mentees
+        }
+        assert "Kreis Dithmarschen" in members
 
     def test_two_pilots(self, demo):
         """Exactly two ZUMO pilot municipalities."""
@@ -63,7 +96,7 @@ class TestDemoNetwork:
         """Groups, past and upcoming meetings, modules and reviews exist."""
         from datetime import datetime
 
-        assert len(find(portal_type="MentoringGroup")) == 4
+        assert len(find(portal_type="MentoringGroup")) == 5
         meetings = find(portal_type="WorkshopMeeting")
         assert len(meetings) == 6
         now = datetime.now(UTC)
@@ -74,11 +107,121 @@ class TestDemoNetwork:
         assert len(find(portal_type="ExpertReview")) >= 4
 
     def test_marked_as_demo(self, demo):
-        """Every demo item says it is demo content."""
+        """Every invented item says so, in its field and its description."""
         for portal_type in ("PracticeExample", "MentoringGroup", "WorkshopMeeting",
-                            "ExpertReview", "QualificationModule"):  # fmt: skip
-            for brain in find(portal_type=portal_type):
+                            "ExpertReview", "Document"):  # fmt: skip
+            brains = find(portal_type=portal_type)
+            assert brains, portal_type
+            for brain in brains:
                 assert brain.Description.startswith(DEMO_MARK), brain.getPath()
+                assert brain._unrestrictedGetObject().demo is True, brain.getPath()
+
+    def test_modules_koquma_from_the_call_zumo_marked(self, demo):
+        """KoQuMa modules quote the call and are not marked; ZUMO ones are."""
+        modules = [
+            b._unrestrictedGetObject() for b in find(portal_type="QualificationModule")
+        ]
+        koquma = sorted(
+            (m for m in modules if m.curriculum == "koquma"), key=lambda m: m.position
+        )
+        assert [m.Title() for m in koquma] == [
+            f"KoQuMa-{title}" for _token, title in terms("koquma_modules")
+        ]
+        for module in koquma:
+            assert not module.demo
+            assert module.audiences == [
+                "mittlere_verwaltungsebene", "leitungsebene", "wohlfahrtspflege"
+            ]  # fmt: skip
+            assert len(module.competences) == 4
+            # The call names no formats or durations: none are invented.
+            assert module.module_format is None and not module.duration
+        zumo = [m for m in modules if m.curriculum == "zumo"]
+        assert zumo and all(m.demo for m in zumo)
+
+    def test_every_claimed_municipality_is_marked(self, demo):
+        """A municipality the demo says anything about carries the mark."""
+        portal, counts = demo
+        claimed = set()
+        for obj in portal["kommunen"].objectValues():
+            if obj.network_status or obj.programmes or obj.text:
+                claimed.add(obj.Title())
+        for brain in find(portal_type=["PracticeExample", "ExpertReview",
+                                       "WorkshopMeeting", "MentoringGroup"]):  # fmt: skip
+            related = related_objects(brain._unrestrictedGetObject(), RELATIONS)
+            claimed.update(obj.Title() for obj in related)
+        assert len(claimed) >= 60
+        assert counts["marked_municipalities"] == len(claimed)
+        for obj in portal["kommunen"].objectValues():
+            marked = bool(obj.demo) and obj.Description().startswith(DEMO_MARK)
+            assert marked == (obj.Title() in claimed), obj.Title()
+
+    def test_public_pages_and_api_show_the_mark(self, demo):
+        """Each marked municipality's public page and REST answer say "Demo"."""
+        from plone.app.testing import logout
+        from plone.restapi.interfaces import ISerializeToJson
+        from zope.component import getMultiAdapter
+
+        portal, counts = demo
+        marked = [
+            obj
+            for obj in portal["kommunen"].objectValues()
+            if obj.demo and api.content.get_state(obj) == "published"
+        ]
+        assert len(marked) >= 60
+        logout()
+        request = portal.REQUEST
+        for obj in marked:
+            html = obj.restrictedTraverse("@@municipality-view")()
+            note = html.split('class="alert alert-warning zumo-demo-note"')
+            assert len(note) == 2, obj.Title()
+            assert "Rolle im Netzwerk, Programme und Profiltext" in note[1], obj.Title()
+            data = getMultiAdapter((obj, request), ISerializeToJson)()
+            assert data["demo"] is True, obj.Title()
+            assert data["description"].startswith(DEMO_MARK), obj.Title()
+        example = find(portal_type="PracticeExample", review_state="published")[0]
+        html = example.getObject().restrictedTraverse("@@practice-example-view")()
+        assert "zumo-demo-note" in html
+
+    def test_no_person_from_the_sources(self, demo):
+        """People in the demo are fictional: no one the sources name."""
+        portal, counts = demo
+        texts = [path.read_text(encoding="utf-8") for path in DEMO.glob("*.json")]
+        for group in portal["mentoring"].objectValues():
+            texts.extend(group.facilitators)
+        for user in api.user.get_users():
+            texts.append(user.getProperty("fullname") or "")
+        for person in SEED_PERSONS:
+            assert not any(person in text for text in texts), person
+
+    def test_dates_agree_with_the_sources(self, demo):
+        """ZUMO since 01/2024; the integrated management procedure 2013-2014
+        for 20 municipalities; ZWK after its kick-off in December 2021."""
+        imv_places = set()
+        for brain in find(portal_type="PracticeExample"):
+            obj = brain._unrestrictedGetObject()
+            if "zumo" in obj.programmes:
+                assert obj.start >= date(2024, 1, 1), brain.getPath()
+            if "imv" in obj.programmes:
+                assert 2013 <= obj.start.year <= 2014, brain.getPath()
+                imv_places.add(obj.municipality.to_object.Title())
+            if "zwk" in obj.programmes:
+                assert obj.start >= date(2021, 12, 1), brain.getPath()
+            if obj.end is not None:
+                assert obj.end >= obj.start
+        portal, counts = demo
+        imv_places |= {
+            obj.Title()
+            for obj in portal["kommunen"].objectValues()
+            if "imv" in (obj.programmes or ())
+        }
+        assert len(imv_places) <= 20
+
+    def test_master_data_say_what_they_are(self, demo):
+        """No invented reference year; the source is named."""
+        portal, counts = demo
+        for obj in portal["kommunen"].objectValues():
+            assert obj.population_year is None, obj.Title()
+            assert obj.master_data_source, obj.Title()
 
     @pytest.mark.parametrize(
         "portal_type,states",

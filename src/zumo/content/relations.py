@@ -42,3 +42,17 @@ def relation_list(title, description=""):
 def relation_to(obj):
     """A relation value pointing to ``obj``, for setting a relation field."""
     return RelationValue(getUtility(IIntIds).getId(obj))
+
+
+def related_objects(obj, names):
+    """Return the objects the relation fields ``names`` of ``obj`` point to.
+
+    Single and list relation fields alike; broken relations are skipped.
+    """
+    found = []
+    for name in names:
+        value = getattr(obj, name, None) or []
+        for relation in value if isinstance(value, list) else [value]:
+            if not relation.isBroken():
+                found.append(relation.to_object)
+    return found

@@ -2,8 +2,16 @@
 
 The demo is data: ``network.json`` and ``practice_examples.json`` describe
 municipalities, mentoring groups, meetings, modules, reviews and practice
-examples; this module only turns them into content. Dates are relative to
-the day of loading, so there are always past and upcoming meetings.
+examples; this module only turns them into content. Meeting and group dates
+are relative to the day of loading, so there are always past and upcoming
+meetings; practice examples carry their own dates, within the periods the
+programmes' documents give.
+
+Demo honesty: the municipalities are real (master data), what the demo says
+about them is invented. Everything invented is marked (field ``demo`` of the
+behavior ``zumo.demo``, and "Demo-Inhalt" in descriptions and texts), and
+so is every municipality the demo says something about. The KoQuMa modules
+quote their programme's call for participants and are not marked.
 """
 
 from datetime import date
@@ -28,6 +36,11 @@ import pytz
 
 
 DEMO_MARK = "Demo-Inhalt: "
+MUNICIPALITY_NOTE = (
+    "Rolle, Programme, Profiltext und die verknüpften Praxisbeispiele, Gruppen, "
+    "Treffen und Gutachten dieser Kommune sind für die Vorführung erfunden; "
+    "echt sind nur die Stammdaten."
+)
 DEFAULT_PASSWORD = "zumo-demo"
 # pytz, as plone.app.event stores it: zoneinfo objects do not pickle in the ZODB.
 TIMEZONE = pytz.timezone("Europe/Berlin")
@@ -35,6 +48,12 @@ TIMEZONE = pytz.timezone("Europe/Berlin")
 
 def _html(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
+
+
+def _month(value, day):
+    """Return the date of ``day`` in the month ``value`` (``"2024-03"``)."""
+    year, month = value.split("-")
+    return date(int(year), int(month), day)
 
 
 class DemoLoader:
@@ -50,6 +69,8 @@ class DemoLoader:
         self.network = json.loads((self.path / "network.json").read_text("utf-8"))
         self.municipalities = {}
         self.modules = []
+        #: Names of the municipalities the demo claims something about.
+        self.claimed = set()
 
     def load(self):
         """Create everything; return a dict of counts per kind."""
@@ -60,6 +81,7 @@ class DemoLoader:
         for obj in self.site["kommunen"].objectValues():
             self.municipalities.setdefault(obj.Title(), obj)
         counts = {"municipalities": report.created + report.updated}
+        counts["partners"] = self.create_partners()
         counts["profiles"] = self.enrich_municipalities()
         counts["personas"] = self.create_personas()
         counts["modules"] = self.create_modules()
@@ -69,28 +91,63 @@ class DemoLoader:
         counts["meetings"] = self.create_meetings()
         counts["reviews"] = self.create_reviews()
         counts["practice_examples"] = self.create_practice_examples()
+        counts["marked_municipalities"] = self.mark_claimed_municipalities()
         return counts
 
     def municipality(self, name):
-        """Return the municipality called ``name``; ``KeyError`` if unknown."""
-        return self.municipalities[name]
+        """Return the municipality called ``name``; ``KeyError`` if unknown.
+
+        The demo claims something about it, so it is marked as demo content
+        at the end (:meth:`mark_claimed_municipalities`).
+        """
+        obj = self.municipalities[name]
+        self.claimed.add(name)
+        return obj
+
+    def create_partners(self):
+        """Create the partners beyond Baden-Württemberg (Landkreise), published."""
+        container = self.site["kommunen"]
+        for entry in self.network["partners"]:
+            if entry["name"] in self.municipalities:
+                continue
+            obj = add_content(
+                container,
+                portal_type="Municipality",
+                title=entry["name"],
+                kind=entry["kind"],
+                state=entry["state"],
+                ags=entry["ags"],
+                district=entry["district"],
+                latitude=entry["latitude"],
+                longitude=entry["longitude"],
+                master_data_source=self.network["partner_source"],
+            )
+            api.content.transition(obj=obj, to_state="published")
+            self.municipalities[entry["name"]] = obj
+        return len(self.network["partners"])
 
     def enrich_municipalities(self):
-        """Add district, programmes, roles and profile text; unpublish some."""
-        for entry in self.network["municipalities"]:
+        """Add the invented programmes, roles and profile texts; unpublish some."""
+        for entry in self.network["municipalities"] + self.network["partners"]:
             obj = self.municipality(entry["name"])
-            obj.district = entry.get("district")
-            obj.ags = entry.get("ags")
             obj.programmes = entry.get("programmes", [])
             obj.network_status = entry.get("network_status", [])
             obj.website = entry.get("website")
-            obj.population_year = 2024
             if entry.get("text"):
-                obj.text = _html(entry["text"])
+                obj.text = _html(DEMO_MARK + entry["text"])
             obj.reindexObject()
             if entry.get("state") == "private":
                 api.content.transition(obj=obj, transition="retract")
-        return len(self.network["municipalities"])
+        return len(self.network["municipalities"]) + len(self.network["partners"])
+
+    def mark_claimed_municipalities(self):
+        """Mark every municipality the demo says something about."""
+        for name in sorted(self.claimed):
+            obj = self.municipalities[name]
+            obj.demo = True
+            obj.description = DEMO_MARK + MUNICIPALITY_NOTE
+            obj.reindexObject()
+        return len(self.claimed)
 
     def create_personas(self):
         """Create the demo users and put them into their groups."""
@@ -135,6 +192,7 @@ class DemoLoader:
                         portal_type="Document",
                         title=f"Arbeitsstand {name}",
                         description=DEMO_MARK + "Internes Protokoll des Teams.",
+                        demo=True,
                         text=_html(
                             "Verabredungen aus dem letzten Treffen: Termine mit dem "
                             "Gemeinderat, Aufgaben bis zum nächsten Werkstatttreffen."
@@ -144,22 +202,52 @@ class DemoLoader:
         return count
 
     def create_modules(self):
-        """Create the KoQuMa modules and the ZUMO curriculum, published."""
+        """Create the KoQuMa modules and the ZUMO curriculum, published.
+
+        The eight KoQuMa modules take their titles, target groups and
+        competences from the programme's call (vocabularies
+        ``koquma_modules``, ``qualification_audiences``, ``competences``);
+        the call names no formats or durations, so they stay empty. The ZUMO
+        curriculum is still being developed: its modules are demo content.
+        """
         container = self.site["qualifizierung"]
+        koquma = self.network["koquma"]
+        for number, (entry, (token, title)) in enumerate(
+            zip(self.network["modules"], terms("koquma_modules"), strict=False),
+            start=1,
+        ):
+            if entry.get("koquma_module") != token:
+                break
+            module = add_content(
+                container,
+                portal_type="QualificationModule",
+                title=f"KoQuMa-{title}",
+                description=koquma["description"].format(number=number),
+                curriculum="koquma",
+                koquma_module=token,
+                position=number,
+                audiences=koquma["audiences"],
+                competences=koquma["competences"],
+                topics=entry["topics"],
+            )
+            api.content.transition(obj=module, to_state="published")
+            self.modules.append(module)
         for entry in self.network["modules"]:
+            if entry.get("curriculum") != "zumo":
+                continue
             module = add_content(
                 container,
                 portal_type="QualificationModule",
                 title=entry["title"],
                 description=DEMO_MARK + entry["goals"],
                 curriculum=entry["curriculum"],
-                koquma_module=entry.get("koquma_module"),
                 position=entry.get("position"),
                 module_format=entry["format"],
                 duration=entry["duration"],
                 goals=_html(entry["goals"]),
                 topics=entry["topics"],
-                target_groups=["verwaltung", "engagierte"],
+                audiences=entry["audiences"],
+                demo=True,
             )
             if entry.get("state", "published") == "published":
                 api.content.transition(obj=module, to_state="published")
@@ -194,6 +282,7 @@ class DemoLoader:
                 facilitators=entry["facilitators"],
                 topics=entry["topics"],
                 start=start,
+                demo=True,
                 **milestones,
             )
         return len(self.network["mentoring_groups"])
@@ -218,6 +307,7 @@ class DemoLoader:
                 host_municipality=relation_to(self.municipality(entry["host"])),
                 topics=entry["topics"],
                 capacity=entry["capacity"],
+                demo=True,
                 registration_start=start - timedelta(days=60),
                 registration_end=start - timedelta(days=7),
                 agenda=RichTextValue(
@@ -270,6 +360,7 @@ class DemoLoader:
                 if entry["level"]
                 else None,
                 assigned_experts=entry["experts"],
+                demo=True,
                 **scores,
             )
             self.advance_review(review, entry["state"])
@@ -310,11 +401,8 @@ class DemoLoader:
             elif number % every["private_every"] == 2:
                 state = "private"
             municipality = self.municipality(name)
-            today = date.today()
-            start = date(today.year + idea["start_years"], 1 + number % 12, 1)
-            end = None
-            if "end_years" in idea:
-                end = date(today.year + idea["end_years"], 1 + number % 12, 28)
+            start = _month(idea["start"], day=1)
+            end = _month(idea["end"], day=28) if "end" in idea else None
             texts = {
                 section: _html(idea[section].replace("{kommune}", name))
                 for section in SECTIONS
@@ -343,6 +431,7 @@ class DemoLoader:
                 contact_role="Ansprechstelle für das Projekt",
                 contact_email="info@example.org",
                 contact_consent=number % 2 == 0,
+                demo=True,
                 **texts,
             )
             if state == "published":
