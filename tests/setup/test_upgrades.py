@@ -70,3 +70,76 @@ def test_1002_moves_content_to_its_workflows_and_fields(old_site):
         if role["selected"]
     }
     assert "Anonymous" not in roles
+
+
+@pytest.fixture
+def demo_1002(portal):
+    """Demo content as version 1002 left it: old KoQuMa token and invented
+    format, the old field of action, a group led by a person from the
+    sources, a municipality with an invented reference year and no mark."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    pilot = api.content.create(
+        container=portal["kommunen"],
+        type="Municipality",
+        id="tuningen",
+        title="Tuningen",
+        network_status=["zumo_pilot"],
+        population_year=2024,
+    )
+    quiet = api.content.create(
+        container=portal["kommunen"], type="Municipality", id="stille", title="Stille"
+    )
+    mentee = api.content.create(
+        container=portal["kommunen"], type="Municipality", id="hayingen"
+    )
+    module = api.content.create(
+        container=portal["qualifizierung"],
+        type="QualificationModule",
+        id="koquma-5",
+        title="KoQuMa 5: Projektmanagement und Finanzierung",
+        description="Demo-Inhalt: Die Teilnehmenden planen Projekte.",
+        curriculum="koquma",
+        koquma_module="m5_projektmanagement",
+        module_format="hybrid",
+        duration="1 Tag",
+    )
+    example = api.content.create(
+        container=portal["praxisbeispiele"],
+        type="PracticeExample",
+        id="treff",
+        description="Demo-Inhalt: Ein Treffpunkt.",
+        fields_of_action=["begegnung", "wohnen"],
+    )
+    group = api.content.create(
+        container=portal["mentoring"],
+        type="MentoringGroup",
+        id="alb",
+        description="Demo-Inhalt: Gruppe.",
+        facilitators=["Dr. Franziska Lehmann"],
+        mentees=[relation_to(mentee)],
+    )
+    return portal, pilot, quiet, mentee, module, example, group
+
+
+def test_1003_migrates_tokens_and_marks_the_demo(demo_1002):
+    """Tokens follow the sources; demo content and the municipalities it
+    speaks of are marked; no seed person and no invented year remain."""
+    from zumo.policy.upgrades import v1003
+
+    portal, pilot, quiet, mentee, module, example, group = demo_1002
+
+    v1003.upgrade(portal.portal_setup)
+
+    assert module.koquma_module == "m5_welfare_mix"
+    assert module.Title() == "KoQuMa-Modul 5: Welfare-Mix vor Ort gestalten"
+    assert module.module_format is None and module.duration is None
+    assert not module.demo
+    assert example.fields_of_action == ["kultur", "wohnen"]
+    assert example.demo and group.demo
+    assert group.facilitators == ["Dr. Paula Prozessbegleiterin (Demo)"]
+    assert pilot.demo and mentee.demo and not quiet.demo
+    assert pilot.Description().startswith("Demo-Inhalt: ")
+    assert pilot.population_year is None
+    catalog = api.portal.get_tool("portal_catalog")
+    assert [b.getId for b in catalog(zumo_fields_of_action="kultur")] == ["treff"]
+    assert len(catalog(portal_type="Municipality")) > 1000
