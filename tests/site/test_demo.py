@@ -217,11 +217,18 @@ class TestDemoNetwork:
         assert len(imv_places) <= 20
 
     def test_master_data_say_what_they_are(self, demo):
-        """No invented reference year; the source is named."""
+        """Every municipality has its Landkreis and names its source; parts
+        of a Gemeinde say so; no reference year is invented."""
         portal, counts = demo
+        titles = {obj.Title() for obj in portal["kommunen"].objectValues()}
         for obj in portal["kommunen"].objectValues():
+            assert obj.district, obj.Title()
             assert obj.population_year is None, obj.Title()
             assert obj.master_data_source, obj.Title()
+            if obj.kind == "gemeindeteil":
+                assert obj.part_of in titles, obj.Title()
+            else:
+                assert obj.ags and obj.ags[:2] == obj.state, obj.Title()
 
     @pytest.mark.parametrize(
         "portal_type,states",
