@@ -24,6 +24,7 @@ from tqdm import tqdm
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
+from zumo.content.vocabularies import title_of
 from zumo.policy import logger
 from zumo.policy.imports import add_content
 from zumo.policy.imports import import_municipalities
@@ -212,22 +213,22 @@ class DemoLoader:
         """
         container = self.site["qualifizierung"]
         koquma = self.network["koquma"]
-        for number, (entry, (token, title)) in enumerate(
-            zip(self.network["modules"], terms("koquma_modules"), strict=False),
-            start=1,
-        ):
-            if entry.get("koquma_module") != token:
-                break
+        numbers = {token: n for n, (token, _t) in enumerate(terms("koquma_modules"), 1)}
+        for entry in self.network["modules"]:
+            token = entry.get("koquma_module")
+            if token is None:
+                continue
             module = add_content(
                 container,
                 portal_type="QualificationModule",
-                title=f"KoQuMa-{title}",
-                description=koquma["description"].format(number=number),
+                title="KoQuMa-" + title_of("koquma_modules", token),
+                description=koquma["description"].format(number=numbers[token]),
                 curriculum="koquma",
                 koquma_module=token,
-                position=number,
+                position=numbers[token],
                 audiences=koquma["audiences"],
                 competences=koquma["competences"],
+                # The call's title: "Kommunale Quartiersentwicklung".
                 topics=entry["topics"],
             )
             api.content.transition(obj=module, to_state="published")
