@@ -2,8 +2,10 @@
 
 from plone import api
 from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import SITE_OWNER_NAME
 from zumo.policy import site as zumo_site
+from zumo.policy.structure import sections
 
 import gc
 import itertools
@@ -66,6 +68,21 @@ class TestCreateSite:
         assert new_site.getLayout() == "zumo-start"
         assert new_site.portal_registry["plone.site_logo"]
         assert new_site.portal_registry["plone.bundles/zumo.enabled"] is True
+
+    def test_content_has_creators(self, app):
+        """Run without a logged-in user, as ``make create-site`` is, the
+        administrator makes the content: everything has a creator, so no
+        GET has one to add."""
+        gc.collect()
+        logout()
+        site = zumo_site.create_site(
+            app, site_id=next(_site_ids), admin_password="geheim-2026"
+        )
+        assert site.creators == ("admin",)
+        for section in sections():
+            folder = site[section["id"]]
+            assert folder.creators == ("admin",), section["id"]
+            assert folder.getOwnerTuple()[1] == "admin"
 
     def test_admin_password_follows_setting(self, app):
         """The printed admin login always works, also after a change."""

@@ -92,6 +92,9 @@ def demo_1002(portal):
     mentee = api.content.create(
         container=portal["kommunen"], type="Municipality", id="hayingen"
     )
+    # Made by a script without a user: no creators.
+    mentee.creators = ()
+    portal["kommunen"].creators = ()
     module = api.content.create(
         container=portal["qualifizierung"],
         type="QualificationModule",
@@ -140,6 +143,9 @@ def test_1003_migrates_tokens_and_marks_the_demo(demo_1002):
     assert pilot.demo and mentee.demo and not quiet.demo
     assert pilot.Description().startswith("Demo-Inhalt: ")
     assert pilot.population_year is None
+    # Reading no longer adds a creator: the owner is the creator now.
+    assert mentee.creators == (TEST_USER_ID,)
+    assert portal["kommunen"].creators
     catalog = api.portal.get_tool("portal_catalog")
     assert [b.getId for b in catalog(zumo_fields_of_action="kultur")] == ["treff"]
     assert len(catalog(portal_type="Municipality")) > 1000

@@ -4,10 +4,13 @@ Used by ``scripts/create_site.py`` (run through ``zconsole run``) and by the
 tests, so that what ``make run`` does is what the suite checks.
 """
 
+from contextlib import nullcontext
 from plone.distribution.api import site as site_api
 from zope.component.hooks import setSite
 from zumo.policy import logger
 from zumo.policy.demo import load_demo
+from zumo.policy.ownership import acting_as
+from zumo.policy.ownership import fill_missing_creators
 
 import transaction
 
@@ -58,34 +61,51 @@ def ensure_admin(app, password, username=ADMIN_USER):
     roles.assignRoleToPrincipal("Manager", username)
 
 
-def create_site(app, site_id=SITE_ID, demo_path=None):
+def create_site(app, site_id=SITE_ID, demo_path=None, admin_password=None):
     """Create the ZUMO site in ``app`` unless it exists; return the site.
 
     Creating uses the Classic UI distribution, then installs
     ``zumo.policy:default``. An existing site is left as it is (its data is
     never recreated); only the policy is installed if it went missing.
     With a ``demo_path`` (a ``pathlib.Path``) the demo network is loaded from
-    there into a new site.
+    there into a new site. With an ``admin_password`` the Zope administrator
+    ``admin`` is set up and makes (creates and owns) all content; without,
+    the current user does.
     Raises whatever site creation raises; the transaction is not committed.
     """
-    if site_id in app.objectIds():
+    exists = site_id in app.objectIds()
+    if exists:
         site = app[site_id]
-        setSite(site)
-        _install_policy(site)
-        logger.info("Site %r exists, keeping its data", site_id)
-        return site
-    logger.info("Creating site %r (%s)", site_id, SITE_TITLE)
-    site = site_api.create(app, DISTRIBUTION, site_answers(site_id))
+    else:
+        logger.info("Creating site %r (%s)", site_id, SITE_TITLE)
+        site = site_api.create(app, DISTRIBUTION, site_answers(site_id))
     setSite(site)
-    _install_policy(site)
-    if demo_path is not None:
-        logger.info("Loading the demo network from %s", demo_path)
-        counts = load_demo(site, demo_path)
-        logger.info(
-            "Demo network: %s",
-            ", ".join(f"{count} {kind}" for kind, count in counts.items()),
-        )
+    with _as_admin(app, admin_password):
+        _install_policy(site)
+        if exists:
+            logger.info("Site %r exists, keeping its data", site_id)
+            return site
+        if demo_path is not None:
+            logger.info("Loading the demo network from %s", demo_path)
+            counts = load_demo(site, demo_path)
+            logger.info(
+                "Demo network: %s",
+                ", ".join(f"{count} {kind}" for kind, count in counts.items()),
+            )
+        fill_missing_creators(site, ADMIN_USER)
     return site
+
+
+def _as_admin(app, password):
+    """Act as the Zope administrator (set up with ``password``), if given.
+
+    Site creation swaps the root user folder for Plone's, so the
+    administrator is set up after it.
+    """
+    if password is None:
+        return nullcontext()
+    ensure_admin(app, password)
+    return acting_as(app, ADMIN_USER)
 
 
 def _install_policy(site):
@@ -113,9 +133,6 @@ def run(app, admin_password, demo_path=None):
 
     ``app`` is the Zope root with a request, as ``zconsole run`` binds it.
     """
-    # Site creation swaps the root user folder for Plone's, so the
-    # administrator is set up afterwards.
-    site = create_site(app, demo_path=demo_path)
-    ensure_admin(app, admin_password)
+    site = create_site(app, demo_path=demo_path, admin_password=admin_password)
     transaction.commit()
     return site

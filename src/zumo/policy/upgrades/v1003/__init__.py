@@ -9,6 +9,10 @@ the demo content:
   "Modul N" stays module N, now with the call's title.
 * The field of action "Begegnung und Kultur" (``begegnung``) becomes the
   source's "Kultur" (``kultur``).
+* Creators: content made without a logged-in user (site creation, imports
+  and the demo through ``zconsole``) gets its owner, else ``admin``, as
+  creator, so that reading it no longer writes (see
+  :mod:`zumo.policy.ownership`).
 * Master data: every municipality gets its Landkreis, AGS, kind and source
   from the shipped master data (matched by GeoNames id); the two places the
   new data no longer hold are named in the log for an editor to remove.
@@ -26,6 +30,8 @@ from zumo.policy import logger
 from zumo.policy.demo import DEMO_MARK
 from zumo.policy.demo import MUNICIPALITY_NOTE
 from zumo.policy.imports import import_municipalities
+from zumo.policy.ownership import fill_missing_creators
+from zumo.policy.site import ADMIN_USER
 
 
 KOQUMA_TOKENS = {
@@ -93,6 +99,8 @@ def upgrade(setup_tool):
         mark_demo(portal, demo)
     for obj in objects:
         obj.reindexObject()
+    changed = fill_missing_creators(portal, ADMIN_USER)
+    logger.info("Upgrade 1003: creators set on %s items", changed)
 
 
 def migrate_tokens(obj):

@@ -1,0 +1,67 @@
+"""A GET never writes: not even plone.app.dexterity's lazily added creator.
+
+plone.protect aborts a GET that changed the database and logs
+"aborting transaction due to no CSRF protection"; the tests listen for that
+line, so a write that was thrown away is still caught.
+"""
+
+from plone import api
+from zumo.policy.ownership import fill_missing_creators
+from zumo.policy.structure import sections
+
+import logging
+import pytest
+import transaction
+
+
+class AbortedWrites(logging.Handler):
+    """Collects plone.protect's reports of a GET that tried to write."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.urls = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if "aborting transaction" in message:
+            self.urls.append(message.rsplit(" ", 1)[-1])
+
+
+@pytest.fixture
+def aborted_writes():
+    """The URLs of GETs whose writes plone.protect aborted during the test."""
+    handler = AbortedWrites()
+    logger = logging.getLogger("plone.protect")
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.INFO)
+    yield handler.urls
+    logger.removeHandler(handler)
+    logger.setLevel(old_level)
+
+
+def _sections(portal):
+    return [portal[section["id"]] for section in sections()]
+
+
+def test_content_without_creators_no_longer_writes_on_get(
+    functional_portal, manager_request, aborted_writes
+):
+    """Sections made by a script without a user had no creators; plone's
+    Ownership adapter added the reader on every REST GET. Once they have
+    creators, GETs of the site and every section leave the database alone."""
+    portal = functional_portal
+    for folder in _sections(portal):
+        folder.creators = ()
+    transaction.commit()
+    assert manager_request.get("/kommunen").status_code == 200
+    assert aborted_writes, "the listener must see the lazy write"
+    aborted_writes.clear()
+
+    with api.env.adopt_roles(["Manager"]):
+        assert fill_missing_creators(portal, "admin") >= len(sections())
+    transaction.commit()
+    for path in ["/"] + [f"/{section['id']}" for section in sections()]:
+        assert manager_request.get(path).status_code == 200, path
+    assert aborted_writes == []
+    assert {folder.creators for folder in _sections(portal)} == {("admin",)}
