@@ -4,6 +4,7 @@ from pytest_plone import fixtures_factory
 from zumo.policy.testing import FUNCTIONAL_TESTING
 from zumo.policy.testing import INTEGRATION_TESTING
 
+import logging
 import pytest
 
 
@@ -21,6 +22,32 @@ globals().update(
 def package_name() -> str:
     """The add-on the site installs; pytest-plone's add-on fixtures use it."""
     return "zumo.policy"
+
+
+class AbortedWrites(logging.Handler):
+    """Collects plone.protect's reports of a GET that tried to write."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.urls = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if "aborting transaction" in message:
+            self.urls.append(message.rsplit(" ", 1)[-1])
+
+
+@pytest.fixture
+def aborted_writes():
+    """The URLs of GETs whose writes plone.protect aborted during the test."""
+    handler = AbortedWrites()
+    logger = logging.getLogger("plone.protect")
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.INFO)
+    yield handler.urls
+    logger.removeHandler(handler)
+    logger.setLevel(old_level)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -9,35 +9,7 @@ from plone import api
 from zumo.policy.ownership import fill_missing_creators
 from zumo.policy.structure import sections
 
-import logging
-import pytest
 import transaction
-
-
-class AbortedWrites(logging.Handler):
-    """Collects plone.protect's reports of a GET that tried to write."""
-
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.urls = []
-
-    def emit(self, record):
-        message = record.getMessage()
-        if "aborting transaction" in message:
-            self.urls.append(message.rsplit(" ", 1)[-1])
-
-
-@pytest.fixture
-def aborted_writes():
-    """The URLs of GETs whose writes plone.protect aborted during the test."""
-    handler = AbortedWrites()
-    logger = logging.getLogger("plone.protect")
-    logger.addHandler(handler)
-    old_level = logger.level
-    logger.setLevel(logging.INFO)
-    yield handler.urls
-    logger.removeHandler(handler)
-    logger.setLevel(old_level)
 
 
 def _sections(portal):
