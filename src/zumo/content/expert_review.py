@@ -10,6 +10,7 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
+from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.validators import check_reviewed_municipality
@@ -126,7 +127,7 @@ class IExpertReview(model.Schema):
         check_reviewed_municipality(data)
 
 
-@implementer(IExpertReview)
+@implementer(IExpertReview, IConcernsMunicipality)
 class ExpertReview(Container):
     """An expert review; the reviewed documents can be filed inside."""
 

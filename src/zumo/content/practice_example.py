@@ -11,6 +11,7 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
+from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.relations import MODULE_PICKER
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
@@ -193,6 +194,6 @@ SECTIONS = (
 )
 
 
-@implementer(IPracticeExample)
+@implementer(IPracticeExample, IConcernsMunicipality)
 class PracticeExample(Container):
     """A practice example; holds its attachments and images."""

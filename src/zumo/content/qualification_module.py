@@ -8,6 +8,7 @@ from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
+from zumo.content.interfaces import IZumoContent
 from zumo.content.vocabularies import choice_list
 
 
@@ -69,6 +70,6 @@ class IQualificationModule(model.Schema):
     )
 
 
-@implementer(IQualificationModule)
+@implementer(IQualificationModule, IZumoContent)
 class QualificationModule(Container):
     """A qualification module; its material files live inside."""

@@ -3,7 +3,8 @@
 Schemas declare relation fields with :func:`relation_choice` and
 :func:`relation_list` and give the related-items widget one of the
 ``*_PICKER`` options; code that fills relation fields (demo, tests) uses
-:func:`relation_to`.
+:func:`relation_to`; code that follows them (indexers, views, the policy)
+uses :func:`related_objects`, :func:`municipality_of` and :func:`location`.
 """
 
 from z3c.relationfield import RelationValue
@@ -11,6 +12,8 @@ from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
+from zumo.content.behaviors.geolocation import IGeolocation
+from zumo.content.municipality import IMunicipality
 
 
 CATALOG = "plone.app.vocabularies.Catalog"
@@ -56,3 +59,28 @@ def related_objects(obj, names):
             if not relation.isBroken():
                 found.append(relation.to_object)
     return found
+
+
+def municipality_of(obj):
+    """Return the municipality an object belongs to, or ``None``.
+
+    A municipality is its own; practice examples and reviews point to one;
+    a meeting to its host.
+    """
+    if IMunicipality.providedBy(obj):
+        return obj
+    for name in ("municipality", "host_municipality"):
+        relation = getattr(obj, name, None)
+        if relation is not None and not relation.isBroken():
+            return relation.to_object
+    return None
+
+
+def location(obj):
+    """Return ``(latitude, longitude)`` of ``obj`` or of its municipality."""
+    if IGeolocation.providedBy(obj) and obj.latitude is not None:
+        return obj.latitude, obj.longitude
+    municipality = municipality_of(obj)
+    if municipality is not None and municipality.latitude is not None:
+        return municipality.latitude, municipality.longitude
+    return None

@@ -11,6 +11,7 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
+from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.validators import check_period
@@ -82,7 +83,7 @@ class IWorkshopMeeting(model.Schema):
         )
 
 
-@implementer(IWorkshopMeeting)
+@implementer(IWorkshopMeeting, IConcernsMunicipality)
 class WorkshopMeeting(Container):
     """A workshop meeting; documentation files live inside."""
 

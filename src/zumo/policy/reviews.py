@@ -20,7 +20,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
 from zope.interface import implementer
 from zumo.content.expert_review import IExpertReview
-from zumo.content.indexers import municipality_of
+from zumo.content.relations import municipality_of
 
 
 ASSIGNED = "AssignedExpert"

@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 from zope.i18n import translate
 from zope.i18n.locales import locales
 from zumo.content import vocabularies
-from zumo.content.indexers import location
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
+from zumo.content.relations import location
 
 import datetime
 

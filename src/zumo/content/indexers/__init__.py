@@ -5,30 +5,14 @@ Where a practice example, meeting or review does not say something itself
 """
 
 from plone.indexer import indexer
-from zope.interface import Interface
 from zumo.content.behaviors.geolocation import IGeolocation
 from zumo.content.behaviors.programmes import IProgrammes
 from zumo.content.behaviors.topics import ITopics
-from zumo.content.expert_review import IExpertReview
-from zumo.content.mentoring_group import IMentoringGroup
+from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.municipality import IMunicipality
 from zumo.content.practice_example import IPracticeExample
-from zumo.content.workshop_meeting import IWorkshopMeeting
-
-
-def municipality_of(obj):
-    """Return the municipality an object belongs to, or ``None``.
-
-    A municipality is its own; practice examples and reviews point to one;
-    a meeting to its host.
-    """
-    if IMunicipality.providedBy(obj):
-        return obj
-    for name in ("municipality", "host_municipality"):
-        relation = getattr(obj, name, None)
-        if relation is not None and not relation.isBroken():
-            return relation.to_object
-    return None
+from zumo.content.relations import location
+from zumo.content.relations import municipality_of
 
 
 def _tokens(obj, name):
@@ -79,32 +63,15 @@ def _from_municipality(obj, name):
     return value
 
 
-def _zumo_object(obj):
-    return any(
-        iface.providedBy(obj)
-        for iface in (
-            IMunicipality,
-            IPracticeExample,
-            IWorkshopMeeting,
-            IExpertReview,
-            IMentoringGroup,
-        )
-    )
-
-
-@indexer(Interface)
+@indexer(IConcernsMunicipality)
 def zumo_region(obj):
     """Index the Regierungsbezirk (a meeting's own cluster first)."""
-    if not _zumo_object(obj):
-        raise AttributeError("region")
     return _from_municipality(obj, "region")
 
 
-@indexer(Interface)
+@indexer(IConcernsMunicipality)
 def zumo_district(obj):
     """Index the Landkreis of the municipality concerned."""
-    if not _zumo_object(obj):
-        raise AttributeError("district")
     return _from_municipality(obj, "district")
 
 
@@ -133,36 +100,22 @@ def zumo_population(obj):
     return obj.population
 
 
-@indexer(Interface)
+@indexer(IConcernsMunicipality)
 def zumo_municipality_uid(obj):
     """Index the UID of the municipality concerned."""
-    if not _zumo_object(obj) or IMentoringGroup.providedBy(obj):
-        raise AttributeError("municipality")
     municipality = municipality_of(obj)
     if municipality is None:
         raise AttributeError("municipality")
     return municipality.UID()
 
 
-@indexer(Interface)
+@indexer(IConcernsMunicipality)
 def zumo_municipality_title(obj):
     """Store the name of the municipality concerned for listings."""
-    if not _zumo_object(obj) or IMentoringGroup.providedBy(obj):
-        raise AttributeError("municipality")
     municipality = municipality_of(obj)
     if municipality is None:
         raise AttributeError("municipality")
     return municipality.Title()
-
-
-def location(obj):
-    """Return ``(latitude, longitude)`` of ``obj`` or of its municipality."""
-    if IGeolocation.providedBy(obj) and obj.latitude is not None:
-        return obj.latitude, obj.longitude
-    municipality = municipality_of(obj)
-    if municipality is not None and municipality.latitude is not None:
-        return municipality.latitude, municipality.longitude
-    return None
 
 
 @indexer(IGeolocation)

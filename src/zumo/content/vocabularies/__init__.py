@@ -54,12 +54,6 @@ def title_of(name, token, default=None):
     return dict(terms(name)).get(token, default)
 
 
-def titles_of(name, tokens):
-    """Return the titles of ``tokens`` in vocabulary ``name``, unknown ones kept."""
-    lookup = dict(terms(name))
-    return [lookup.get(token, token) for token in tokens or ()]
-
-
 def source(name):
     """Return where the terms of vocabulary ``name`` come from (English)."""
     return _data()[name]["source"]
