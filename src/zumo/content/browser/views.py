@@ -1,6 +1,7 @@
 """Classic UI views of the ZUMO content types."""
 
 from Acquisition import aq_inner
+from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -27,6 +28,8 @@ FACETS = {
     "competences": ("competences", None),
 }
 
+#: Months of a project period, formatted by the ``de`` locale (``03/2024``).
+MONTHS = locales.getLocale("de").dates.getFormatter("date")
 #: Numbers are written the German way on this German site (``1.112``).
 GERMAN_NUMBERS = locales.getLocale("de").numbers.getFormatter("decimal")
 
@@ -94,12 +97,16 @@ class ZumoView(BrowserView):
         return obj
 
     def format_date(self, value):
-        """Format a date or datetime the German way (``21.11.2026``)."""
+        """Format a date, or a datetime with its time, in the site's language.
+
+        Plone's localized formats (``date_format_short`` and
+        ``date_format_long`` of the ``plonelocales`` domain): in German
+        ``21.11.2026`` and ``21.11.2026 10:00``.
+        """
         if not value:
             return ""
-        if isinstance(value, datetime.datetime):
-            return value.strftime("%d.%m.%Y, %H:%M Uhr")
-        return value.strftime("%d.%m.%Y")
+        with_time = isinstance(value, datetime.datetime | DateTime)
+        return api.portal.get_localized_time(value, long_format=with_time)
 
     def contents(self, portal_types=None):
         """Return catalog brains of the visible items directly inside."""
@@ -155,8 +162,8 @@ class PracticeExampleView(ZumoView):
         start, end = self.context.start, self.context.end
         if not start and not end:
             return ""
-        begin = start.strftime("%m/%Y") if start else "?"
-        finish = end.strftime("%m/%Y") if end else "laufend"
+        begin = MONTHS.format(start, "MM/yyyy") if start else "?"
+        finish = MONTHS.format(end, "MM/yyyy") if end else "laufend"
         return f"{begin} – {finish}"
 
     def rejection(self):
