@@ -21,6 +21,7 @@ from zope.component import adapter
 from zope.interface import implementer
 from zumo.content.expert_review import IExpertReview
 from zumo.content.relations import municipality_of
+from zumo.policy import localroles
 
 
 ASSIGNED = "AssignedExpert"
@@ -35,17 +36,9 @@ def sync_assigned_experts(review, event=None):
     changed = False
     for principal, roles in review.get_local_roles():
         if ASSIGNED in roles and principal not in assigned:
-            remaining = [r for r in roles if r not in (ASSIGNED, DECLARED)]
-            if remaining:
-                review.manage_setLocalRoles(principal, remaining)
-            else:
-                review.manage_delLocalRoles([principal])
-            changed = True
+            changed |= localroles.revoke(review, principal, (ASSIGNED, DECLARED))
     for userid in assigned:
-        roles = list(review.get_local_roles_for_userid(userid))
-        if ASSIGNED not in roles:
-            review.manage_setLocalRoles(userid, roles + [ASSIGNED])
-            changed = True
+        changed |= localroles.grant(review, userid, ASSIGNED)
     if changed:
         review.reindexObjectSecurity()
 
@@ -68,9 +61,7 @@ def declare_no_conflict(review, userid, statement=""):
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "statement": statement,
     }
-    roles = list(review.get_local_roles_for_userid(userid))
-    if DECLARED not in roles:
-        review.manage_setLocalRoles(userid, roles + [DECLARED])
+    if localroles.grant(review, userid, DECLARED):
         review.reindexObjectSecurity()
 
 

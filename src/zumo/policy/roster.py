@@ -12,6 +12,7 @@ from zope.interface import Interface
 from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
 from zumo.policy import _
+from zumo.policy import localroles
 
 
 class ISpace(Interface):
@@ -87,10 +88,7 @@ def set_member(space, userid, role="member"):
             f"„{userid}“ kann nicht in den Raum aufgenommen werden: nur Beschäftigte "
             "der Kommunen und registrierte Bürgerinnen und Bürger."
         )
-    existing = [
-        r for r in space.get_local_roles_for_userid(userid) if r not in LOCAL_ROLES
-    ]
-    space.manage_setLocalRoles(userid, existing + [ROLES[role][0]])
+    localroles.grant(space, userid, ROLES[role][0], replacing=LOCAL_ROLES)
     space.reindexObjectSecurity()
     notify(RosterChangedEvent(space))
 
@@ -103,10 +101,6 @@ def remove_member(space, userid):
     current = space.get_local_roles_for_userid(userid)
     if not any(role in LOCAL_ROLES for role in current):
         raise RosterError(f"„{userid}“ gehört nicht zu diesem Raum.")
-    remaining = [role for role in current if role not in LOCAL_ROLES]
-    if remaining:
-        space.manage_setLocalRoles(userid, remaining)
-    else:
-        space.manage_delLocalRoles([userid])
+    localroles.revoke(space, userid, LOCAL_ROLES)
     space.reindexObjectSecurity()
     notify(RosterChangedEvent(space))
