@@ -171,3 +171,26 @@ def test_rubric_guidance_in_the_form(portal):
 
     description = IExpertReview["score_vernetzung"].description
     assert "Multiprofessionelle Zusammenarbeit sichern" in description
+
+
+def test_fields_follow_their_vocabularies():
+    """The rubric has a score and a comment per implementation factor, the
+    mentoring group a status and a date per ZWK step: renaming a token
+    without its field fails here instead of silently in the form."""
+    from zumo.content.expert_review import IExpertReview
+    from zumo.content.mentoring_group import IMentoringGroup
+
+    rubric = {name for name in IExpertReview if name.startswith(("score_", "comment_"))}
+    assert rubric == {
+        f"{part}_{token}"
+        for token, _title in vocabularies.terms("review_criteria")
+        for part in ("score", "comment")
+    }
+    for token, title in vocabularies.terms("review_criteria"):
+        assert IExpertReview[f"score_{token}"].title == title
+    milestones = {name for name in IMentoringGroup if name.startswith("milestone_")}
+    assert milestones == {
+        f"milestone_{token}_{part}"
+        for token, _title in vocabularies.terms("zwk_steps")
+        for part in ("status", "date")
+    }
