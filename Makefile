@@ -85,39 +85,51 @@ start: check-port instance ## Start the site in the foreground (Ctrl+C stops it)
 .PHONY: run
 run: check-port install create-site start ## Install, create the site if missing, start it
 
-# The accessibility tests drive Debian's Chromium; no browser is downloaded.
-CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || \
 	(sudo -n true 2>/dev/null && echo "sudo -n" || echo "none"))
 
-.PHONY: browser
-browser: ## Install Debian's Chromium for the browser tests if it is missing
-	@if [ ! -x $(CHROMIUM) ]; then \
+# Installs Debian package $(1) unless $(2) exists, as root or with
+# password-less sudo; otherwise stops with one line saying what to install.
+define debian_package
+	@if [ ! -x $(2) ]; then \
 		if [ "$(SUDO)" = none ] || ! command -v apt-get >/dev/null; then \
-			echo "$(CHROMIUM) is missing: install Debian's chromium (apt-get install chromium) as root, then run make test again." >&2; \
+			echo "$(2) is missing: install Debian's $(1) (apt-get install $(1)) as root, then try again." >&2; \
 			exit 1; \
 		fi; \
-		echo "Installing Debian's chromium for the browser tests ..."; \
+		echo "Installing Debian's $(1) ..."; \
 		$(SUDO) apt-get update -qq; \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
 	fi
+endef
+
+# The accessibility tests drive Debian's Chromium; no browser is downloaded.
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: browser
+browser: ## Install Debian's Chromium for the browser tests if it is missing
+	$(call debian_package,chromium,$(CHROMIUM))
 
 .PHONY: test
 test: $(INSTALLED) browser ## Install what the suite needs and run the whole suite
 	@$(BIN)/pytest
 
+.PHONY: bench
+bench: create-site ## Benchmark the views against stock Plone (results in benchmarks/results)
+	$(call debian_package,wrk,/usr/bin/wrk)
+	@$(BIN)/python benchmarks/bench.py
+
 .PHONY: lint
 # Page templates stay out of zpretty: it writes umlauts as HTML entities,
 # which would turn the German message defaults into entity soup.
 lint: $(INSTALLED) ## Check code style (ruff, zpretty)
-	@$(BIN)/ruff check src tests scripts setup.py
-	@$(BIN)/ruff format --check src tests scripts setup.py
+	@$(BIN)/ruff check src tests scripts benchmarks setup.py
+	@$(BIN)/ruff format --check src tests scripts benchmarks setup.py
 	@find src instance -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty --check
 
 .PHONY: format
 format: $(INSTALLED) ## Fix code style (ruff, zpretty)
-	@$(BIN)/ruff check --fix src tests scripts setup.py
-	@$(BIN)/ruff format src tests scripts setup.py
+	@$(BIN)/ruff check --fix src tests scripts benchmarks setup.py
+	@$(BIN)/ruff format src tests scripts benchmarks setup.py
 	@find src instance -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty -i
 
 .PHONY: i18n
