@@ -17,7 +17,7 @@ class HiddenProfiles:
         """Return the profile ids the add-on control panel must not offer."""
         return [
             "zumo.policy:uninstall",
-            "zumo.policy.upgrades:v1001",
+            "zumo.policy.upgrades.v1001:v1001",
         ]
 
     def getNonInstallableProducts(self):
@@ -43,11 +43,6 @@ def apply_branding(portal):
         "plone.site_logo", b64encode_file(LOGO_FILE.name, LOGO_FILE.read_bytes())
     )
     portal.setLayout(START_VIEW)
-
-
-def apply_branding_upgrade(setup_tool):
-    """Upgrade step 1001: logo and start page for sites made before them."""
-    apply_branding(api.portal.get())
 
 
 def uninstall(context):
