@@ -10,6 +10,9 @@ from zope.interface import implementer
 from zumo.content import _
 from zumo.content.interfaces import IZumoContent
 from zumo.content.vocabularies import choice_list
+from zumo.content.vocabularies import details
+from zumo.content.vocabularies import terms
+from zumo.content.vocabularies import title_of
 
 
 class IQualificationModule(model.Schema):
@@ -73,3 +76,26 @@ class IQualificationModule(model.Schema):
 @implementer(IQualificationModule, IZumoContent)
 class QualificationModule(Container):
     """A qualification module; its material files live inside."""
+
+
+def koquma_call(token):
+    """The field values of KoQuMa module ``token`` as the KoQuMa call gives
+    them: title, description, position, target groups and competences.
+
+    The call names no formats, durations or goals, so none are given.
+    Raises ``KeyError`` for an unknown token.
+    """
+    tokens = [term for term, _title in terms("koquma_modules")]
+    number = tokens.index(token) + 1 if token in tokens else None
+    if number is None:
+        raise KeyError(token)
+    call = details("koquma_modules", "call")
+    return {
+        "title": "KoQuMa-" + title_of("koquma_modules", token),
+        "description": call["description"].format(number=number),
+        "curriculum": "koquma",
+        "koquma_module": token,
+        "position": number,
+        "audiences": list(call["audiences"]),
+        "competences": [term for term, _title in terms("competences")],
+    }

@@ -22,9 +22,9 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from tqdm import tqdm
 from zumo.content.practice_example import SECTIONS
+from zumo.content.qualification_module import koquma_call
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
-from zumo.content.vocabularies import title_of
 from zumo.policy import logger
 from zumo.policy.imports import add_content
 from zumo.policy.imports import import_municipalities
@@ -205,31 +205,24 @@ class DemoLoader:
     def create_modules(self):
         """Create the KoQuMa modules and the ZUMO curriculum, published.
 
-        The eight KoQuMa modules take their titles, target groups and
-        competences from the programme's call (vocabularies
-        ``koquma_modules``, ``qualification_audiences``, ``competences``);
-        the call names no formats or durations, so they stay empty. The ZUMO
-        curriculum is still being developed: its modules are demo content.
+        The eight KoQuMa modules are what the KoQuMa call says of them
+        (:func:`zumo.content.qualification_module.koquma_call`); the demo only
+        files them under topics. The ZUMO curriculum is still being
+        developed: its modules are demo content.
         """
         container = self.site["qualifizierung"]
-        koquma = self.network["koquma"]
-        numbers = {token: n for n, (token, _t) in enumerate(terms("koquma_modules"), 1)}
         for entry in self.network["modules"]:
-            token = entry.get("koquma_module")
-            if token is None:
+            if "koquma_module" not in entry:
                 continue
+            call = koquma_call(entry["koquma_module"])
+            title = call.pop("title")
+            # The call's title: "Kommunale Quartiersentwicklung".
             module = add_content(
                 container,
                 portal_type="QualificationModule",
-                title="KoQuMa-" + title_of("koquma_modules", token),
-                description=koquma["description"].format(number=numbers[token]),
-                curriculum="koquma",
-                koquma_module=token,
-                position=numbers[token],
-                audiences=koquma["audiences"],
-                competences=koquma["competences"],
-                # The call's title: "Kommunale Quartiersentwicklung".
+                title=title,
                 topics=entry["topics"],
+                **call,
             )
             api.content.transition(obj=module, to_state="published")
             self.modules.append(module)

@@ -59,6 +59,12 @@ def source(name):
     return _data()[name]["source"]
 
 
+def details(name, key):
+    """Return the entry ``key`` that vocabulary ``name`` carries besides its
+    terms (e.g. ``call`` of ``koquma_modules``); ``KeyError`` if missing."""
+    return _data()[name][key]
+
+
 def guidance(name, token):
     """Return the guidance sub-points of ``token`` in vocabulary ``name``.
 

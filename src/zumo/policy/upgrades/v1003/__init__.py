@@ -24,8 +24,8 @@ the demo content:
 """
 
 from plone import api
+from zumo.content.qualification_module import koquma_call
 from zumo.content.relations import related_objects
-from zumo.content.vocabularies import terms
 from zumo.policy import logger
 from zumo.policy.demo import DEMO_MARK
 from zumo.policy.demo import MUNICIPALITY_NOTE
@@ -51,12 +51,6 @@ FACILITATORS = {
     "Klaus Ludden": "Moritz Moderator (Demo)",
     "Dr. Klaus Zeitler": "Dr. Klara Kompass (Demo)",
 }
-KOQUMA_DESCRIPTION = (
-    "Modul {number} der Qualifizierungsmaßnahme für das kommunale "
-    "Quartiersmanagement (KoQuMa). Entwickelt vom Kuratorium Deutsche "
-    "Altershilfe (KDA), umgesetzt in Kooperation mit dem Evangelischen "
-    "Johanneswerk."
-)
 RELATIONS = ("municipality", "host_municipality", "mentors", "mentees")
 
 
@@ -141,19 +135,12 @@ def mark_demo(portal, demo):
 
 def quote_koquma_call(module):
     """A demo KoQuMa module keeps only what the call says."""
-    tokens = [token for token, _title in terms("koquma_modules")]
-    if module.koquma_module not in tokens:
+    try:
+        call = koquma_call(module.koquma_module)
+    except KeyError:
         return
-    number = tokens.index(module.koquma_module) + 1
-    module.title = "KoQuMa-" + dict(terms("koquma_modules"))[module.koquma_module]
-    module.description = KOQUMA_DESCRIPTION.format(number=number)
-    module.position = number
-    module.audiences = [
-        "mittlere_verwaltungsebene",
-        "leitungsebene",
-        "wohlfahrtspflege",
-    ]
-    module.competences = [token for token, _title in terms("competences")]
+    for name, value in call.items():
+        setattr(module, name, value)
     module.module_format = None
     module.duration = None
     module.goals = None
