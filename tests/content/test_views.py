@@ -55,6 +55,24 @@ class TestPracticeExampleView:
         assert 'id="transferability"' not in render(example)
 
 
+    def test_does_not_render_the_municipality_page(self, example, monkeypatch):
+        """The facts box links the municipality; it never renders its page.
+
+        A TAL path expression calls the object it ends on, so a condition on
+        a related object would render that object's whole page and throw it
+        away (this once made the practice example twice as slow as a page).
+        """
+        from zumo.content.browser.views import MunicipalityView
+
+        rendered = []
+        monkeypatch.setattr(
+            MunicipalityView, "__call__", lambda self: rendered.append(self) or "",
+            raising=False,
+        )  # fmt: skip
+        assert "Gomadingen" in render(example)
+        assert rendered == []
+
+
 class TestMunicipalityView:
     def test_facts(self, municipality):
         """Master data is shown the German way."""

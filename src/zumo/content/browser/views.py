@@ -3,6 +3,7 @@
 from Acquisition import aq_inner
 from DateTime import DateTime
 from plone import api
+from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
@@ -144,17 +145,21 @@ class ZumoView(BrowserView):
 class PracticeExampleView(ZumoView):
     """The practice example: its sections, facts box, contact and attachments."""
 
+    @memoize
     def filled_sections(self):
         """Return ``[{id, title, html}]`` of the sections that have text.
 
-        Headings are the (translated) field titles of the schema.
+        Headings are the (translated) field titles of the schema. Each text
+        is transformed once per request (the table of contents and the
+        sections share the result).
         """
         result = []
         for name in SECTIONS:
             text = getattr(self.context, name, None)
-            if text and text.output and text.output.strip():
+            html = text.output if text else None
+            if html and html.strip():
                 title = translate(IPracticeExample[name].title, context=self.request)
-                result.append({"id": name, "title": title, "html": text.output})
+                result.append({"id": name, "title": title, "html": html})
         return result
 
     def period(self):
