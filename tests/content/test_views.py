@@ -54,7 +54,6 @@ class TestPracticeExampleView:
         """Sections without text get no heading."""
         assert 'id="transferability"' not in render(example)
 
-
     def test_does_not_render_the_municipality_page(self, example, monkeypatch):
         """The facts box links the municipality; it never renders its page.
 
