@@ -78,6 +78,30 @@ def test_factory(portal, portal_type):
     assert obj.__class__.__name__ == portal_type
 
 
+#: What each type is: a space with a roster or an entry of the knowledge
+#: base; about one municipality or not.
+KINDS = {
+    "PracticeExample": ("IEntry", "IConcernsMunicipality"),
+    "Municipality": ("ISpace", "IConcernsMunicipality"),
+    "MentoringGroup": ("ISpace",),
+    "WorkshopMeeting": ("IEntry", "IConcernsMunicipality"),
+    "ExpertReview": ("IEntry", "IConcernsMunicipality"),
+    "QualificationModule": ("IEntry",),
+}
+
+
+@pytest.mark.parametrize("portal_type,kinds", KINDS.items())
+def test_markers(portal, portal_type, kinds):
+    """The classes say what each type is; workflows, indexers and views follow."""
+    from zumo.content import interfaces
+
+    fti = api.portal.get_tool("portal_types")[portal_type]
+    obj = createObject(fti.factory)
+    assert interfaces.IZumoContent.providedBy(obj)
+    for name in ("ISpace", "IEntry", "IConcernsMunicipality"):
+        assert getattr(interfaces, name).providedBy(obj) == (name in kinds), name
+
+
 @pytest.mark.parametrize("portal_type,fields", FIELDS.items())
 def test_schema_fields(portal, portal_type, fields):
     """The schema offers the fields the design asks for."""

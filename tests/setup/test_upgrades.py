@@ -149,3 +149,32 @@ def test_1003_migrates_tokens_and_marks_the_demo(demo_1002):
     catalog = api.portal.get_tool("portal_catalog")
     assert [b.getId for b in catalog(zumo_fields_of_action="kultur")] == ["treff"]
     assert len(catalog(portal_type="Municipality")) > 1000
+
+
+def test_content_1001_indexes_the_markers(portal):
+    """ZUMO content indexed before the markers moved is found by them."""
+    from Products.CMFCore.indexing import processQueue
+    from zumo.content.interfaces import IEntry
+    from zumo.content.interfaces import ISpace
+    from zumo.content.upgrades import v1001 as content_v1001
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    team = api.content.create(container=portal["kommunen"], type="Municipality",
+                              id="tuningen")  # fmt: skip
+    module = api.content.create(container=portal["qualifizierung"],
+                                type="QualificationModule", id="m1")  # fmt: skip
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    index = catalog._catalog.getIndex("object_provides")
+    for obj in (team, module):
+        index.unindex_object(catalog.getrid("/".join(obj.getPhysicalPath())))
+    assert not catalog(object_provides=ISpace.__identifier__)
+
+    content_v1001.upgrade(portal.portal_setup)
+
+    assert [b.getObject() for b in catalog(object_provides=ISpace.__identifier__)] == [
+        team
+    ]
+    assert [b.getObject() for b in catalog(object_provides=IEntry.__identifier__)] == [
+        module
+    ]

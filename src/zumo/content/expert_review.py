@@ -11,6 +11,7 @@ from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
 from zumo.content.interfaces import IConcernsMunicipality
+from zumo.content.interfaces import IEntry
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.validators import check_reviewed_municipality
@@ -127,7 +128,7 @@ class IExpertReview(model.Schema):
         check_reviewed_municipality(data)
 
 
-@implementer(IExpertReview, IConcernsMunicipality)
+@implementer(IExpertReview, IEntry, IConcernsMunicipality)
 class ExpertReview(Container):
     """An expert review; the reviewed documents can be filed inside."""
 

@@ -9,7 +9,28 @@ class IZumoContentLayer(IDefaultBrowserLayer):
 
 
 class IZumoContent(Interface):
-    """Content of one of the six ZUMO types."""
+    """Content of one of the six ZUMO types.
+
+    Their own workflows apply to them wherever they lie (the chains in
+    ``portal_workflow``); the types they hold follow them (see ``ISpace`` and
+    ``IEntry``).
+    """
+
+
+class ISpace(IZumoContent):
+    """A space with a roster: a municipality's team space, a mentoring group.
+
+    Local roles ``TeamMember`` and ``TeamModerator`` say who belongs to it;
+    the pages, files and folders inside only its team sees.
+    """
+
+
+class IEntry(IZumoContent):
+    """An entry of the knowledge base: a practice example, a workshop meeting,
+    an expert review, a qualification module.
+
+    Attachments inside are exactly as visible as the entry.
+    """
 
 
 class IConcernsMunicipality(IZumoContent):

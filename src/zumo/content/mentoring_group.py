@@ -7,7 +7,7 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
-from zumo.content.interfaces import IZumoContent
+from zumo.content.interfaces import ISpace
 from zumo.content.relations import MUNICIPALITY_PICKER
 from zumo.content.relations import relation_list
 from zumo.content.vocabularies import terms
@@ -85,7 +85,7 @@ class IMentoringGroup(model.Schema):
     milestone_zwischenbilanz_date = _milestone_date("Zwischenbilanz")
 
 
-@implementer(IMentoringGroup, IZumoContent)
+@implementer(IMentoringGroup, ISpace)
 class MentoringGroup(Container):
     """A mentoring group's space; its documents live inside."""
 

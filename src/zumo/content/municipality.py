@@ -11,6 +11,7 @@ from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
 from zumo.content.interfaces import IConcernsMunicipality
+from zumo.content.interfaces import ISpace
 from zumo.content.validators import BADEN_WUERTTEMBERG
 from zumo.content.validators import check_municipality_keys
 from zumo.content.validators import validate_ags
@@ -144,7 +145,7 @@ class IMunicipality(model.Schema):
     )
 
 
-@implementer(IMunicipality, IConcernsMunicipality)
+@implementer(IMunicipality, ISpace, IConcernsMunicipality)
 class Municipality(Container):
     """A municipality; its content below the profile is the team space."""
 

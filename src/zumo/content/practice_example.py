@@ -12,6 +12,7 @@ from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
 from zumo.content.interfaces import IConcernsMunicipality
+from zumo.content.interfaces import IEntry
 from zumo.content.relations import MODULE_PICKER
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
@@ -194,6 +195,6 @@ SECTIONS = (
 )
 
 
-@implementer(IPracticeExample, IConcernsMunicipality)
+@implementer(IPracticeExample, IEntry, IConcernsMunicipality)
 class PracticeExample(Container):
     """A practice example; holds its attachments and images."""

@@ -8,7 +8,7 @@ from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
-from zumo.content.interfaces import IZumoContent
+from zumo.content.interfaces import IEntry
 from zumo.content.vocabularies import choice_list
 from zumo.content.vocabularies import details
 from zumo.content.vocabularies import terms
@@ -73,7 +73,7 @@ class IQualificationModule(model.Schema):
     )
 
 
-@implementer(IQualificationModule, IZumoContent)
+@implementer(IQualificationModule, IEntry)
 class QualificationModule(Container):
     """A qualification module; its material files live inside."""
 

@@ -12,6 +12,7 @@ from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
 from zumo.content.interfaces import IConcernsMunicipality
+from zumo.content.interfaces import IEntry
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.validators import check_period
@@ -83,7 +84,7 @@ class IWorkshopMeeting(model.Schema):
         )
 
 
-@implementer(IWorkshopMeeting, IConcernsMunicipality)
+@implementer(IWorkshopMeeting, IEntry, IConcernsMunicipality)
 class WorkshopMeeting(Container):
     """A workshop meeting; documentation files live inside."""
 

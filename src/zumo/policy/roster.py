@@ -8,15 +8,10 @@ A roster is a set of local roles on the space: ``TeamMember`` for members,
 from plone import api
 from zope.event import notify
 from zope.interface import implementer
-from zope.interface import Interface
 from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
 from zumo.policy import _
 from zumo.policy import localroles
-
-
-class ISpace(Interface):
-    """Marker of spaces with a roster (municipality, mentoring group)."""
 
 
 #: Roster role keys, their local roles and German titles.

@@ -18,34 +18,22 @@ from Products.CMFCore.interfaces import IWorkflowTool
 from Products.CMFPlone.workflow import ToolWorkflowChain
 from zope.component import adapter
 from zope.interface import implementer
-from zumo.content.expert_review import IExpertReview
-from zumo.content.mentoring_group import IMentoringGroup
-from zumo.content.municipality import IMunicipality
-from zumo.content.practice_example import IPracticeExample
-from zumo.content.qualification_module import IQualificationModule
-from zumo.content.workshop_meeting import IWorkshopMeeting
+from zumo.content.interfaces import IEntry
+from zumo.content.interfaces import ISpace
+from zumo.content.interfaces import IZumoContent
 from zumo.policy.interfaces import ISection
-
-
-SPACES = (IMunicipality, IMentoringGroup)
-ENTRIES = (IPracticeExample, IWorkshopMeeting, IExpertReview, IQualificationModule)
-ZUMO_TYPES = SPACES + ENTRIES
-
-
-def _of_kind(obj, interfaces):
-    return any(iface.providedBy(obj) for iface in interfaces)
 
 
 @adapter(IDexterityContent, IWorkflowTool)
 @implementer(IWorkflowChain)
 def zumo_workflow_chain(context, workflow_tool):
     """Return the workflow chain of ``context`` (see module docstring)."""
-    if _of_kind(context, ZUMO_TYPES):
+    if IZumoContent.providedBy(context):
         return ToolWorkflowChain(context, workflow_tool)
     for container in aq_chain(aq_inner(context))[1:]:
-        if _of_kind(container, SPACES):
+        if ISpace.providedBy(container):
             return ("zumo_space_content_workflow",)
-        if _of_kind(container, ENTRIES):
+        if IEntry.providedBy(container):
             return ("zumo_attachment_workflow",)
         if ISection.providedBy(container):
             return ("zumo_page_workflow",)
