@@ -59,7 +59,10 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",
             "aiosmtpd",
+            # Reading the message catalogues (tests/i18n)
+            "polib",
             "requests",
             # Accessibility tests in Debian's chromium (no browser download)
             "playwright",
@@ -73,6 +76,7 @@ setup(
         ],
         "dev": [
             "i18ndude",
+            "polib",
             "ruff",
             "towncrier",
             "zpretty",

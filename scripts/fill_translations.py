@@ -7,57 +7,51 @@ and titles in profiles and templates (types, workflows, behaviors) are German
 text used as the id. The German catalogue starts from them; translations
 already in the file are kept, except fuzzy ones: when a German default
 changes, ``i18ndude sync`` marks the old text fuzzy, and the new default
-replaces it.
+replaces it. The files are read and written with polib.
 """
 
 from pathlib import Path
 
-import re
+import polib
 import sys
 
 
-ENTRY = re.compile(
-    r'(#\. Default: "(?P<default>(?:[^"\\]|\\.)*)"\n(?:#[^\n]*\n)*'
-    r'msgid "(?P<msgid>(?:[^"\\]|\\.)*)"\n)msgstr ""\n(?!")'
-)
-# An entry whose default changed: i18ndude marked the old translation fuzzy.
-FUZZY = re.compile(
-    r'(#\. Default: "(?P<default>(?:[^"\\]|\\.)*)"\n(?:#[:.] [^\n]*\n)*)#, fuzzy\n'
-    r'((?:#\|[^\n]*\n)*msgid "(?:[^"\\]|\\.)*"\n)msgstr "(?:[^"\\]|\\.)*"\n'
-)
-# An entry without a default whose id is the German text itself.
-TEXT_ENTRY = re.compile(r'(msgid "(?P<msgid>(?:[^"\\]|\\.)+)"\n)msgstr ""\n(?!")')
+#: i18ndude writes the default of a message as an extracted comment.
+DEFAULT = 'Default: "'
 
 
-def fill(text):
-    """Return ``text`` with empty msgstr replaced by the default; and a count."""
+def default_of(entry):
+    """Return the German default of ``entry`` (``None`` if it has none)."""
+    for line in entry.comment.splitlines():
+        if line.startswith(DEFAULT) and line.endswith('"'):
+            return polib.unescape(line[len(DEFAULT) : -1])
+    return None
+
+
+def fill(catalogue):
+    """Fill empty and fuzzy entries of ``catalogue`` in place; return a count."""
     count = 0
-
-    def replace(match):
-        nonlocal count
-        count += 1
-        return f'{match.group(1)}msgstr "{match.group("default")}"\n'
-
-    def copy(match):
-        nonlocal count
-        count += 1
-        return f'{match.group(1)}msgstr "{match.group("msgid")}"\n'
-
-    def refresh(match):
-        nonlocal count
-        count += 1
-        return f'{match.group(1)}{match.group(3)}msgstr "{match.group("default")}"\n'
-
-    text = FUZZY.sub(refresh, text)
-    text = ENTRY.sub(replace, text)
-    return TEXT_ENTRY.sub(copy, text), count
+    for entry in catalogue:
+        if entry.obsolete or not entry.msgid:
+            continue
+        default = default_of(entry)
+        if entry.fuzzy and default is not None:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgctxt = None
+            entry.msgstr = default
+            count += 1
+        elif not entry.msgstr:
+            entry.msgstr = default if default is not None else entry.msgid
+            count += 1
+    return count
 
 
 def main(paths):
     """Fill the given .po files in place and report the numbers."""
     for path in map(Path, paths):
-        text, count = fill(path.read_text(encoding="utf-8"))
-        path.write_text(text, encoding="utf-8")
+        catalogue = polib.pofile(str(path), wrapwidth=0)
+        count = fill(catalogue)
+        catalogue.save()
         print(f"{path}: {count} translations taken from the German texts")
 
 

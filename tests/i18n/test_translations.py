@@ -3,17 +3,22 @@
 from pathlib import Path
 from zope.i18n import translate
 
-import re
+import polib
 
 
 LOCALES = Path(__file__).parents[2] / "src" / "zumo" / "policy" / "locales"
 
 
 def _entries(po_file):
-    """Return (msgid, msgstr) pairs of a .po file, header excluded."""
+    """Return (msgid, msgstr) pairs of a .po or .pot file, header excluded.
+
+    The comments i18ndude puts above the header of a template
+    (``#--- PLEASE EDIT ...``) are not gettext comments; polib reads from
+    the header on.
+    """
     text = po_file.read_text(encoding="utf-8")
-    pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"', text, re.MULTILINE)
-    return [(msgid, msgstr) for msgid, msgstr in pairs if msgid]
+    catalogue = polib.pofile(text[text.index('msgid ""') :])
+    return [(entry.msgid, entry.msgstr) for entry in catalogue]
 
 
 def test_german_catalogue_is_complete():
@@ -55,5 +60,34 @@ def test_catalogue_is_current(tmp_path):
 
 def test_no_fuzzy_translations():
     """No translation is marked fuzzy (fuzzy entries are left out of the .mo)."""
-    po = (LOCALES / "de" / "LC_MESSAGES" / "zumo.po").read_text(encoding="utf-8")
-    assert "#, fuzzy" not in po
+    german = polib.pofile(str(LOCALES / "de" / "LC_MESSAGES" / "zumo.po"))
+    assert [entry.msgid for entry in german.fuzzy_entries()] == []
+
+
+def test_fill_takes_the_german_defaults(tmp_path):
+    """make i18n fills empty entries and refreshes fuzzy ones from the defaults."""
+    import importlib.util
+
+    script = LOCALES.parents[3] / "scripts" / "fill_translations.py"
+    spec = importlib.util.spec_from_file_location("fill_translations", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    po = tmp_path / "zumo.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        '#. Default: "Ziele „neu“"\nmsgid "label_goals"\nmsgstr ""\n\n'
+        '#. Default: "Neuer Text"\n#, fuzzy\n#| msgid "label_old"\n'
+        'msgid "label_changed"\nmsgstr "Alter Text"\n\n'
+        'msgid "Eingereicht"\nmsgstr ""\n\n'
+        'msgid "Kept"\nmsgstr "Behalten"\n',
+        encoding="utf-8",
+    )
+    module.main([str(po)])
+    german = dict(_entries(po))
+    assert german == {
+        "label_goals": "Ziele „neu“",
+        "label_changed": "Neuer Text",
+        "Eingereicht": "Eingereicht",
+        "Kept": "Behalten",
+    }
+    assert polib.pofile(str(po)).fuzzy_entries() == []

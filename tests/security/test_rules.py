@@ -164,8 +164,8 @@ class TestRoster:
     @pytest.mark.parametrize(
         "userid,role,message",
         [
-            ("niemand", "member", "Es gibt keine Person"),
-            ("kommune-b", "chefin", "Unbekannte Rolle"),
+            ("niemand", "member", "Es gibt keine Person mit der Kennung „niemand“."),
+            ("kommune-b", "chefin", "Unbekannte Rolle „chefin“"),
         ],
     )
     def test_bad_changes_are_refused(self, layers, userid, role, message):
@@ -176,6 +176,23 @@ class TestRoster:
         with pytest.raises(roster.RosterError, match=message):
             roster.set_member(space, userid, role)
         assert roster.roster(space) == before
+
+    def test_view_reports_in_german(self, layers):
+        """The roster page says what it did, or why not, with the person's id."""
+        from Products.statusmessages.interfaces import IStatusMessage
+
+        portal, objects = layers
+        space = objects["municipality_published"]
+        login(portal, "kommune-a")
+        view = space.restrictedTraverse("@@roster")
+        view.apply("add", {"userid": "buerger", "role": "member"})
+        view.apply("remove", {"userid": "niemand"})
+        messages = [(m.message, m.type) for m in IStatusMessage(portal.REQUEST).show()]
+        assert messages == [
+            ("„buerger“ gehört jetzt zum Raum.", "info"),
+            ("„niemand“ gehört nicht zu diesem Raum.", "error"),
+        ]
+        logout()
 
     def test_view_renders_for_moderator_only(self, layers):
         """The German roster page opens for moderators, not for others."""
@@ -252,7 +269,9 @@ class TestOverHttp:
         bad = requests.post(url, auth=moderator, headers=headers,
                             json={"userid": "niemand"})  # fmt: skip
         assert bad.status_code == 400
-        assert "Es gibt keine Person" in bad.json()["error"]["message"]
+        assert bad.json()["error"]["message"] == (
+            "Es gibt keine Person mit der Kennung „niemand“."
+        )
         added = requests.post(url, auth=moderator, headers=headers,
                               json={"userid": "buerger", "role": "member"})  # fmt: skip
         assert added.status_code == 200

@@ -22,9 +22,12 @@ from pathlib import Path
 from plone import api
 from tqdm import tqdm
 from zope.container.interfaces import INameChooser
+from zope.i18n import translate
 from zumo.content.validators import BADEN_WUERTTEMBERG
 from zumo.content.validators import GEMEINDE_AGS_PATTERN
 from zumo.content.vocabularies import terms
+from zumo.policy import _
+from zumo.policy.errors import UserError
 
 import csv
 
@@ -47,9 +50,18 @@ class ImportReport:
 
     def summary(self):
         """Return a German one-line summary."""
-        return (
-            f"{self.created} Kommunen angelegt, {self.updated} aktualisiert, "
-            f"{len(self.errors)} Zeilen abgewiesen"
+        return translate(
+            _(
+                "msg_import_summary",
+                default="${created} Kommunen angelegt, ${updated} aktualisiert, "
+                "${rejected} Zeilen abgewiesen",
+                mapping={
+                    "created": self.created,
+                    "updated": self.updated,
+                    "rejected": len(self.errors),
+                },
+            ),
+            target_language="de",
         )
 
 
@@ -65,8 +77,8 @@ def add_content(container, portal_type, title, **values):
     )
 
 
-class RowError(ValueError):
-    """A row that cannot be imported; the message is German."""
+class RowError(UserError):
+    """A row that cannot be imported."""
 
 
 def _text(row, column):
@@ -80,17 +92,31 @@ def _parse_keys(row):
     ags = _text(row, "ags")
     if ags and not GEMEINDE_AGS_PATTERN.match(ags):
         raise RowError(
-            f"AGS „{ags}“ ist ungültig: 8 Ziffern, beginnend mit dem Schlüssel "
-            "eines Landes (01 bis 16)"
+            _(
+                "error_import_ags",
+                default="AGS „${ags}“ ist ungültig: 8 Ziffern, beginnend mit dem "
+                "Schlüssel eines Landes (01 bis 16)",
+                mapping={"ags": ags},
+            )
         )
     if not geonameid and "ags" in row:
         if not ags:
-            raise RowError("Weder GeoNames-ID noch AGS angegeben")
+            raise RowError(
+                _(
+                    "error_import_no_key",
+                    default="Weder GeoNames-ID noch AGS angegeben",
+                )
+            )
         return None, ags
     try:
         return int(geonameid), ags
     except ValueError:
-        raise RowError("GeoNames-ID ist keine Zahl") from None
+        raise RowError(
+            _(
+                "error_import_geonames",
+                default="GeoNames-ID ist keine Zahl",
+            )
+        ) from None
 
 
 def _parse_population(row):
@@ -100,9 +126,20 @@ def _parse_population(row):
         try:
             population = int(population)
         except ValueError:
-            raise RowError(f"Einwohnerzahl „{population}“ ist keine Zahl") from None
+            raise RowError(
+                _(
+                    "error_import_population",
+                    default="Einwohnerzahl „${population}“ ist keine Zahl",
+                    mapping={"population": population},
+                )
+            ) from None
         if population < 1:
-            raise RowError("Einwohnerzahl muss positiv sein")
+            raise RowError(
+                _(
+                    "error_import_population_positive",
+                    default="Einwohnerzahl muss positiv sein",
+                )
+            )
     return population
 
 
@@ -112,9 +149,19 @@ def _parse_coordinates(row):
         latitude = float(row.get("latitude") or "")
         longitude = float(row.get("longitude") or "")
     except ValueError:
-        raise RowError("Koordinaten sind keine Zahlen") from None
+        raise RowError(
+            _(
+                "error_import_coordinates",
+                default="Koordinaten sind keine Zahlen",
+            )
+        ) from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise RowError("Koordinaten liegen außerhalb des gültigen Bereichs")
+        raise RowError(
+            _(
+                "error_import_coordinates_range",
+                default="Koordinaten liegen außerhalb des gültigen Bereichs",
+            )
+        )
     return latitude, longitude
 
 
@@ -124,14 +171,30 @@ def _parse_region(row, ags, state):
     if state != BADEN_WUERTTEMBERG:
         if region:
             raise RowError(
-                f"Regierungsbezirk „{region}“: Regierungsbezirke gibt es nur in "
-                "Baden-Württemberg"
+                _(
+                    "error_import_region_outside_bw",
+                    default="Regierungsbezirk „${region}“: Regierungsbezirke gibt es nur "
+                    "in Baden-Württemberg",
+                    mapping={"region": region},
+                )
             )
         return None
     if region not in dict(terms("regions")):
-        raise RowError(f"Unbekannter Regierungsbezirk „{region}“")
+        raise RowError(
+            _(
+                "error_import_region",
+                default="Unbekannter Regierungsbezirk „${region}“",
+                mapping={"region": region},
+            )
+        )
     if ags and REGION_DIGITS.get(ags[2]) != region:
-        raise RowError(f"Regierungsbezirk „{region}“ passt nicht zur AGS {ags}")
+        raise RowError(
+            _(
+                "error_import_region_ags",
+                default="Regierungsbezirk „${region}“ passt nicht zur AGS ${ags}",
+                mapping={"region": region, "ags": ags},
+            )
+        )
     return region
 
 
@@ -139,11 +202,27 @@ def _parse_kind(row, ags):
     """Return the kind token of a row with that column."""
     kind = _text(row, "kind")
     if not kind:
-        raise RowError("Art fehlt")
+        raise RowError(
+            _(
+                "error_import_no_kind",
+                default="Art fehlt",
+            )
+        )
     if kind not in KINDS:
-        raise RowError(f"Unbekannte Art „{kind}“")
+        raise RowError(
+            _(
+                "error_import_kind",
+                default="Unbekannte Art „${kind}“",
+                mapping={"kind": kind},
+            )
+        )
     if kind == PART and ags:
-        raise RowError("Ein Gemeindeteil hat keine eigene AGS")
+        raise RowError(
+            _(
+                "error_import_part_ags",
+                default="Ein Gemeindeteil hat keine eigene AGS",
+            )
+        )
     return kind
 
 
@@ -155,14 +234,29 @@ def _parse_structure(row, ags):
     if "district" in row:
         values["district"] = _text(row, "district")
         if not values["district"]:
-            raise RowError("Landkreis bzw. Stadtkreis fehlt")
+            raise RowError(
+                _(
+                    "error_import_no_district",
+                    default="Landkreis bzw. Stadtkreis fehlt",
+                )
+            )
     if "part_of" in row:
         part_of = _text(row, "part_of")
         if values.get("kind") == PART and not part_of:
-            raise RowError("Gemeindeteil ohne Gemeinde (Spalte part_of)")
+            raise RowError(
+                _(
+                    "error_import_part_without_gemeinde",
+                    default="Gemeindeteil ohne Gemeinde (Spalte part_of)",
+                )
+            )
         if part_of and values.get("kind") != PART:
             raise RowError(
-                f"Nur ein Gemeindeteil gehört zu einer Gemeinde (part_of „{part_of}“)"
+                _(
+                    "error_import_part_of",
+                    default="Nur ein Gemeindeteil gehört zu einer Gemeinde (part_of "
+                    "„${part_of}“)",
+                    mapping={"part_of": part_of},
+                )
             )
         values["part_of"] = part_of or None
     if "source" in row:
@@ -178,7 +272,12 @@ def parse_row(row):
     """
     name = _text(row, "name")
     if not name:
-        raise RowError("Name fehlt")
+        raise RowError(
+            _(
+                "error_import_no_name",
+                default="Name fehlt",
+            )
+        )
     geonames_id, ags = _parse_keys(row)
     population = _parse_population(row)
     latitude, longitude = _parse_coordinates(row)
@@ -228,7 +327,13 @@ class _Index:
         if obj is None:
             return holder
         if holder is not None and holder is not obj:
-            raise RowError(f"AGS {ags} gehört schon zur Kommune „{holder.Title()}“")
+            raise RowError(
+                _(
+                    "error_import_ags_taken",
+                    default="AGS ${ags} gehört schon zur Kommune „${municipality}“",
+                    mapping={"ags": ags, "municipality": holder.Title()},
+                )
+            )
         return obj
 
     def remove(self, obj):
@@ -249,7 +354,13 @@ def _check_unique(values, seen):
     for label, key in UNIQUE_KEYS:
         value = values.get(key)
         if value is not None and (key, value) in seen:
-            raise RowError(f"{label} {value} steht schon in Zeile {seen[key, value]}")
+            raise RowError(
+                _(
+                    "error_import_duplicate",
+                    default="${key} ${value} steht schon in Zeile ${line}",
+                    mapping={"key": label, "value": value, "line": seen[key, value]},
+                )
+            )
 
 
 def import_municipalities(container, path=MASTER_DATA, progress=True, publish=True):

@@ -21,7 +21,9 @@ from zope.component import adapter
 from zope.interface import implementer
 from zumo.content.expert_review import IExpertReview
 from zumo.content.relations import municipality_of
+from zumo.policy import _
 from zumo.policy import localroles
+from zumo.policy.errors import UserError
 
 
 ASSIGNED = "AssignedExpert"
@@ -51,10 +53,15 @@ def declarations(review):
 def declare_no_conflict(review, userid, statement=""):
     """Record that ``userid`` declared no conflict of interest for ``review``.
 
-    Only an assigned expert can declare; raises ``ValueError`` otherwise.
+    Only an assigned expert can declare; raises ``UserError`` otherwise.
     """
     if userid not in (review.assigned_experts or ()):
-        raise ValueError("Nur zugewiesene Expertinnen und Experten können erklären.")
+        raise UserError(
+            _(
+                "error_not_assigned_expert",
+                default="Nur zugewiesene Expertinnen und Experten können erklären.",
+            )
+        )
     annotations = IAnnotations(review)
     store = annotations.setdefault(ANNOTATION_KEY, PersistentMapping())
     store[userid] = {

@@ -12,6 +12,7 @@ from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
 from zumo.policy import _
 from zumo.policy import localroles
+from zumo.policy.errors import UserError
 
 
 #: Roster role keys, their local roles and German titles.
@@ -39,8 +40,8 @@ class RosterChangedEvent(ObjectEvent):
     """The roster of ``object`` has changed."""
 
 
-class RosterError(ValueError):
-    """A roster change that cannot be made; the message is German."""
+class RosterError(UserError):
+    """A roster change that cannot be made."""
 
 
 def roster(space):
@@ -75,13 +76,29 @@ def set_member(space, userid, role="member"):
     outside the :data:`ROSTER_GROUPS`.
     """
     if role not in ROLES:
-        raise RosterError(f"Unbekannte Rolle „{role}“: erlaubt sind member, moderator.")
+        raise RosterError(
+            _(
+                "error_roster_role",
+                default="Unbekannte Rolle „${role}“: erlaubt sind member, moderator.",
+                mapping={"role": role},
+            )
+        )
     if not userid or api.user.get(userid=userid) is None:
-        raise RosterError(f"Es gibt keine Person mit der Kennung „{userid}“.")
+        raise RosterError(
+            _(
+                "error_roster_no_user",
+                default="Es gibt keine Person mit der Kennung „${userid}“.",
+                mapping={"userid": userid},
+            )
+        )
     if not eligible(userid):
         raise RosterError(
-            f"„{userid}“ kann nicht in den Raum aufgenommen werden: nur Beschäftigte "
-            "der Kommunen und registrierte Bürgerinnen und Bürger."
+            _(
+                "error_roster_not_eligible",
+                default="„${userid}“ kann nicht in den Raum aufgenommen werden: nur "
+                "Beschäftigte der Kommunen und registrierte Bürgerinnen und Bürger.",
+                mapping={"userid": userid},
+            )
         )
     localroles.grant(space, userid, ROLES[role][0], replacing=LOCAL_ROLES)
     space.reindexObjectSecurity()
@@ -95,7 +112,13 @@ def remove_member(space, userid):
     """
     current = space.get_local_roles_for_userid(userid)
     if not any(role in LOCAL_ROLES for role in current):
-        raise RosterError(f"„{userid}“ gehört nicht zu diesem Raum.")
+        raise RosterError(
+            _(
+                "error_roster_not_member",
+                default="„${userid}“ gehört nicht zu diesem Raum.",
+                mapping={"userid": userid},
+            )
+        )
     localroles.revoke(space, userid, LOCAL_ROLES)
     space.reindexObjectSecurity()
     notify(RosterChangedEvent(space))

@@ -9,6 +9,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.i18n import translate
 from zope.i18n.locales import locales
+from zumo.content import _
 from zumo.content import vocabularies
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
@@ -168,8 +169,12 @@ class PracticeExampleView(ZumoView):
         if not start and not end:
             return ""
         begin = MONTHS.format(start, "MM/yyyy") if start else "?"
-        finish = MONTHS.format(end, "MM/yyyy") if end else "laufend"
-        return f"{begin} – {finish}"
+        if end:
+            return f"{begin} – {MONTHS.format(end, 'MM/yyyy')}"
+        return translate(
+            _("period_open", default="${start} – laufend", mapping={"start": begin}),
+            context=self.request,
+        )
 
     def rejection(self):
         """The reason of the last rejection, for those who may edit the draft.
@@ -184,7 +189,10 @@ class PracticeExampleView(ZumoView):
         )
         if not history or history[-1].get("action") != "reject":
             return None
-        return history[-1].get("comments") or "Ohne Angabe eines Grundes."
+        return history[-1].get("comments") or translate(
+            _("text_no_reason", default="Ohne Angabe eines Grundes."),
+            context=self.request,
+        )
 
     def contact(self):
         """Return the contact person, only if they consented to publication."""

@@ -3,8 +3,10 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
+from zumo.policy import _
 from zumo.policy import reviews
+from zumo.policy.errors import UserError
 
 
 class ConflictOfInterestView(BrowserView):
@@ -13,12 +15,25 @@ class ConflictOfInterestView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("confirm"):
             CheckAuthenticator(self.request)
-            reviews.declare_no_conflict(
-                self.context, self.userid, self.request.form.get("statement", "")
-            )
-            IStatusMessage(self.request).add(
-                "Ihre Erklärung ist gespeichert. Sie können das Gutachten einreichen.",
-                "info",
+            try:
+                reviews.declare_no_conflict(
+                    self.context, self.userid, self.request.form.get("statement", "")
+                )
+            except UserError as error:
+                api.portal.show_message(
+                    error.translate(self.request), self.request, type="error"
+                )
+                return self.index()
+            api.portal.show_message(
+                translate(
+                    _(
+                        "msg_conflict_declared",
+                        default="Ihre Erklärung ist gespeichert. Sie können das "
+                        "Gutachten einreichen.",
+                    ),
+                    context=self.request,
+                ),
+                self.request,
             )
             self.request.response.redirect(self.context.absolute_url())
             return ""

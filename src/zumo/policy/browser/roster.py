@@ -3,7 +3,9 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+from zumo.policy import _
 from zumo.policy import roster
 
 
@@ -21,22 +23,38 @@ class RosterView(BrowserView):
 
     def apply(self, action, form):
         """Carry out one roster change and report it as a status message."""
-        messages = IStatusMessage(self.request)
         userid = (form.get("userid") or "").strip()
         try:
             if action == "add":
                 roster.set_member(self.context, userid, form.get("role", "member"))
-                messages.add(f"„{userid}“ gehört jetzt zum Raum.", "info")
+                done = _(
+                    "msg_roster_added", default="„${userid}“ gehört jetzt zum Raum."
+                )
             elif action == "change":
                 roster.set_member(self.context, userid, form.get("role", "member"))
-                messages.add(f"Die Rolle von „{userid}“ wurde geändert.", "info")
+                done = _(
+                    "msg_roster_changed",
+                    default="Die Rolle von „${userid}“ wurde geändert.",
+                )
             elif action == "remove":
                 roster.remove_member(self.context, userid)
-                messages.add(f"„{userid}“ gehört nicht mehr zum Raum.", "info")
+                done = _(
+                    "msg_roster_removed",
+                    default="„${userid}“ gehört nicht mehr zum Raum.",
+                )
             else:
-                messages.add("Unbekannte Aktion.", "error")
+                self._say(
+                    _("error_roster_action", default="Unbekannte Aktion."), "error"
+                )
+                return
         except roster.RosterError as error:
-            messages.add(str(error), "error")
+            self._say(error.message, "error")
+            return
+        self._say(Message(done, mapping={"userid": userid}), "info")
+
+    def _say(self, message, kind):
+        text = translate(message, context=self.request)
+        api.portal.show_message(text, self.request, type=kind)
 
     def members(self):
         """The roster with German role titles."""

@@ -11,9 +11,11 @@ Bad input answers 400 with a German message and changes nothing.
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
+from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
+from zumo.policy import _
 from zumo.policy import roster
 
 
@@ -48,7 +50,12 @@ class RosterPost(Service):
             )
         except roster.RosterError as error:
             self.request.response.setStatus(400)
-            return {"error": {"type": "BadRequest", "message": str(error)}}
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "message": error.translate(self.request),
+                }
+            }
         return _serialize(self.context)
 
 
@@ -73,12 +80,24 @@ class RosterDelete(Service):
             return {
                 "error": {
                     "type": "BadRequest",
-                    "message": "Bitte genau eine Kennung angeben: @roster/<kennung>.",
+                    "message": translate(
+                        _(
+                            "error_roster_path",
+                            default="Bitte genau eine Kennung angeben: "
+                            "@roster/<kennung>.",
+                        ),
+                        context=self.request,
+                    ),
                 }
             }
         try:
             roster.remove_member(self.context, self.params[0])
         except roster.RosterError as error:
             self.request.response.setStatus(400)
-            return {"error": {"type": "BadRequest", "message": str(error)}}
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "message": error.translate(self.request),
+                }
+            }
         return self.reply_no_content()
