@@ -1,5 +1,6 @@
 """pytest fixtures of the ZUMO Netzwerk suite, built on pytest-plone."""
 
+from collections import Counter
 from pytest_plone import fixtures_factory
 from zumo.policy.testing import FUNCTIONAL_TESTING
 from zumo.policy.testing import INTEGRATION_TESTING
@@ -50,29 +51,49 @@ def aborted_writes():
     logger.setLevel(old_level)
 
 
-def pytest_terminal_summary(terminalreporter):
-    """Report how many cells of the permission matrix were checked."""
-    from tests.security import test_channels
-    from tests.security import test_http
-    from tests.security import test_matrix
+#: Kinds of read channels the leak suite calls.
+KINDS = ("views", "services", "vocabularies")
 
-    if test_matrix.CHECKED:
-        terminalreporter.write_line(
-            f"permission matrix: {len(test_matrix.CHECKED)} cells checked in-process"
+
+def _recorded(terminalreporter):
+    """Sum the numbers the tests recorded with ``record_property``.
+
+    Reports carry them from pytest-xdist workers too, so the summary holds
+    for a parallel run as for a serial one.
+    """
+    totals = Counter()
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for name, value in getattr(report, "user_properties", ()):
+                if isinstance(value, int):
+                    totals[name] += value
+    return totals
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Report how many cells of the permission matrix and how many read
+    channels were checked."""
+    recorded = _recorded(terminalreporter)
+    write = terminalreporter.write_line
+    if recorded["matrix_cells_in_process"]:
+        write(
+            f"permission matrix: {recorded['matrix_cells_in_process']} cells "
+            "checked in-process"
         )
-    if test_http.CHECKED_OVER_HTTP:
-        terminalreporter.write_line(
-            f"permission matrix: {len(test_http.CHECKED_OVER_HTTP)} cells checked "
-            "over HTTP"
+    if recorded["matrix_cells_over_http"]:
+        write(
+            f"permission matrix: {recorded['matrix_cells_over_http']} cells "
+            "checked over HTTP"
         )
-    if test_channels.COMBINATIONS:
+    calls = sum(recorded[f"leak_calls_{kind}"] for kind in KINDS)
+    if calls:
         counts = ", ".join(
-            f"{test_channels.ENUMERATED[kind]} {kind}"
-            for kind in ("views", "services", "vocabularies")
+            f"{recorded[f'leak_channels_{kind}']} {kind}" for kind in KINDS
         )
-        terminalreporter.write_line(
-            f"leak channels: {sum(test_channels.COMBINATIONS.values())} "
-            f"combinations ({counts}) × objects × personas checked, "
-            f"{sum(test_channels.MARKER_CHECKS.values())} answer × hidden object "
+        write(
+            f"leak channels: {calls} combinations ({counts}) × objects × personas "
+            f"checked, {recorded['leak_marker_searches']} answer × hidden object "
             "marker searches"
         )

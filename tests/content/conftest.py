@@ -4,6 +4,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
+from tests.builders import add
 from zumo.content.relations import relation_to
 
 import pytest
@@ -24,39 +25,21 @@ def manager(portal):
 @pytest.fixture
 def municipality(manager):
     """A municipality with master data."""
-    return api.content.create(
-        container=manager["kommunen"],
-        type="Municipality",
-        id="gomadingen",
-        title="Gomadingen",
-        ags="08415029",
-        district="Landkreis Reutlingen",
-        region="tuebingen",
-        population=2196,
-        population_year=2024,
-        latitude=48.3998,
-        longitude=9.39065,
-        programmes=["zumo"],
-        network_status=["zumo_pilot"],
-    )
+    return add(manager, "kommunen", "Municipality", "gomadingen",
+               title="Gomadingen", ags="08415029", district="Landkreis Reutlingen",
+               region="tuebingen", population=2196, population_year=2024,
+               latitude=48.3998, longitude=9.39065, programmes=["zumo"],
+               network_status=["zumo_pilot"])  # fmt: skip
 
 
 @pytest.fixture
 def module(manager):
     """A published qualification module."""
-    obj = api.content.create(
-        container=manager["qualifizierung"],
-        type="QualificationModule",
-        id="koquma-3",
-        title="KoQuMa 3: Beteiligung und Aktivierung",
-        curriculum="koquma",
-        koquma_module="m3_beteiligungsstrukturen",
-        module_format="praesenz",
-        duration="2 Tage",
-        goals=html("Passende Beteiligungsformate wählen."),
-        target_groups=["quartiersmanagement"],
-    )
-    return obj
+    return add(manager, "qualifizierung", "QualificationModule", "koquma-3",
+               title="KoQuMa 3: Beteiligung und Aktivierung", curriculum="koquma",
+               koquma_module="m3_beteiligungsstrukturen", module_format="praesenz",
+               duration="2 Tage", goals=html("Passende Beteiligungsformate wählen."),
+               target_groups=["quartiersmanagement"])  # fmt: skip
 
 
 @pytest.fixture

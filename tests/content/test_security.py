@@ -1,6 +1,7 @@
 """Outsiders can read what is public and nothing else, and change nothing."""
 
 from plone import api
+from tests.builders import add
 
 import pytest
 import transaction
@@ -9,27 +10,14 @@ import transaction
 @pytest.fixture
 def network(functional_portal):
     """A published example and a (private) expert review, committed."""
-    with api.env.adopt_roles(["Manager"]):
-        example = api.content.create(
-            container=functional_portal["praxisbeispiele"],
-            type="PracticeExample",
-            id="offen",
-            title="Offenes Beispiel",
-        )
-        api.content.transition(obj=example, to_state="published")
-        api.content.create(
-            container=functional_portal["gutachten"],
-            type="ExpertReview",
-            id="vertraulich",
-            title="Vertrauliches Gutachten",
-            review_subject="Geheimwort-Handlungskonzept",
-        )
-        api.content.create(
-            container=functional_portal["praxisbeispiele"],
-            type="PracticeExample",
-            id="entwurf",
-            title="Entwurf Geheimwort",
-        )
+    portal = functional_portal
+    add(portal, "praxisbeispiele", "PracticeExample", "offen",
+        title="Offenes Beispiel", to_state="published")  # fmt: skip
+    add(portal, "gutachten", "ExpertReview", "vertraulich",
+        title="Vertrauliches Gutachten",
+        review_subject="Geheimwort-Handlungskonzept")  # fmt: skip
+    add(portal, "praxisbeispiele", "PracticeExample", "entwurf",
+        title="Entwurf Geheimwort")  # fmt: skip
     transaction.commit()
     return functional_portal
 

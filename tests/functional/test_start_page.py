@@ -1,6 +1,7 @@
 """The start page, logo and footer of the site, as visitors get them over HTTP."""
 
 from plone import api
+from tests.builders import add
 
 import pytest
 import transaction
@@ -13,21 +14,12 @@ SECRET_EXAMPLE = "Geheimprojekt Ortsmitte"
 def network(functional_portal):
     """A published and a draft practice example, committed."""
     portal = functional_portal
+    add(portal, "praxisbeispiele", "PracticeExample", "dorfladen",
+        title="Dorfladen in Bürgerhand",
+        description="Eine Genossenschaft sichert die Nahversorgung.",
+        to_state="published")  # fmt: skip
+    add(portal, "praxisbeispiele", "PracticeExample", "entwurf", title=SECRET_EXAMPLE)
     with api.env.adopt_roles(["Manager"]):
-        published = api.content.create(
-            container=portal["praxisbeispiele"],
-            type="PracticeExample",
-            id="dorfladen",
-            title="Dorfladen in Bürgerhand",
-            description="Eine Genossenschaft sichert die Nahversorgung.",
-        )
-        api.content.transition(obj=published, to_state="published")
-        api.content.create(
-            container=portal["praxisbeispiele"],
-            type="PracticeExample",
-            id="entwurf",
-            title=SECRET_EXAMPLE,
-        )
         api.user.create(
             email="institut@example.org", username="institut", password="geheim-123"
         )

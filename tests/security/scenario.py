@@ -3,6 +3,7 @@
 Object ids match the ``object`` column of ``docs/permissions.csv``.
 """
 
+from pathlib import Path
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
@@ -16,8 +17,11 @@ from zumo.policy.roster import remove_member
 from zumo.policy.roster import set_member
 
 import base64
+import csv
 
 
+#: The permission matrix: one row per persona, object and action.
+MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
 PASSWORD = "geheim-12345"
 PERSONAS = {
     "buerger": ["citizens"],
@@ -33,6 +37,19 @@ SECRET = "Zuckerrübensirup"
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
+
+
+def matrix(*, persona=None, actions=None):
+    """The rows of the permission matrix, optionally of one ``persona`` and
+    of the ``actions`` given (``"transition"`` stands for every
+    ``transition:...`` row). Each call reads the file afresh."""
+    with open(MATRIX, encoding="utf-8") as source:
+        return [
+            cell
+            for cell in csv.DictReader(source)
+            if (persona is None or cell["persona"] == persona)
+            and (actions is None or cell["action"].split(":", 1)[0] in actions)
+        ]
 
 
 def api_url(portal, obj):

@@ -45,7 +45,6 @@ calls is printed by ``pytest_terminal_summary`` in ``tests/conftest.py``.
 from Acquisition import aq_parent
 from collections import Counter
 from fnmatch import fnmatch
-from pathlib import Path
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import setRoles
@@ -53,9 +52,9 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.browserlayer.utils import registered_layers
 from tests.security.scenario import api_url
+from tests.security.scenario import matrix
 from tests.security.scenario import PERSONAS as SCENARIO_PERSONAS
 from tests.security.scenario import SECRET
-from tests.security.test_http import _session
 from urllib.parse import quote
 from urllib.parse import quote_plus
 from urllib.parse import unquote
@@ -70,7 +69,6 @@ from zope.publisher.interfaces.browser import IBrowserRequest
 from zope.schema.interfaces import IVocabularyFactory
 from zope.traversing.interfaces import ITraversable
 
-import csv
 import gzip
 import html
 import json
@@ -80,7 +78,6 @@ import re
 import transaction
 
 
-MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
 # Views that are not called, with the reason. A GET must never change
 # anything, so this stays empty unless there is a very good reason.
 SKIPPED_VIEWS = {}
@@ -111,26 +108,11 @@ GET_SERVICE = re.compile(r"^GET_([^_]+)_([^_]+)_(.*)$")
 MARKER_KINDS = ("title", "description", "keyword", "uid", "path")
 JSON = {"Accept": "application/json"}
 
-# What this run did, for pytest_terminal_summary in tests/conftest.py:
-# channels enumerated per kind, calls (channel x object x persona) per kind,
-# and how many (answer, hidden object) pairs were searched for markers.
-ENUMERATED = {}
-COMBINATIONS = Counter()
-MARKER_CHECKS = Counter()
-# Calls after which the database had a new transaction (not in LAZY_WRITES).
-WRITES = []
-
-
-def _matrix(action):
-    """The rows of the permission matrix for ``action``."""
-    with open(MATRIX, encoding="utf-8") as source:
-        return [row for row in csv.DictReader(source) if row["action"] == action]
-
 
 def _hidden_from():
     """``{object id: [personas that must not view it]}``, in matrix order."""
     hidden = {}
-    for row in _matrix("view"):
+    for row in matrix(actions={"view"}):
         if row["expected"] == "denied":
             hidden.setdefault(row["object"], []).append(row["persona"])
     return hidden
@@ -139,7 +121,9 @@ def _hidden_from():
 HIDDEN_FROM = _hidden_from()
 PERSONAS = sorted({persona for pers in HIDDEN_FROM.values() for persona in pers})
 # Personas that may view every object.
-ALL_SEEING = sorted({row["persona"] for row in _matrix("view")} - set(PERSONAS))
+ALL_SEEING = sorted(
+    {row["persona"] for row in matrix(actions={"view"})} - set(PERSONAS)
+)
 
 
 def _hidden(persona):
@@ -149,7 +133,7 @@ def _hidden(persona):
 
 def _editable(persona):
     """The first object ``persona`` may edit, or ``None``."""
-    for row in _matrix("edit"):
+    for row in matrix(actions={"edit"}):
         if row["persona"] == persona and row["expected"] == "allowed":
             return row["object"]
     return None
@@ -182,7 +166,7 @@ def _share(candidates):
 def _one_per_type():
     """The first hidden object of each portal type."""
     chosen = {}
-    for row in _matrix("view"):
+    for row in matrix(actions={"view"}):
         if row["object"] in HIDDEN_FROM:
             chosen.setdefault(row["portal_type"], row["object"])
     return set(chosen.values())
@@ -349,7 +333,8 @@ class Channels:
         self.vocabularies = sorted(
             name for name, factory in getUtilitiesFor(IVocabularyFactory, portal)
         )
-        ENUMERATED.update(
+        #: How many channels of each kind were found.
+        self.enumerated = dict(
             views=len({r.name for r in self._views}),
             services=len({service for r, service in self._services}),
             vocabularies=len(self.vocabularies),
@@ -496,15 +481,21 @@ def _written(database, after):
 class Checker:
     """Calls channels as one persona and collects the markers it finds."""
 
-    def __init__(self, portal, persona, markers, kind, aborted_writes):
+    def __init__(self, portal, session, persona, markers, kind, aborted_writes, record):
         self.portal = portal
+        self.record = record
         self.aborted_writes = aborted_writes
         self.database = portal._p_jar.db()
         self.persona = persona
-        self.session = _session(persona)
+        self.session = session
         self.hidden = {oid: markers[oid] for oid in _hidden(persona)}
         self.kind = kind
         self.leaks = []
+        # Calls after which the database had a new transaction (not in
+        # LAZY_WRITES), or whose write plone.protect aborted.
+        self.writes = []
+        self.calls = 0
+        self.marker_searches = 0
 
     def get(self, context, channel, url, **kwargs):
         """GET ``url``; record every marker of a hidden object in the answer."""
@@ -513,15 +504,15 @@ class Checker:
         response = self.session.get(url, allow_redirects=False, timeout=120, **kwargs)
         called = f"{self.persona} {context}/{channel}"
         if len(self.aborted_writes) > aborted and channel not in ACTIONS:
-            WRITES.append(f"{called}: a write, aborted by plone.protect")
+            self.writes.append(f"{called}: a write, aborted by plone.protect")
         if self.database.lastTransaction() != before:
             written = _written(self.database, before)
             if not any(
                 fnmatch(name, f"*{lazy}") for name in written for lazy in LAZY_WRITES
             ):
-                WRITES.append(f"{called}: {', '.join(sorted(written))}")
-        COMBINATIONS[self.kind] += 1
-        MARKER_CHECKS[self.kind] += len(self.hidden)
+                self.writes.append(f"{called}: {', '.join(sorted(written))}")
+        self.calls += 1
+        self.marker_searches += len(self.hidden)
         text = _text(response)
         requested = _below_site(self.portal, response.request.url)
         for oid, marked in self.hidden.items():
@@ -532,13 +523,42 @@ class Checker:
         """The leaks one per line, for the assertion message."""
         return f"{len(self.leaks)} leaks:\n" + "\n".join(self.leaks)
 
+    def check(self):
+        """Record what was checked (for the summary); fail on a leak or a write.
+
+        A GET may write nothing but ``LAZY_WRITES``; a transaction that wrote
+        one of them may write its containers, too (the annotations of an
+        image, the portlet mappings of a dashboard).
+        """
+        self.record(f"leak_calls_{self.kind}", self.calls)
+        self.record("leak_marker_searches", self.marker_searches)
+        assert not self.leaks, self.report()
+        assert not self.writes, "GET requests that wrote:\n" + "\n".join(self.writes)
+
+
+@pytest.fixture
+def checker(served_scenario, markers, aborted_writes, persona_request, record_property):
+    """``checker(persona, kind)``: a :class:`Checker` calling as ``persona``."""
+    portal, _objects = served_scenario
+
+    def factory(persona, kind):
+        session = persona_request(persona)
+        return Checker(
+            portal, session, persona, markers, kind, aborted_writes, record_property
+        )
+
+    return factory
+
 
 class TestLeakChannels:
-    def test_enumeration_finds_channels(self, served_scenario, channels):
+    def test_enumeration_finds_channels(
+        self, served_scenario, channels, record_property
+    ):
         """Enumeration finds a plausible number of channels of each kind."""
         portal, objects = served_scenario
         for kind, minimum in MINIMUM_CHANNELS.items():
-            assert ENUMERATED[kind] > minimum, kind
+            assert channels.enumerated[kind] > minimum, kind
+            record_property(f"leak_channels_{kind}", channels.enumerated[kind])
         # Views and services are found per context.
         assert "municipality-view" in channels.views(objects["municipality_private"])
         assert "municipality-view" not in channels.views(objects["team_document"])
@@ -557,7 +577,9 @@ class TestLeakChannels:
         assert "praxisbeispiele" in plan.containers
         assert "site" in plan.containers
 
-    def test_detector_finds_what_may_be_seen(self, served_scenario, markers):
+    def test_detector_finds_what_may_be_seen(
+        self, served_scenario, markers, persona_request
+    ):
         """Positive control: where the markers may be seen, the check finds them.
 
         As a persona who may see everything: every marker in ``@search`` with
@@ -567,7 +589,7 @@ class TestLeakChannels:
         """
         portal, objects = served_scenario
         assert ALL_SEEING
-        session = _session(ALL_SEEING[0])
+        session = persona_request(ALL_SEEING[0])
         site = api_url(portal, portal)
         search = session.get(
             f"{site}/@search",
@@ -598,7 +620,7 @@ class TestLeakChannels:
         # A login redirect echoes the requested path (URL-quoted): the same
         # text is a leak when the path was not requested, and no leak here.
         marked = markers["example_private"]
-        response = _session("anonymous").get(
+        response = persona_request("anonymous").get(
             f"{objects['example_private'].absolute_url()}/view", allow_redirects=False
         )
         assert response.status_code == 302
@@ -607,37 +629,30 @@ class TestLeakChannels:
         assert marked.found(_text(response), requested) == []
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_views(
-        self, served_scenario, channels, plan, markers, persona, aborted_writes
-    ):
+    def test_views(self, served_scenario, channels, plan, persona, checker):
         """No browser view shows anything of an object hidden from the persona."""
-        portal, objects = served_scenario
-        checker = Checker(portal, persona, markers, "views", aborted_writes)
+        probe = checker(persona, "views")
         for name, context in plan.contexts(persona, "views"):
             for view in channels.views(context):
-                checker.get(
+                probe.get(
                     name, f"@@{view}", f"{context.absolute_url()}/@@{quote(view)}"
                 )
-        assert not checker.leaks, checker.report()
+        probe.check()
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_services(
-        self, served_scenario, channels, plan, markers, persona, aborted_writes
-    ):
+    def test_services(self, served_scenario, channels, plan, persona, checker):
         """No REST service shows anything of an object hidden from the persona."""
         portal, objects = served_scenario
-        checker = Checker(portal, persona, markers, "services", aborted_writes)
+        probe = checker(persona, "services")
         for name, context in plan.contexts(persona, "services"):
             for accept, service in channels.services(context):
                 url = api_url(portal, context) + (f"/{service}" if service else "")
                 channel = f"{service or 'GET'} [{accept}]"
-                checker.get(name, channel, url, headers={"Accept": accept})
-        assert not checker.leaks, checker.report()
+                probe.get(name, channel, url, headers={"Accept": accept})
+        probe.check()
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_vocabularies(
-        self, served_scenario, channels, plan, markers, persona, aborted_writes
-    ):
+    def test_vocabularies(self, served_scenario, channels, plan, persona, checker):
         """No vocabulary lists anything of an object hidden from the persona.
 
         Through REST everywhere; through ``@@getVocabulary`` only where the
@@ -645,11 +660,11 @@ class TestLeakChannels:
         refused before it looks at its parameters, as ``test_views`` checks.
         """
         portal, objects = served_scenario
-        checker = Checker(portal, persona, markers, "vocabularies", aborted_writes)
+        probe = checker(persona, "vocabularies")
         hidden = set(_hidden(persona))
         for name, context in plan.contexts(persona, "vocabularies"):
             for vocabulary in channels.vocabularies:
-                checker.get(
+                probe.get(
                     name,
                     f"@vocabularies/{vocabulary}",
                     f"{api_url(portal, context)}/@vocabularies/{vocabulary}",
@@ -658,18 +673,10 @@ class TestLeakChannels:
                 )
                 if name in hidden and not FULL:
                     continue
-                checker.get(
+                probe.get(
                     name,
                     f"@@getVocabulary?name={vocabulary}",
                     f"{context.absolute_url()}/@@getVocabulary",
                     params={"name": vocabulary},
                 )
-        assert not checker.leaks, checker.report()
-
-    def test_calls_changed_nothing(self, served_scenario):
-        """None of those GET requests wrote anything but ``LAZY_WRITES``.
-
-        A transaction that wrote one of them may write its containers, too
-        (the annotations of an image, the portlet mappings of a dashboard).
-        """
-        assert WRITES == [], "\n".join(WRITES)
+        probe.check()

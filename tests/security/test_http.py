@@ -9,19 +9,15 @@ The unique word in every scenario title shows up in search, listings, feeds
 and sitemaps only for objects the persona may see.
 """
 
-from pathlib import Path
 from tests.security.scenario import api_url
-from tests.security.scenario import PASSWORD
+from tests.security.scenario import matrix
 from tests.security.scenario import SECRET
 
-import csv
 import gzip
 import json
 import pytest
-import requests
 
 
-MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
 DENIED = {302, 401, 403, 404}
 DOWNLOAD_FIELD = {"File": "file", "Image": "image"}
 PERMISSION_PAGES = {"add": "@@folder_factories", "delete": "@@delete_confirmation"}
@@ -30,22 +26,6 @@ SITE_CHANNELS = {
     "undo-log": "@transactions",
     "list-users": "@vocabularies/plone.app.vocabularies.Users",
 }
-# Matrix cells asserted over HTTP in this run (reported at the end)
-CHECKED_OVER_HTTP = []
-
-
-def _cells(persona, actions):
-    """The matrix cells of ``persona`` whose action is in ``actions``.
-
-    ``"transition"`` in ``actions`` stands for every ``transition:...`` cell.
-    """
-    with open(MATRIX, encoding="utf-8") as source:
-        return [
-            cell
-            for cell in csv.DictReader(source)
-            if cell["persona"] == persona
-            and (cell["action"].split(":", 1)[0] in actions)
-        ]
 
 
 def _answers_as_expected(cell, response, success=200):
@@ -55,33 +35,23 @@ def _answers_as_expected(cell, response, success=200):
     return response.status_code in DENIED
 
 
-def _view_cells():
-    with open(MATRIX, encoding="utf-8") as source:
-        return [cell for cell in csv.DictReader(source) if cell["action"] == "view"]
-
-
-PERSONAS = sorted({cell["persona"] for cell in _view_cells()})
-
-
-def _session(persona):
-    session = requests.Session()
-    if persona != "anonymous":
-        session.auth = (persona, PASSWORD)
-    return session
+PERSONAS = sorted({cell["persona"] for cell in matrix(actions={"view"})})
 
 
 def _visible(persona):
     return {
         cell["object"]
-        for cell in _view_cells()
+        for cell in matrix(actions={"view"})
         if cell["persona"] == persona and cell["expected"] == "allowed"
     }
 
 
 def _hidden(persona):
-    return {cell["object"] for cell in _view_cells() if cell["persona"] == persona} - (
-        _visible(persona)
-    )
+    return {
+        cell["object"]
+        for cell in matrix(actions={"view"})
+        if cell["persona"] == persona
+    } - (_visible(persona))
 
 
 def _text(response):
@@ -98,12 +68,14 @@ def _leaks(text, persona):
 
 class TestViewOverHttp:
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_view_cells(self, served_scenario, persona):
+    def test_view_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
         """Classic view and REST GET answer as the matrix says."""
         portal, objects = served_scenario
-        session = _session(persona)
+        session = persona_request(persona)
         wrong = []
-        cells = _cells(persona, {"view"})
+        cells = matrix(persona=persona, actions={"view"})
         for cell in cells:
             obj = objects[cell["object"]]
             html = session.get(obj.absolute_url(), allow_redirects=False)
@@ -116,15 +88,17 @@ class TestViewOverHttp:
                 if not _answers_as_expected(cell, response):
                     wrong.append(f"{cell['object']} {channel}: {response.status_code}")
         assert wrong == []
-        CHECKED_OVER_HTTP.extend(cells)
+        record_property("matrix_cells_over_http", len(cells))
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_edit_cells(self, served_scenario, persona):
+    def test_edit_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
         """A REST PATCH succeeds exactly where the matrix allows ``edit``."""
         portal, objects = served_scenario
-        session = _session(persona)
+        session = persona_request(persona)
         wrong = []
-        cells = _cells(persona, {"edit"})
+        cells = matrix(persona=persona, actions={"edit"})
         for cell in cells:
             obj = objects[cell["object"]]
             response = session.patch(
@@ -135,14 +109,16 @@ class TestViewOverHttp:
             if not _answers_as_expected(cell, response, success=204):
                 wrong.append(f"{cell['object']}: {response.status_code}")
         assert wrong == []
-        CHECKED_OVER_HTTP.extend(cells)
+        record_property("matrix_cells_over_http", len(cells))
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_transition_cells(self, served_scenario, persona):
+    def test_transition_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
         """``@workflow`` offers exactly the transitions the matrix allows."""
         portal, objects = served_scenario
-        session = _session(persona)
-        cells = _cells(persona, {"transition"})
+        session = persona_request(persona)
+        cells = matrix(persona=persona, actions={"transition"})
         offered = {}
         wrong = []
         for cell in cells:
@@ -164,16 +140,18 @@ class TestViewOverHttp:
             if (transition in offered[oid]) != (cell["expected"] == "allowed"):
                 wrong.append(f"{oid} {transition}")
         assert wrong == []
-        CHECKED_OVER_HTTP.extend(cells)
+        record_property("matrix_cells_over_http", len(cells))
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_search_cells(self, served_scenario, persona):
+    def test_search_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
         """``@search`` as the persona returns exactly what the matrix lets it find."""
         portal, objects = served_scenario
-        cells = _cells(persona, {"search"})
+        cells = matrix(persona=persona, actions={"search"})
         in_matrix = {cell["object"] for cell in cells}
         expected = {cell["object"] for cell in cells if cell["expected"] == "allowed"}
-        response = _session(persona).get(
+        response = persona_request(persona).get(
             f"{portal.absolute_url()}/++api++/@search",
             params={"SearchableText": SECRET, "b_size": 500},
             headers={"Accept": "application/json"},
@@ -186,10 +164,12 @@ class TestViewOverHttp:
         }
         # Helper objects of the scenario (kommune-b's own team) are not cells.
         assert found & in_matrix == expected
-        CHECKED_OVER_HTTP.extend(cells)
+        record_property("matrix_cells_over_http", len(cells))
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_add_delete_download_cells(self, served_scenario, persona):
+    def test_add_delete_download_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
         """The add menu, the delete form and downloads answer as the matrix says.
 
         Checked through pages that do not change anything: ``folder_factories``
@@ -197,8 +177,8 @@ class TestViewOverHttp:
         objects") and ``@@download``.
         """
         portal, objects = served_scenario
-        session = _session(persona)
-        cells = _cells(persona, {"add", "delete", "download"})
+        session = persona_request(persona)
+        cells = matrix(persona=persona, actions={"add", "delete", "download"})
         wrong = []
         for cell in cells:
             obj = objects[cell["object"]]
@@ -214,14 +194,16 @@ class TestViewOverHttp:
                     f"{cell['object']} {cell['action']}: {response.status_code}"
                 )
         assert wrong == []
-        CHECKED_OVER_HTTP.extend(cells)
+        record_property("matrix_cells_over_http", len(cells))
 
     @pytest.mark.parametrize("persona", PERSONAS)
-    def test_site_cells(self, served_scenario, persona):
+    def test_site_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
         """The undo log and the list of users answer only where the matrix allows."""
         portal, objects = served_scenario
-        session = _session(persona)
-        cells = _cells(persona, set(SITE_CHANNELS))
+        session = persona_request(persona)
+        cells = matrix(persona=persona, actions=set(SITE_CHANNELS))
         wrong = []
         for cell in cells:
             response = session.get(
@@ -231,7 +213,7 @@ class TestViewOverHttp:
             if not _answers_as_expected(cell, response):
                 wrong.append(f"{cell['action']}: {response.status_code}")
         assert wrong == []
-        CHECKED_OVER_HTTP.extend(cells)
+        record_property("matrix_cells_over_http", len(cells))
 
 
 LEAK_PERSONAS = ["anonymous", "kommune-b", "buerger", "expertin2", "ministerium"]
@@ -239,10 +221,10 @@ LEAK_PERSONAS = ["anonymous", "kommune-b", "buerger", "expertin2", "ministerium"
 
 class TestNoLeaks:
     @pytest.mark.parametrize("persona", LEAK_PERSONAS)
-    def test_search_pages(self, served_scenario, persona):
+    def test_search_pages(self, served_scenario, persona, persona_request):
         """Classic search, live search and REST search show nothing hidden."""
         portal, objects = served_scenario
-        session = _session(persona)
+        session = persona_request(persona)
         base = portal.absolute_url()
         responses = {
             "@@search": session.get(f"{base}/@@search", params={"SearchableText": SECRET}),
@@ -270,10 +252,12 @@ class TestNoLeaks:
             assert any(title in text for title in visible_titles), channel
 
     @pytest.mark.parametrize("persona", LEAK_PERSONAS)
-    def test_navigation_listings_and_feeds(self, served_scenario, persona):
+    def test_navigation_listings_and_feeds(
+        self, served_scenario, persona, persona_request
+    ):
         """Start page, navigation, listings, sitemap, RSS and iCal hide what is hidden."""
         portal, objects = served_scenario
-        session = _session(persona)
+        session = persona_request(persona)
         base = portal.absolute_url()
         texts = {
             "@navigation": _text(
@@ -319,12 +303,12 @@ class TestNoLeaks:
             "team_image/@@download/image",
         ],
     )
-    def test_files_and_scales(self, served_scenario, persona, path):
+    def test_files_and_scales(self, served_scenario, persona, path, persona_request):
         """Private files and images cannot be downloaded or scaled."""
         portal, objects = served_scenario
         oid, rest = path.split("/", 1)
         url = f"{objects[oid].absolute_url()}/{rest}"
-        response = _session(persona).get(url, allow_redirects=False)
+        response = persona_request(persona).get(url, allow_redirects=False)
         assert response.status_code in DENIED
         assert SECRET.encode() not in response.content
 
@@ -335,10 +319,12 @@ class TestNoLeaks:
         "oid",
         ["team_document", "example_private", "review_in_review", "meeting_planned"],
     )
-    def test_rest_endpoints(self, served_scenario, persona, endpoint, oid):
+    def test_rest_endpoints(
+        self, served_scenario, persona, endpoint, oid, persona_request
+    ):
         """History, workflow, breadcrumbs, sharing of hidden objects are refused."""
         portal, objects = served_scenario
-        response = _session(persona).get(
+        response = persona_request(persona).get(
             f"{api_url(portal, objects[oid])}/{endpoint}",
             headers={"Accept": "application/json"},
         )

@@ -22,7 +22,6 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from tests.security.scenario import api_url
 from tests.security.scenario import SECRET
-from tests.security.test_http import _session
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
@@ -35,15 +34,28 @@ DENIED = {302, 401, 403, 404}
 OUTSIDERS = ["anonymous", "buerger", "kommune-b", "expertin2"]
 
 
-def _search(portal, persona, **query):
-    """Titles ``@search`` finds for ``persona`` (status asserted 200)."""
-    response = _session(persona).get(
+def _search(portal, session, **query):
+    """Titles ``@search`` finds with ``session`` (status asserted 200)."""
+    response = session.get(
         f"{portal.absolute_url()}/++api++/@search",
         params={"b_size": 500, **query},
         headers=JSON,
     )
     assert response.status_code == 200, response.text[:300]
     return {item["title"] for item in response.json()["items"]}
+
+
+def _join(site, persona_request, userid):
+    """Put ``userid`` on the published team's roster over REST, as its
+    moderator; return the roster's address and the moderator's session."""
+    portal, objects = site
+    roster_url = f"{api_url(portal, objects['municipality_published'])}/@roster"
+    moderator = persona_request("kommune-a")
+    added = moderator.post(
+        roster_url, json={"userid": userid, "role": "member"}, headers=JSON
+    )
+    assert added.status_code == 200
+    return roster_url, moderator
 
 
 def _as_manager(portal):
@@ -74,16 +86,16 @@ class TestSevenLeaks:
     @pytest.mark.parametrize(
         "persona", ["buerger", "kommune-a", "kommune-b", "expertin", "ministerium"]
     )
-    def test_1_undo_log_only_for_the_institute(self, site, persona):
+    def test_1_undo_log_only_for_the_institute(self, site, persona, persona_request):
         """``@transactions`` is refused to everybody but the institute."""
         portal, objects = site
         url = f"{portal.absolute_url()}/++api++/@transactions"
-        response = _session(persona).get(url, headers=JSON)
+        response = persona_request(persona).get(url, headers=JSON)
         assert response.status_code in DENIED
         assert "gutachten" not in response.text
-        assert _session("institut").get(url, headers=JSON).status_code == 200
+        assert persona_request("institut").get(url, headers=JSON).status_code == 200
         for form in ("undo_form", "manage_UndoForm"):
-            page = _session(persona).get(
+            page = persona_request(persona).get(
                 f"{portal.absolute_url()}/{form}", allow_redirects=False
             )
             assert page.status_code in DENIED, form
@@ -100,28 +112,32 @@ class TestSevenLeaks:
         ],
     )
     @pytest.mark.parametrize("page", ["folder_contents", "@@fc-contextInfo"])
-    def test_2_contents_views_of_hidden_items(self, site, persona, oid, page):
+    def test_2_contents_views_of_hidden_items(
+        self, site, persona, oid, page, persona_request
+    ):
         """The contents views answer nothing about an item the user may not view."""
         portal, objects = site
-        response = _session(persona).get(
+        response = persona_request(persona).get(
             f"{objects[oid].absolute_url()}/{page}", allow_redirects=False
         )
         assert response.status_code in DENIED
         assert SECRET not in response.text
 
-    def test_2_contents_listing_only_for_those_who_work_there(self, site):
+    def test_2_contents_listing_only_for_those_who_work_there(
+        self, site, persona_request
+    ):
         """A published example lists its contents to editors, not to visitors."""
         portal, objects = site
         url = f"{objects['example_published'].absolute_url()}/folder_contents"
-        assert _session("buerger").get(url, allow_redirects=False).status_code in (
-            DENIED
-        )
-        assert _session("institut").get(url).status_code == 200
+        assert persona_request("buerger").get(
+            url, allow_redirects=False
+        ).status_code in (DENIED)
+        assert persona_request("institut").get(url).status_code == 200
 
-    def test_3_no_stock_document_in_the_practice_examples(self, site):
+    def test_3_no_stock_document_in_the_practice_examples(self, site, persona_request):
         """A citizen cannot file a Document in /praxisbeispiele (only examples)."""
         portal, objects = site
-        response = _session("buerger").post(
+        response = persona_request("buerger").post(
             f"{portal.absolute_url()}/++api++/praxisbeispiele",
             json={"@type": "Document", "id": "buergerseite", "title": "Seite"},
             headers=JSON,
@@ -130,24 +146,26 @@ class TestSevenLeaks:
         transaction.begin()
         assert "buergerseite" not in portal["praxisbeispiele"]
 
-    def test_3_stock_content_in_sections_follows_the_page_workflow(self, site):
+    def test_3_stock_content_in_sections_follows_the_page_workflow(
+        self, site, persona_request
+    ):
         """Pages in a section are drafts of the institute until published."""
         portal, objects = site
         page = objects["section_page"]
         workflow = api.portal.get_tool("portal_workflow")
         assert workflow.getChainFor(page) == ("zumo_page_workflow",)
         for persona in ("buerger", "kommune-a", "ministerium"):
-            titles = _search(portal, persona, SearchableText=SECRET)
+            titles = _search(portal, persona_request(persona), SearchableText=SECRET)
             assert f"section_page {SECRET}" not in titles
             assert f"section_page_published {SECRET}" in titles
 
-    def test_4_keywords_only_of_visible_content(self, site):
+    def test_4_keywords_only_of_visible_content(self, site, persona_request):
         """The keywords vocabulary lists what the user may see, and reviews'
         subjects are no keywords at all."""
         portal, objects = site
 
         def keywords(persona, oid):
-            response = _session(persona).get(
+            response = persona_request(persona).get(
                 f"{api_url(portal, objects[oid])}/@vocabularies/"
                 "plone.app.vocabularies.Keywords",
                 params={"b_size": 500},
@@ -162,11 +180,11 @@ class TestSevenLeaks:
         assert "Handlungskonzept Geheim" not in theirs
         assert "Handlungskonzept Geheim" not in keywords("institut", "team_document")
 
-    def test_4_review_without_subject_can_be_requested(self, site):
+    def test_4_review_without_subject_can_be_requested(self, site, persona_request):
         """A municipality requests a review over REST without naming a subject."""
         portal, objects = site
         team = objects["municipality_published"]
-        response = _session("kommune-a").post(
+        response = persona_request("kommune-a").post(
             f"{portal.absolute_url()}/++api++/gutachten",
             json={"@type": "ExpertReview", "title": "Bitte begutachten",
                   "municipality": team.UID()},
@@ -182,65 +200,68 @@ class TestSevenLeaks:
         logout()
         transaction.commit()
 
-    def test_5_contact_data_only_with_consent(self, site):
+    def test_5_contact_data_only_with_consent(self, site, persona_request):
         """REST gives the contact only where the contact consented."""
         portal, objects = site
         example = objects["example_published"]
         url = api_url(portal, example)
         for persona in ("anonymous", "kommune-b", "ministerium"):
-            data = _session(persona).get(url, headers=JSON).json()
+            data = persona_request(persona).get(url, headers=JSON).json()
             assert "Erika Kontakt" not in str(data), persona
             assert "erika.kontakt@example.org" not in str(data), persona
             assert "contact_name" not in data
         for persona in ("buerger", "institut"):  # the author, the institute
-            data = _session(persona).get(url, headers=JSON).json()
+            data = persona_request(persona).get(url, headers=JSON).json()
             assert data["contact_name"] == "Erika Kontakt", persona
-        full = _session("anonymous").get(
+        full = persona_request("anonymous").get(
             f"{portal.absolute_url()}/++api++/@search",
             params={"SearchableText": SECRET, "fullobjects": 1},
             headers=JSON,
         )
         assert "Erika Kontakt" not in full.text
-        found = _search(portal, "anonymous", SearchableText="Kontakt")
+        found = _search(portal, persona_request("anonymous"), SearchableText="Kontakt")
         assert f"example_published {SECRET}" not in found
-        patched = _session("institut").patch(
+        patched = persona_request("institut").patch(
             url, json={"contact_consent": True}, headers=JSON
         )
         assert patched.status_code == 204
-        data = _session("anonymous").get(url, headers=JSON).json()
+        data = persona_request("anonymous").get(url, headers=JSON).json()
         assert data["contact_email"] == "erika.kontakt@example.org"
-        _session("institut").patch(url, json={"contact_consent": False}, headers=JSON)
+        persona_request("institut").patch(
+            url, json={"contact_consent": False}, headers=JSON
+        )
         assert (
-            "contact_email" not in _session("anonymous").get(url, headers=JSON).json()
+            "contact_email"
+            not in persona_request("anonymous").get(url, headers=JSON).json()
         )
 
-    def test_6_released_review_leaves_search_with_the_roster(self, site):
+    def test_6_released_review_leaves_search_with_the_roster(
+        self, site, persona_request
+    ):
         """Who leaves the reviewed team no longer finds its released review."""
         portal, objects = site
-        team = objects["municipality_published"]
-        roster_url = f"{api_url(portal, team)}/@roster"
-        moderator = _session("kommune-a")
+        roster_url, moderator = _join(site, persona_request, "kommune-b")
         title = f"review_released {SECRET}"
-        added = moderator.post(
-            roster_url, json={"userid": "kommune-b", "role": "member"}, headers=JSON
+        assert title in _search(
+            portal, persona_request("kommune-b"), SearchableText=SECRET
         )
-        assert added.status_code == 200
-        assert title in _search(portal, "kommune-b", SearchableText=SECRET)
         removed = moderator.delete(f"{roster_url}/kommune-b", headers=JSON)
         assert removed.status_code == 204
-        assert title not in _search(portal, "kommune-b", SearchableText=SECRET)
-        assert title not in _search(portal, "kommune-b", portal_type="ExpertReview")
+        assert title not in _search(
+            portal, persona_request("kommune-b"), SearchableText=SECRET
+        )
+        assert title not in _search(
+            portal, persona_request("kommune-b"), portal_type="ExpertReview"
+        )
 
-    def test_7_removed_member_keeps_nothing_of_their_documents(self, site):
+    def test_7_removed_member_keeps_nothing_of_their_documents(
+        self, site, persona_request
+    ):
         """A member removed from a team space loses their own documents there."""
         portal, objects = site
         team = objects["municipality_published"]
-        roster_url = f"{api_url(portal, team)}/@roster"
-        moderator = _session("kommune-a")
-        member = _session("kommune-b")
-        moderator.post(
-            roster_url, json={"userid": "kommune-b", "role": "member"}, headers=JSON
-        )
+        roster_url, moderator = _join(site, persona_request, "kommune-b")
+        member = persona_request("kommune-b")
         created = member.post(
             api_url(portal, team),
             json={"@type": "Document", "id": "notiz-b", "title": "Notiz von B"},
@@ -273,37 +294,39 @@ class TestLesserLeaks:
         ],
     )
     @pytest.mark.parametrize("persona", ["buerger", "kommune-a", "expertin"])
-    def test_people_are_not_listed(self, site, vocabulary, persona):
+    def test_people_are_not_listed(self, site, vocabulary, persona, persona_request):
         """User and group vocabularies answer only the institute."""
         portal, objects = site
         url = (
             f"{api_url(portal, objects['example_private'])}/@vocabularies/{vocabulary}"
         )
-        response = _session(persona).get(url, headers=JSON)
+        response = persona_request(persona).get(url, headers=JSON)
         assert response.status_code in DENIED
         assert "ministerium" not in response.text
-        assert _session("institut").get(url, headers=JSON).status_code == 200
+        assert persona_request("institut").get(url, headers=JSON).status_code == 200
 
-    def test_sharing_search_lists_nobody(self, site):
+    def test_sharing_search_lists_nobody(self, site, persona_request):
         """A citizen searching on the sharing of their draft finds nobody."""
         portal, objects = site
         url = f"{api_url(portal, objects['example_private'])}/@sharing"
-        response = _session("buerger").get(url, params={"search": "komm"}, headers=JSON)
+        response = persona_request("buerger").get(
+            url, params={"search": "komm"}, headers=JSON
+        )
         assert response.status_code == 200
         assert not [
             entry
             for entry in response.json()["entries"]
             if entry["id"] in ("kommune-a", "kommune-b")
         ]
-        institute = _session("institut").get(
+        institute = persona_request("institut").get(
             url, params={"search": "komm"}, headers=JSON
         )
         assert "kommune-a" in {entry["id"] for entry in institute.json()["entries"]}
 
-    def test_review_only_for_the_own_municipality(self, site):
+    def test_review_only_for_the_own_municipality(self, site, persona_request):
         """kommune-b cannot request a review naming kommune-a's municipality."""
         portal, objects = site
-        response = _session("kommune-b").post(
+        response = persona_request("kommune-b").post(
             f"{portal.absolute_url()}/++api++/gutachten",
             json={"@type": "ExpertReview", "id": "fremd", "title": "Fremd",
                   "municipality": objects["municipality_published"].UID()},
@@ -315,11 +338,11 @@ class TestLesserLeaks:
         assert "fremd" not in portal["gutachten"]
 
     @pytest.mark.parametrize("userid", ["admin", "ministerium", "expertin"])
-    def test_roster_holds_no_outsiders(self, site, userid):
+    def test_roster_holds_no_outsiders(self, site, userid, persona_request):
         """Moderators cannot put the administrator, ministry or experts on a roster."""
         portal, objects = site
         team = objects["municipality_published"]
-        response = _session("kommune-a").post(
+        response = persona_request("kommune-a").post(
             f"{api_url(portal, team)}/@roster",
             json={"userid": userid, "role": "member"},
             headers=JSON,
@@ -335,34 +358,38 @@ class TestLesserLeaks:
 
     @pytest.mark.parametrize("page", ["@@footer", "@@colophon", "getId", "Title"])
     @pytest.mark.parametrize("oid", ["example_private", "team_document", "group"])
-    def test_public_views_refused_on_private_objects(self, site, page, oid):
+    def test_public_views_refused_on_private_objects(
+        self, site, page, oid, persona_request
+    ):
         """Views and methods open to everyone answer nothing on a private object."""
         portal, objects = site
-        response = _session("kommune-b").get(
+        response = persona_request("kommune-b").get(
             f"{objects[oid].absolute_url()}/{page}", allow_redirects=False
         )
         assert response.status_code in DENIED
         assert oid not in response.text.replace(objects[oid].absolute_url(), "")
 
     @pytest.mark.parametrize("oid", ["example_private", "review_in_review"])
-    def test_public_rest_services_refused_on_private_objects(self, site, oid):
+    def test_public_rest_services_refused_on_private_objects(
+        self, site, oid, persona_request
+    ):
         """A REST service open to everyone (``@sites``) answers nothing under
         ``++api++`` on a private object either."""
         portal, objects = site
-        response = _session("anonymous").get(
+        response = persona_request("anonymous").get(
             f"{api_url(portal, objects[oid])}/@sites", headers=JSON
         )
         assert response.status_code in DENIED
 
-    def test_confidential_downloads_are_not_cached(self, site):
+    def test_confidential_downloads_are_not_cached(self, site, persona_request):
         """Downloads of confidential files say ``Cache-Control: private``."""
         portal, objects = site
-        private = _session("kommune-a").get(
+        private = persona_request("kommune-a").get(
             f"{objects['team_image'].absolute_url()}/@@download/image"
         )
         assert private.status_code == 200
         assert "private" in private.headers.get("Cache-Control", "")
-        public = _session("anonymous").get(
+        public = persona_request("anonymous").get(
             f"{objects['attachment_published'].absolute_url()}/@@download/file"
         )
         assert public.status_code == 200

@@ -10,13 +10,13 @@ from pathlib import Path
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
+from tests.security.scenario import MATRIX
+from tests.security.scenario import matrix
 from zope.annotation.interfaces import IAnnotations
 
-import csv
 import pytest
 
 
-MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
 PERMISSIONS = {
     "view": "View",
     "download": "View",
@@ -28,19 +28,11 @@ PERMISSIONS = {
 }
 
 
-def _cells():
-    with open(MATRIX, encoding="utf-8") as source:
-        return list(csv.DictReader(source))
-
-
 def _by_persona():
     grouped = defaultdict(list)
-    for cell in _cells():
+    for cell in matrix():
         grouped[cell["persona"]].append(cell)
     return grouped
-
-
-CHECKED = []
 
 
 def _actual(portal, obj, action):
@@ -55,7 +47,7 @@ def _actual(portal, obj, action):
 
 class TestMatrix:
     @pytest.mark.parametrize("persona,cells", sorted(_by_persona().items()))
-    def test_persona(self, scenario, persona, cells):
+    def test_persona(self, scenario, persona, cells, record_property):
         """All cells of one persona hold."""
         portal, objects = scenario
         # Roles are cached per request; the scenario changed rosters.
@@ -72,14 +64,14 @@ class TestMatrix:
                     f"{cell['object']} {cell['action']}: "
                     f"{'allowed' if allowed else 'denied'}, expected {cell['expected']}"
                 )
-            CHECKED.append(cell)
         logout()
+        record_property("matrix_cells_in_process", len(cells))
         assert wrong == []
 
     def test_matrix_covers_every_type_state_and_persona(self):
         """The matrix names all six types, standard types inside spaces and
         entries, and every state of the review workflow."""
-        cells = _cells()
+        cells = matrix()
         types = {cell["portal_type"] for cell in cells}
         assert {"PracticeExample", "Municipality", "MentoringGroup", "WorkshopMeeting",
                 "ExpertReview", "QualificationModule", "Document", "File", "Image"} <= types  # fmt: skip
@@ -91,7 +83,7 @@ class TestMatrix:
 def test_scenario_states_match_the_matrix(scenario):
     """Each object of the scenario is in the state its matrix rows name."""
     portal, objects = scenario
-    expected = {cell["object"]: cell["state"] for cell in _cells()}
+    expected = {cell["object"]: cell["state"] for cell in matrix()}
     for oid, state in expected.items():
         if state == "-":  # the site itself has no workflow state here
             continue
@@ -106,5 +98,5 @@ def test_rendered_matrix_is_current():
     spec = importlib.util.spec_from_file_location("render_permissions", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rendered = module.render(_cells())
+    rendered = module.render(matrix())
     assert (MATRIX.parent / "permissions.md").read_text(encoding="utf-8") == rendered

@@ -5,7 +5,6 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from tests.security.scenario import api_url
-from tests.security.scenario import PASSWORD
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content.interfaces import IZumoContentLayer
@@ -14,8 +13,10 @@ from zumo.policy.interfaces import IZumoPolicyLayer
 from zumo.policy.reviews import declare_no_conflict
 
 import pytest
-import requests
 import transaction
+
+
+JSON = {"Accept": "application/json"}
 
 
 def _as(portal, userid):
@@ -238,15 +239,14 @@ class TestSharing:
 
 
 class TestOverHttp:
-    def test_sharing_escalation_refused(self, served_scenario):
+    def test_sharing_escalation_refused(self, served_scenario, persona_request):
         """A citizen cannot make someone editor of their draft through @sharing."""
         portal, objects = served_scenario
         example = objects["example_private"]
         url = api_url(portal, example) + "/@sharing"
-        response = requests.post(
+        response = persona_request("buerger").post(
             url,
-            auth=("buerger", PASSWORD),
-            headers={"Accept": "application/json"},
+            headers=JSON,
             json={"entries": [{"id": "kommune-b", "type": "user",
                                "roles": {"Editor": True, "Reviewer": True}}]},
         )  # fmt: skip
@@ -255,30 +255,30 @@ class TestOverHttp:
         assert "Editor" not in example.get_local_roles_for_userid("kommune-b")
         assert "Reviewer" not in example.get_local_roles_for_userid("kommune-b")
 
-    def test_roster_rest(self, served_scenario):
+    def test_roster_rest(self, served_scenario, persona_request):
         """Moderators manage the roster over REST; outsiders are refused."""
         portal, objects = served_scenario
         url = api_url(portal, objects["municipality_published"]) + "/@roster"
-        headers = {"Accept": "application/json"}
-        outsider = requests.post(url, auth=("kommune-b", PASSWORD), headers=headers,
-                                 json={"userid": "kommune-b", "role": "moderator"})  # fmt: skip
+        outsider = persona_request("kommune-b").post(
+            url, headers=JSON, json={"userid": "kommune-b", "role": "moderator"}
+        )
         assert outsider.status_code in (401, 403)
-        anonymous = requests.get(url, headers=headers)
+        anonymous = persona_request("anonymous").get(url, headers=JSON)
         assert anonymous.status_code in (401, 403)
-        moderator = ("kommune-a", PASSWORD)
-        bad = requests.post(url, auth=moderator, headers=headers,
-                            json={"userid": "niemand"})  # fmt: skip
+        moderator = persona_request("kommune-a")
+        bad = moderator.post(url, headers=JSON, json={"userid": "niemand"})
         assert bad.status_code == 400
         assert bad.json()["error"]["message"] == (
             "Es gibt keine Person mit der Kennung „niemand“."
         )
-        added = requests.post(url, auth=moderator, headers=headers,
-                              json={"userid": "buerger", "role": "member"})  # fmt: skip
+        added = moderator.post(
+            url, headers=JSON, json={"userid": "buerger", "role": "member"}
+        )
         assert added.status_code == 200
         assert {"userid": "buerger", "fullname": "buerger", "role": "member"} in (
             added.json()["items"]
         )
-        removed = requests.delete(f"{url}/buerger", auth=moderator, headers=headers)
+        removed = moderator.delete(f"{url}/buerger", headers=JSON)
         assert removed.status_code == 204
-        listed = requests.get(url, auth=moderator, headers=headers).json()
+        listed = moderator.get(url, headers=JSON).json()
         assert [item["userid"] for item in listed["items"]] == ["kommune-a"]

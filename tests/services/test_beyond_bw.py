@@ -3,6 +3,7 @@ Baden-Württemberg take part in mentoring groups and meetings, through the
 forms and through the REST API."""
 
 from plone import api
+from tests.builders import add
 
 import re
 import transaction
@@ -109,16 +110,9 @@ def test_mentoring_group_with_a_landkreis_through_rest(manager_request):
 
 def test_meeting_hosted_outside_baden_wuerttemberg(functional_portal, manager_request):
     """A meeting can be hosted by a municipality of another Land."""
-    with api.env.adopt_roles(["Manager"]):
-        host = api.content.create(
-            container=functional_portal["kommunen"],
-            type="Municipality",
-            title="Kreis Düren",
-            kind="landkreis",
-            state="05",
-            ags="05358",
-        )
-        uid = host.UID()
+    host = add(functional_portal, "kommunen", "Municipality", "kreis-dueren",
+               title="Kreis Düren", kind="landkreis", state="05", ags="05358")  # fmt: skip
+    uid = host.UID()
     transaction.commit()
     response = manager_request.post(
         "/werkstatttreffen",

@@ -1,6 +1,6 @@
 """plone.restapi round trip for every ZUMO type, and German 400s for bad input."""
 
-from plone import api
+from tests.builders import add
 
 import pytest
 import transaction
@@ -9,18 +9,10 @@ import transaction
 @pytest.fixture
 def municipality_uid(functional_portal):
     """A municipality created through the API for relation fields."""
-    with api.env.adopt_roles(["Manager"]):
-        obj = api.content.create(
-            container=functional_portal["kommunen"],
-            type="Municipality",
-            id="hayingen",
-            title="Hayingen",
-            region="tuebingen",
-            population=2224,
-        )
-        uid = obj.UID()
+    obj = add(functional_portal, "kommunen", "Municipality", "hayingen",
+              title="Hayingen", region="tuebingen", population=2224)  # fmt: skip
     transaction.commit()
-    return uid
+    return obj.UID()
 
 
 PAYLOADS = {

@@ -3,6 +3,7 @@
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tests.builders import add
 from zope.interface import noLongerProvides
 from zumo.content.relations import relation_to
 from zumo.policy.interfaces import ISection
@@ -78,49 +79,25 @@ def demo_1002(portal):
     format, the old field of action, a group led by a person from the
     sources, a municipality with an invented reference year and no mark."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    pilot = api.content.create(
-        container=portal["kommunen"],
-        type="Municipality",
-        id="tuningen",
-        title="Tuningen",
-        network_status=["zumo_pilot"],
-        population_year=2024,
-    )
-    quiet = api.content.create(
-        container=portal["kommunen"], type="Municipality", id="stille", title="Stille"
-    )
-    mentee = api.content.create(
-        container=portal["kommunen"], type="Municipality", id="hayingen"
-    )
+    pilot = add(portal, "kommunen", "Municipality", "tuningen", title="Tuningen",
+                network_status=["zumo_pilot"], population_year=2024)  # fmt: skip
+    quiet = add(portal, "kommunen", "Municipality", "stille", title="Stille")
+    mentee = add(portal, "kommunen", "Municipality", "hayingen")
     # Made by a script without a user: no creators.
     mentee.creators = ()
     portal["kommunen"].creators = ()
-    module = api.content.create(
-        container=portal["qualifizierung"],
-        type="QualificationModule",
-        id="koquma-5",
-        title="KoQuMa 5: Projektmanagement und Finanzierung",
-        description="Demo-Inhalt: Die Teilnehmenden planen Projekte.",
-        curriculum="koquma",
-        koquma_module="m5_projektmanagement",
-        module_format="hybrid",
-        duration="1 Tag",
-    )
-    example = api.content.create(
-        container=portal["praxisbeispiele"],
-        type="PracticeExample",
-        id="treff",
-        description="Demo-Inhalt: Ein Treffpunkt.",
-        fields_of_action=["begegnung", "wohnen"],
-    )
-    group = api.content.create(
-        container=portal["mentoring"],
-        type="MentoringGroup",
-        id="alb",
-        description="Demo-Inhalt: Gruppe.",
-        facilitators=["Dr. Franziska Lehmann"],
-        mentees=[relation_to(mentee)],
-    )
+    module = add(portal, "qualifizierung", "QualificationModule", "koquma-5",
+                 title="KoQuMa 5: Projektmanagement und Finanzierung",
+                 description="Demo-Inhalt: Die Teilnehmenden planen Projekte.",
+                 curriculum="koquma", koquma_module="m5_projektmanagement",
+                 module_format="hybrid", duration="1 Tag")  # fmt: skip
+    example = add(portal, "praxisbeispiele", "PracticeExample", "treff",
+                  description="Demo-Inhalt: Ein Treffpunkt.",
+                  fields_of_action=["begegnung", "wohnen"])  # fmt: skip
+    group = add(portal, "mentoring", "MentoringGroup", "alb",
+                description="Demo-Inhalt: Gruppe.",
+                facilitators=["Dr. Franziska Lehmann"],
+                mentees=[relation_to(mentee)])  # fmt: skip
     return portal, pilot, quiet, mentee, module, example, group
 
 

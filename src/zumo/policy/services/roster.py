@@ -29,6 +29,14 @@ def _serialize(space):
     }
 
 
+def _bad_request(request, message):
+    """Answer 400 with ``message`` in the request's language."""
+    request.response.setStatus(400)
+    return {
+        "error": {"type": "BadRequest", "message": translate(message, context=request)}
+    }
+
+
 class RosterGet(Service):
     """List the roster."""
 
@@ -49,13 +57,7 @@ class RosterPost(Service):
                 self.context, data.get("userid"), data.get("role", "member")
             )
         except roster.RosterError as error:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": error.translate(self.request),
-                }
-            }
+            return _bad_request(self.request, error.message)
         return _serialize(self.context)
 
 
@@ -76,28 +78,15 @@ class RosterDelete(Service):
         """Remove the person; 400 with a German message if not possible."""
         alsoProvides(self.request, IDisableCSRFProtection)
         if len(self.params) != 1:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": translate(
-                        _(
-                            "error_roster_path",
-                            default="Bitte genau eine Kennung angeben: "
-                            "@roster/<kennung>.",
-                        ),
-                        context=self.request,
-                    ),
-                }
-            }
+            return _bad_request(
+                self.request,
+                _(
+                    "error_roster_path",
+                    default="Bitte genau eine Kennung angeben: @roster/<kennung>.",
+                ),
+            )
         try:
             roster.remove_member(self.context, self.params[0])
         except roster.RosterError as error:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": error.translate(self.request),
-                }
-            }
+            return _bad_request(self.request, error.message)
         return self.reply_no_content()
