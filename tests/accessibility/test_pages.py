@@ -40,6 +40,14 @@ PAGES = {
         lambda: _first("QualificationModule", review_state="published"),
     ),
     "Suche mit Filter": (None, lambda: "@@search?zumo_topics=klimawandel"),
+    "Praxisbeispiele finden": (None, lambda: "praxisbeispiele"),
+    "Praxisbeispiele mit Filtern": (
+        None,
+        lambda: (
+            "praxisbeispiele?zumo_topics=daseinsvorsorge&zumo_region=tuebingen"
+            "&SearchableText=Dorf&sort=title"
+        ),
+    ),
     "Registrieren": (None, lambda: "@@register"),
     "Anmelden": (None, lambda: "login"),
     "Mentoring-Gruppe": ("kommune-a", lambda: _first("MentoringGroup")),

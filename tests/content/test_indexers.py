@@ -40,7 +40,9 @@ def _found(**query):
         ({"zumo_region": "tuebingen"}, {"dorfladen", "gomadingen"}),
         ({"zumo_region": "stuttgart"}, set()),
         ({"zumo_district": "Landkreis Reutlingen"}, {"dorfladen", "gomadingen"}),
-        ({"zumo_size_class": "2000_5000"}, {"gomadingen"}),
+        ({"zumo_size_class": "2000_5000"}, {"dorfladen", "gomadingen"}),
+        ({"zumo_koquma_modules": "m3_beteiligungsstrukturen"}, {"dorfladen"}),
+        ({"zumo_project_status": "laufend"}, {"dorfladen"}),
         ({"zumo_ags": "08415029"}, {"gomadingen"}),
     ],
 )

@@ -155,3 +155,30 @@ def test_content_1001_indexes_the_markers(portal):
     assert [b.getObject() for b in catalog(object_provides=IEntry.__identifier__)] == [
         module
     ]
+
+
+def test_content_1002_adds_and_fills_the_finder_indexes(portal):
+    """Sites older than the finder get its indexes, filled."""
+    from zumo.content.upgrades import v1002 as content_v1002
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    add(portal, "praxisbeispiele", "PracticeExample", "alt", project_status="laufend")
+    catalog = api.portal.get_tool("portal_catalog")
+    for name in content_v1002.NEW_INDEXES:
+        catalog.delIndex(name)
+
+    content_v1002.upgrade(portal.portal_setup)
+
+    assert [b.getId for b in catalog(zumo_project_status="laufend")] == ["alt"]
+    for name, meta_type in content_v1002.NEW_INDEXES.items():
+        assert catalog.Indexes[name].meta_type == meta_type
+
+
+def test_1004_makes_the_finder_the_default_view(portal):
+    """/praxisbeispiele of an older site opens the finder after the upgrade."""
+    from zumo.policy.upgrades import v1004
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    portal["praxisbeispiele"].setLayout("listing_view")
+    v1004.upgrade(portal.portal_setup)
+    assert portal["praxisbeispiele"].getLayout() == "practice-example-finder"

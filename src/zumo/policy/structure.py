@@ -40,6 +40,9 @@ def create_structure(portal):
             )
             logger.info("Created section /%s", section["id"])
         alsoProvides(folder, ISection)
+        layout = section.get("layout")
+        if layout and folder.getLayout() != layout:
+            folder.setLayout(layout)
         if section["public"] and api.content.get_state(folder) != "published":
             api.content.transition(obj=folder, to_state="published")
         for group, roles in section["local_roles"].items():

@@ -6,10 +6,10 @@ from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from urllib.parse import urlencode
 from zope.i18n import translate
 from zope.i18n.locales import locales
 from zumo.content import _
+from zumo.content import facets
 from zumo.content import vocabularies
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
@@ -18,16 +18,11 @@ from zumo.content.relations import location
 import datetime
 
 
-#: Vocabulary of each facet field, for titles and finder links.
-FACETS = {
-    "topics": ("topics", "zumo_topics"),
-    "trends": ("trends", "zumo_trends"),
-    "target_groups": ("target_groups", "zumo_target_groups"),
-    "programmes": ("programmes", "zumo_programmes"),
-    "fields_of_action": ("fields_of_action", "zumo_fields_of_action"),
-    "participation_formats": ("participation_formats", None),
-    "audiences": ("qualification_audiences", None),
-    "competences": ("competences", None),
+#: Vocabularies of facts-box fields the finder does not filter by.
+UNLINKED = {
+    "participation_formats": "participation_formats",
+    "audiences": "qualification_audiences",
+    "competences": "competences",
 }
 
 #: Months of a project period, formatted by the ``de`` locale (``03/2024``).
@@ -66,15 +61,16 @@ class ZumoView(BrowserView):
         return vocabularies.title_of(vocabulary, token, token)
 
     def facet(self, field):
-        """Return ``[{title, url}]`` for a facet field, linking to the finder."""
-        vocabulary, index = FACETS[field]
-        portal_url = api.portal.get().absolute_url()
+        """Return ``[{title, url}]`` for a facet field, linking to the finder.
+
+        Fields the finder filters by link to it with that value set.
+        """
+        finder = facets.by_field().get(field)
+        vocabulary = finder.vocabulary if finder else UNLINKED[field]
+        portal = api.portal.get()
         items = []
         for token in getattr(self.context, field, None) or ():
-            url = None
-            if index:
-                query = urlencode({"portal_type": "PracticeExample", index: token})
-                url = f"{portal_url}/@@search?{query}"
+            url = facets.finder_url(portal, **{finder.index: token}) if finder else None
             items.append(
                 {"title": vocabularies.title_of(vocabulary, token, token), "url": url}
             )

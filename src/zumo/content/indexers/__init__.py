@@ -13,6 +13,7 @@ from zumo.content.municipality import IMunicipality
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.relations import location
 from zumo.content.relations import municipality_of
+from zumo.content.relations import related_objects
 
 
 def _tokens(obj, name):
@@ -75,13 +76,40 @@ def zumo_district(obj):
     return _from_municipality(obj, "district")
 
 
-@indexer(IMunicipality)
+@indexer(IConcernsMunicipality)
 def zumo_size_class(obj):
-    """Index the size class derived from the population."""
-    value = obj.size_class
+    """Index the size class of the municipality (concerned), from its population."""
+    municipality = obj if IMunicipality.providedBy(obj) else municipality_of(obj)
+    value = municipality.size_class if municipality is not None else None
     if value is None:
         raise AttributeError("size_class")
     return value
+
+
+@indexer(IPracticeExample)
+def zumo_koquma_modules(obj):
+    """Index the KoQuMa modules among the related qualification modules."""
+    modules = related_objects(obj, ["related_modules"])
+    tokens = sorted({m.koquma_module for m in modules if m.koquma_module})
+    if not tokens:
+        raise AttributeError("koquma_modules")
+    return tokens
+
+
+@indexer(IPracticeExample)
+def zumo_start_year(obj):
+    """Index the year the project began (a string: ``"2024"``)."""
+    if obj.start is None:
+        raise AttributeError("start")
+    return str(obj.start.year)
+
+
+@indexer(IPracticeExample)
+def zumo_project_status(obj):
+    """Index the project status (planned, running, finished)."""
+    if not obj.project_status:
+        raise AttributeError("project_status")
+    return obj.project_status
 
 
 @indexer(IMunicipality)

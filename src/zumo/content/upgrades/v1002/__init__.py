@@ -1,0 +1,32 @@
+"""Upgrade step 1002: the indexes the practice-example finder filters by.
+
+Adds ``zumo_koquma_modules``, ``zumo_start_year`` and ``zumo_project_status``
+as ``catalog.xml`` defines them and fills them; ``zumo_size_class`` now also
+holds the size class of the municipality a practice example, meeting or
+review concerns, so it is rebuilt.
+"""
+
+from plone import api
+from zumo.content import logger
+
+import types
+
+
+#: The new indexes and their types, as in ``profiles/default/catalog.xml``.
+NEW_INDEXES = {
+    "zumo_koquma_modules": "KeywordIndex",
+    "zumo_start_year": "FieldIndex",
+    "zumo_project_status": "FieldIndex",
+}
+
+
+def upgrade(setup_tool):
+    """Add the finder's indexes and fill them; rebuild ``zumo_size_class``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for name, meta_type in NEW_INDEXES.items():
+        if name not in catalog.indexes():
+            extra = types.SimpleNamespace(indexed_attrs=name)
+            catalog.addIndex(name, meta_type, extra)
+    names = [*NEW_INDEXES, "zumo_size_class"]
+    catalog.manage_reindexIndex(ids=names)
+    logger.info("Upgrade 1002 of zumo.content: indexes %s rebuilt", ", ".join(names))

@@ -1,0 +1,233 @@
+"""The practice-example finder: the default view of ``/praxisbeispiele``.
+
+Full text and facets, combinable: values of one facet widen the search
+(or), facets narrow it (and). Everything the finder knows is in its URL
+(``?zumo_topics=daseinsvorsorge&SearchableText=Dorfladen&sort=title``), so a
+search can be shared and the back button works; it is a plain GET form
+that works without JavaScript. Listings and counts come from the catalog
+with the visitor's permissions: nobody sees or counts an example they could
+not open.
+"""
+
+from plone import api
+from plone.batching import Batch
+from plone.memoize.instance import memoize
+from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
+from zope.i18n import translate
+from zumo.content import facets
+from zumo.content.browser.views import german_number
+from zumo.policy import _
+
+
+BATCH_SIZE = 20
+#: Sort orders: key, German label, catalog sort. ``relevance`` needs text.
+SORTS = {
+    "relevance": (_("sort_relevance", default="Relevanz"), None),
+    "newest": (_("sort_newest", default="Neueste zuerst"), ("effective", "reverse")),
+    "title": (_("sort_title", default="Titel (A–Z)"), ("sortable_title", "ascending")),
+}
+TEXT = "SearchableText"
+
+
+class FinderView(BrowserView):
+    """Finder of practice examples with facets, counts, sorting and pages."""
+
+    def __call__(self):
+        self.catalog = api.portal.get_tool("portal_catalog")
+        return self.index()
+
+    # -- what the visitor asked for (all from the URL, all checked) --------
+
+    @memoize
+    def text(self):
+        """The full-text search term, stripped (``""`` if none)."""
+        value = self.request.form.get(TEXT, "")
+        return value.strip()[:200] if isinstance(value, str) else ""
+
+    @memoize
+    def selected(self):
+        """``{index: [values]}`` of the facets set, unknown values dropped."""
+        chosen = {}
+        for facet in facets.facets():
+            raw = self.request.form.get(facet.index, [])
+            raw = [raw] if isinstance(raw, str) else raw
+            allowed = set(facet.values(self.catalog))
+            values = [
+                v for v in dict.fromkeys(raw) if isinstance(v, str) and v in allowed
+            ]
+            if values:
+                chosen[facet.index] = values
+        return chosen
+
+    @memoize
+    def sort(self):
+        """The sort key: as asked if known, else relevance with text, else newest."""
+        asked = self.request.form.get("sort")
+        if asked in SORTS and (asked != "relevance" or self.text()):
+            return asked
+        return "relevance" if self.text() else "newest"
+
+    def b_start(self):
+        """The first item shown (0 for a missing or bad value)."""
+        try:
+            return max(0, int(self.request.form.get("b_start", 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    # -- catalog -----------------------------------------------------------
+
+    def query(self, without=None):
+        """The catalog query of the current search, without the facet ``without``."""
+        query = {
+            "portal_type": "PracticeExample",
+            "path": "/".join(self.context.getPhysicalPath()),
+        }
+        if self.text():
+            query[TEXT] = self.text()
+        for index, values in self.selected().items():
+            if index != without:
+                query[index] = values  # several values: either of them
+        return query
+
+    @memoize
+    def results(self):
+        """The page of results as a ``Batch`` of catalog brains."""
+        query = self.query()
+        sort = SORTS[self.sort()][1]
+        if sort is not None:
+            query["sort_on"], query["sort_order"] = sort
+        brains = self.catalog.searchResults(
+            query, b_start=self.b_start(), b_size=BATCH_SIZE
+        )
+        return Batch(brains, BATCH_SIZE, start=self.b_start())
+
+    def _rids(self, without=None):
+        return facets.record_ids(self.catalog.searchResults(self.query(without)))
+
+    @memoize
+    def facets(self):
+        """The facets with their options, for the form.
+
+        Each facet: ``index``, ``title``, ``options`` (``value``, ``title``,
+        ``count``, ``selected``). An option is offered where the search
+        without this facet's own filter finds examples with that value, so
+        the counts say how many a click adds; set values always stay.
+        """
+        selected = self.selected()
+        shared = None
+        result = []
+        for facet in facets.facets():
+            if facet.index in selected:
+                rids = self._rids(without=facet.index)
+            else:
+                shared = shared if shared is not None else self._rids()
+                rids = shared
+            found = facets.counts(self.catalog, facet, rids)
+            chosen = selected.get(facet.index, [])
+            options = [
+                {
+                    "value": value,
+                    "title": facet.title_of(value),
+                    "count": found.get(value, 0),
+                    "selected": value in chosen,
+                    "id": f"{facet.index}-{number}",
+                }
+                for number, value in enumerate(facet.values(self.catalog))
+                if value in found or value in chosen
+            ]
+            if options:
+                result.append(
+                    {"index": facet.index, "title": facet.title, "options": options}
+                )
+        return result
+
+    # -- links -------------------------------------------------------------
+
+    def url(self, **changes):
+        """The finder's URL with the current search, changed by ``changes``.
+
+        ``changes`` maps a parameter to its new value (``None`` removes it).
+        The page is reset unless ``b_start`` is given.
+        """
+        params = {TEXT: self.text() or None, **self.selected()}
+        if self.request.form.get("sort") in SORTS:
+            params["sort"] = self.sort()
+        params.update(changes)
+        pairs = [
+            (key, value)
+            for key, values in params.items()
+            if values
+            for value in ([values] if isinstance(values, str | int) else values)
+        ]
+        query = urlencode(pairs)
+        return self.context.absolute_url() + (f"?{query}" if query else "")
+
+    def active_filters(self):
+        """The set filters, each with a link that removes it."""
+        filters = []
+        if self.text():
+            filters.append(
+                {
+                    "title": translate(
+                        _("filter_text", default="Suchbegriff: ${text}",
+                          mapping={"text": self.text()}),
+                        context=self.request,
+                    ),
+                    "url": self.url(**{TEXT: None}),
+                }
+            )  # fmt: skip
+        by_index = facets.by_index()
+        for index, values in self.selected().items():
+            facet = by_index[index]
+            for value in values:
+                rest = [v for v in values if v != value]
+                filters.append(
+                    {
+                        "title": f"{facet.title}: {facet.title_of(value)}",
+                        "url": self.url(**{index: rest or None}),
+                    }
+                )
+        return filters
+
+    def sort_options(self):
+        """The sort orders to offer (relevance only with a search term)."""
+        return [
+            {
+                "value": key,
+                "title": translate(label, context=self.request),
+                "selected": key == self.sort(),
+            }
+            for key, (label, _sort) in SORTS.items()
+            if key != "relevance" or self.text()
+        ]
+
+    def hidden_fields(self):
+        """``(name, value)`` the sort form carries to keep the search."""
+        fields = [(TEXT, self.text())] if self.text() else []
+        for index, values in self.selected().items():
+            fields += [(index, value) for value in values]
+        return fields
+
+    def result_count(self):
+        """'1 Praxisbeispiel' or '23 Praxisbeispiele' found."""
+        count = self.results().sequence_length
+        return translate(
+            _(
+                "finder_count",
+                default="${count} Praxisbeispiele gefunden",
+                mapping={"count": german_number(count)},
+            )
+            if count != 1
+            else _("finder_count_one", default="1 Praxisbeispiel gefunden"),
+            context=self.request,
+        )
+
+    def script_url(self):
+        """The address of the script that filters without reloading the page."""
+        return f"{api.portal.get().absolute_url()}/++plone++zumo/finder.js"
+
+    def topic_titles(self, brain):
+        """The German titles of an example's ZUMO topics (catalog metadata)."""
+        facet = facets.by_index()["zumo_topics"]
+        return [facet.title_of(token) for token in brain.zumo_topics or ()]
