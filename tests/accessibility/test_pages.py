@@ -48,6 +48,7 @@ PAGES = {
             "&SearchableText=Dorf&sort=title"
         ),
     ),
+    "Offene Daten": (None, lambda: "praxisbeispiele/@@open-data"),
     "Registrieren": (None, lambda: "@@register"),
     "Anmelden": (None, lambda: "login"),
     "Mentoring-Gruppe": ("kommune-a", lambda: _first("MentoringGroup")),

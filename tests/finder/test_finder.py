@@ -1,63 +1,13 @@
 """The practice-example finder: facets with counts, combinable, in the URL."""
 
-from datetime import date
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from tests.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content import facets
-from zumo.content.relations import relation_to
-from zumo.policy.interfaces import IZumoPolicyLayer
-
-import pytest
-
-
-@pytest.fixture
-def network(portal):
-    """Two municipalities, one KoQuMa module, four published examples and a
-    draft, as a site manager made them."""
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    alsoProvides(portal.REQUEST, IZumoPolicyLayer)
-    small = add(portal, "kommunen", "Municipality", "hayingen", title="Hayingen",
-                region="tuebingen", district="Landkreis Reutlingen",
-                population=2224, to_state="published")  # fmt: skip
-    large = add(portal, "kommunen", "Municipality", "tuttlingen",
-                title="Tuttlingen", region="freiburg",
-                district="Landkreis Tuttlingen", population=36000,
-                to_state="published")  # fmt: skip
-    module = add(portal, "qualifizierung", "QualificationModule", "koquma-3",
-                 title="Modul 3", curriculum="koquma",
-                 koquma_module="m3_beteiligungsstrukturen")  # fmt: skip
-    examples = {
-        "dorfladen": dict(municipality=small, topics=["daseinsvorsorge"],
-                          trends=["demografie"], start=date(2024, 3, 1),
-                          project_status="laufend", related_modules=[module]),
-        "buergerbus": dict(municipality=small, topics=["daseinsvorsorge"],
-                           trends=["digitalisierung"], start=date(2023, 1, 1),
-                           project_status="abgeschlossen"),
-        "treffpunkt": dict(municipality=large, topics=["quartiersentwicklung"],
-                           trends=["demografie"], start=date(2024, 6, 1),
-                           project_status="laufend"),
-        "klimaplan": dict(municipality=large, topics=["klimawandel"],
-                          trends=["klimawandel"], start=date(2022, 5, 1),
-                          project_status="geplant"),
-    }  # fmt: skip
-    for oid, values in examples.items():
-        values["municipality"] = relation_to(values["municipality"])
-        values["related_modules"] = [
-            relation_to(m) for m in values.get("related_modules", [])
-        ]
-        add(portal, "praxisbeispiele", "PracticeExample", oid, title=oid.title(),
-            to_state="published", **values)  # fmt: skip
-    add(portal, "praxisbeispiele", "PracticeExample", "geheim",
-        title="Geheimer Entwurf", topics=["daseinsvorsorge"],
-        municipality=relation_to(small))  # fmt: skip
-    return portal
 
 
 def finder(portal, **form):

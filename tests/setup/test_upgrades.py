@@ -176,9 +176,14 @@ def test_content_1002_adds_and_fills_the_finder_indexes(portal):
 
 def test_1004_makes_the_finder_the_default_view(portal):
     """/praxisbeispiele of an older site opens the finder after the upgrade."""
+    from plone.base.interfaces.syndication import IFeedSettings
+    from zumo.policy.interfaces import IPracticeExampleSection
     from zumo.policy.upgrades import v1004
 
     setRoles(portal, TEST_USER_ID, ["Manager"])
     portal["praxisbeispiele"].setLayout("listing_view")
     v1004.upgrade(portal.portal_setup)
-    assert portal["praxisbeispiele"].getLayout() == "practice-example-finder"
+    section = portal["praxisbeispiele"]
+    assert section.getLayout() == "practice-example-finder"
+    assert IPracticeExampleSection.providedBy(section)
+    assert IFeedSettings(section).enabled

@@ -14,3 +14,9 @@ class ISection(Interface):
     Set by :func:`zumo.policy.structure.create_structure`; standard content
     filed in a section follows ``zumo_page_workflow``.
     """
+
+
+class IPracticeExampleSection(ISection):
+    """The knowledge base ``/praxisbeispiele``: the finder is its default
+    view, and its published practice examples are open data
+    (``export.csv``, ``export.json``, ``export.geojson``, ``dcat.jsonld``)."""

@@ -4,9 +4,10 @@ from pathlib import Path
 from plone import api
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.base.interfaces.syndication import IFeedSettings
 from zope.interface import alsoProvides
+from zumo.policy import interfaces
 from zumo.policy import logger
-from zumo.policy.interfaces import ISection
 
 import json
 
@@ -22,10 +23,12 @@ def sections():
 def create_structure(portal):
     """Create the missing section folders below ``portal``; keep existing ones.
 
-    Each folder is marked :class:`ISection` and only allows the types its
-    section is for; public sections
-    are published; groups get the local roles the section gives them
-    (citizens and municipalities may propose practice examples, ...).
+    Each folder is marked :class:`ISection` (or the section's own
+    ``marker``, a kind of it), gets the section's default view (``layout``)
+    and, with ``feed``, its RSS feed (``rss.xml``),
+    and only allows the types its section is for; public sections are
+    published; groups get the local roles the section gives them (citizens
+    and municipalities may propose practice examples, ...).
     """
     for section in sections():
         folder = portal.get(section["id"])
@@ -39,7 +42,9 @@ def create_structure(portal):
                 exclude_from_nav=section.get("exclude_from_nav", False),
             )
             logger.info("Created section /%s", section["id"])
-        alsoProvides(folder, ISection)
+        alsoProvides(folder, getattr(interfaces, section.get("marker", "ISection")))
+        if section.get("feed") and not IFeedSettings(folder).enabled:
+            IFeedSettings(folder).enabled = True
         layout = section.get("layout")
         if layout and folder.getLayout() != layout:
             folder.setLayout(layout)

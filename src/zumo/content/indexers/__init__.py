@@ -5,6 +5,7 @@ Where a practice example, meeting or review does not say something itself
 """
 
 from plone.indexer import indexer
+from zumo.content.behaviors.demo import IDemoContent
 from zumo.content.behaviors.geolocation import IGeolocation
 from zumo.content.behaviors.programmes import IProgrammes
 from zumo.content.behaviors.topics import ITopics
@@ -162,3 +163,9 @@ def zumo_longitude(obj):
     if point is None:
         raise AttributeError("longitude")
     return point[1]
+
+
+@indexer(IDemoContent)
+def zumo_demo(obj):
+    """Store whether the item was invented for the demonstration."""
+    return bool(getattr(obj, "demo", False))

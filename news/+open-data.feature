@@ -1,0 +1,1 @@
+Offene Daten: Die veröffentlichten Praxisbeispiele stehen als `export.csv`, `export.json`, `export.geojson` und als DCAT-AP.de-Katalog `dcat.jsonld` bereit (seitenweise, ohne Kontaktdaten, mit Demo-Kennzeichen), erklärt auf der Seite `/praxisbeispiele/@@open-data`; neue Praxisbeispiele gibt es als RSS-Feed `/praxisbeispiele/rss.xml`.

@@ -1,0 +1,102 @@
+"""Open data of the published practice examples: CSV, JSON, GeoJSON, DCAT, RSS."""
+
+from zumo.policy.browser import exports
+
+import csv
+import io
+import json
+import pytest
+
+
+PUBLISHED = {"Dorfladen", "Buergerbus", "Treffpunkt", "Klimaplan"}
+
+
+def get(request_factory, path, user=None):
+    session = request_factory(api=False)
+    if user:
+        session.auth = user
+    response = session.get(path)
+    assert response.status_code == 200, response.text[:300]
+    return response
+
+
+def test_csv(served, request_factory):
+    """A CSV row per published example, no contact data, demo marked."""
+    response = get(request_factory, "/praxisbeispiele/export.csv")
+    assert response.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert {row["title"] for row in rows} == PUBLISHED
+    assert list(rows[0]) == list(exports.COLUMNS)
+    dorfladen = next(row for row in rows if row["title"] == "Dorfladen")
+    assert dorfladen["municipality"] == "Hayingen"
+    assert dorfladen["topics"] == "daseinsvorsorge"
+    assert dorfladen["demo"] == "True"
+    assert "erika" not in response.text.lower()
+
+
+def test_json_pages(served, request_factory):
+    """JSON pages: two of four, with the next page in ``next`` and ``Link``."""
+    first = get(request_factory, "/praxisbeispiele/export.json?b_size=2")
+    data = first.json()
+    assert data["items_total"] == 4 and len(data["items"]) == 2
+    assert 'rel="next"' in first.headers["Link"]
+    assert data["titles"]["topics"]["daseinsvorsorge"] == "Daseinsvorsorge"
+    rest = request_factory(api=False).get(data["next"]).json()
+    assert rest["next"] is None
+    titles = {item["title"] for item in data["items"] + rest["items"]}
+    assert titles == PUBLISHED
+    capped = get(request_factory, "/praxisbeispiele/export.json?b_size=99999&b_start=x")
+    assert len(capped.json()["items"]) == 4
+
+
+def test_geojson(served, request_factory):
+    """Points with longitude first, for examples with a location."""
+    data = get(request_factory, "/praxisbeispiele/export.geojson").json()
+    assert data["type"] == "FeatureCollection"
+    for feature in data["features"]:
+        longitude, latitude = feature["geometry"]["coordinates"]
+        assert feature["properties"]["longitude"] == longitude
+        assert feature["properties"]["title"] in PUBLISHED
+
+
+def test_dcat(served, request_factory):
+    """A DCAT-AP.de catalogue with one dataset per published example."""
+    data = json.loads(get(request_factory, "/praxisbeispiele/dcat.jsonld").text)
+    assert data["@type"] == "dcat:Catalog"
+    datasets = data["dcat:dataset"]
+    assert {d["dct:title"] for d in datasets} == PUBLISHED
+    for dataset in datasets:
+        assert dataset["@type"] == "dcat:Dataset"
+        assert dataset["dct:license"]["@id"] == exports.LICENCE
+        assert dataset["dct:publisher"]["foaf:name"]
+
+
+@pytest.mark.parametrize(
+    "path", ["export.csv", "export.json", "export.geojson", "dcat.jsonld", "rss.xml"]
+)
+def test_nothing_unpublished_for_anyone(served, request_factory, path):
+    """Not even the site manager's export holds the draft."""
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    for user in (None, (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)):
+        text = (
+            request_factory(api=False, basic_auth=user)
+            .get(f"/praxisbeispiele/{path}")
+            .text
+        )
+        if path != "rss.xml" or user is None:
+            assert "Geheimer Entwurf" not in text, (path, user)
+
+
+def test_rss(served, request_factory):
+    """The feed of new examples lists the published ones."""
+    response = get(request_factory, "/praxisbeispiele/rss.xml")
+    assert "Dorfladen" in response.text and "Geheimer Entwurf" not in response.text
+
+
+def test_open_data_page(served, request_factory):
+    """The page explains formats, fields, paging and licence."""
+    page = get(request_factory, "/praxisbeispiele/@@open-data").text
+    for text in ("export.csv", "dcat.jsonld", "CC BY 4.0", "b_start", "demo"):
+        assert text in page
