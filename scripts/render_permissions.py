@@ -20,6 +20,7 @@ ACTIONS = {
     "add": "darin hinzufügen",
     "undo-log": "Änderungsprotokoll lesen (@transactions)",
     "list-users": "Personen auflisten (Personen-Vokabulare, Suche im Freigabe-Dialog)",
+    "internal-statistics": "interne Zahlen unter /statistik sehen",
 }
 
 

@@ -49,6 +49,8 @@ PAGES = {
         ),
     ),
     "Offene Daten": (None, lambda: "praxisbeispiele/@@open-data"),
+    "Statistik": (None, lambda: "statistik"),
+    "Statistik intern": ("ministerium", lambda: "statistik"),
     "Registrieren": (None, lambda: "@@register"),
     "Anmelden": (None, lambda: "login"),
     "Mentoring-Gruppe": ("kommune-a", lambda: _first("MentoringGroup")),

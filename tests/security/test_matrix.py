@@ -25,6 +25,7 @@ PERMISSIONS = {
     "add": "Add portal content",
     "undo-log": "List undoable changes",
     "list-users": "List portal members",
+    "internal-statistics": "zumo: View internal statistics",
 }
 
 

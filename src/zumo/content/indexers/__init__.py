@@ -114,6 +114,12 @@ def zumo_project_status(obj):
 
 
 @indexer(IMunicipality)
+def zumo_network_status(obj):
+    """Index the municipality's roles in the network (pilot, model, ...)."""
+    return _tokens(obj, "network_status")
+
+
+@indexer(IMunicipality)
 def zumo_ags(obj):
     """Index the official municipality key."""
     if not obj.ags:

@@ -1,8 +1,8 @@
 """Upgrade step 1002: the indexes the practice-example finder filters by,
 and the metadata the open-data exports read.
 
-Adds ``zumo_koquma_modules``, ``zumo_start_year`` and ``zumo_project_status``
-as ``catalog.xml`` defines them and fills them; ``zumo_size_class`` now also
+Adds ``zumo_koquma_modules``, ``zumo_start_year``, ``zumo_project_status``
+and ``zumo_network_status`` (for the statistics) as ``catalog.xml`` defines them and fills them; ``zumo_size_class`` now also
 holds the size class of the municipality a practice example, meeting or
 review concerns, so it is rebuilt. The new metadata columns are added and
 the practice examples' records refreshed.
@@ -16,6 +16,7 @@ import types
 
 #: The new indexes and their types, as in ``profiles/default/catalog.xml``.
 NEW_INDEXES = {
+    "zumo_network_status": "KeywordIndex",
     "zumo_koquma_modules": "KeywordIndex",
     "zumo_start_year": "FieldIndex",
     "zumo_project_status": "FieldIndex",
