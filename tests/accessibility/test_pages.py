@@ -50,6 +50,7 @@ PAGES = {
     ),
     "Offene Daten": (None, lambda: "praxisbeispiele/@@open-data"),
     "Statistik": (None, lambda: "statistik"),
+    "Werkstatttreffen-Kalender": (None, lambda: "werkstatttreffen"),
     "Statistik intern": ("ministerium", lambda: "statistik"),
     "Registrieren": (None, lambda: "@@register"),
     "Anmelden": (None, lambda: "login"),

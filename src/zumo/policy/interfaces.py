@@ -20,3 +20,8 @@ class IPracticeExampleSection(ISection):
     """The knowledge base ``/praxisbeispiele``: the finder is its default
     view, and its published practice examples are open data
     (``export.csv``, ``export.json``, ``export.geojson``, ``dcat.jsonld``)."""
+
+
+class IMeetingSection(ISection):
+    """The workshop meetings ``/werkstatttreffen``: upcoming by region, past
+    ones paged, and the iCal calendar of all announced meetings."""

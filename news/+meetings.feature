@@ -1,0 +1,1 @@
+`/werkstatttreffen` zeigt die kommenden Treffen nach regionalem Cluster und darunter die vergangenen seitenweise, filterbar nach Regierungsbezirk, mit iCal je Treffen und für alle angekündigten Treffen. Die iCal-Dateien nennen keine Person mehr (keine Kontaktperson, keine Teilnehmenden) und tragen die Koordinaten des Treffens.
