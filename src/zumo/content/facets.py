@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from zumo.content import vocabularies
 
 import json
+import Missing
 
 
 DATA_FILE = Path(__file__).parent / "data" / "facets.json"
@@ -72,6 +73,12 @@ def finder_url(portal, **query):
     """The address of the finder (``/praxisbeispiele``) with ``query`` set."""
     url = f"{portal.absolute_url()}/{_data()['finder']}"
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def metadata(brain, column):
+    """The catalog metadata ``column`` of ``brain``; ``None`` where missing."""
+    value = getattr(brain, column, None)
+    return None if value is None or value is Missing.Value else value
 
 
 def record_ids(results):

@@ -10,6 +10,7 @@ from zope.i18n import translate
 from zope.i18n.locales import locales
 from zumo.content import _
 from zumo.content import facets
+from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
@@ -59,6 +60,20 @@ class ZumoView(BrowserView):
         if not token:
             return None
         return vocabularies.title_of(vocabulary, token, token)
+
+    def similar(self):
+        """Suggestions of practice examples of similar municipalities, with
+        their reasons in words (see :mod:`zumo.content.similar`)."""
+        return [
+            dict(
+                item,
+                reasons=", ".join(
+                    translate(reason, context=self.request)
+                    for reason in item["reasons"]
+                ),
+            )
+            for item in similar.suggestions(self.context)
+        ]
 
     def facet(self, field):
         """Return ``[{title, url}]`` for a facet field, linking to the finder.

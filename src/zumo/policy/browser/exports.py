@@ -47,11 +47,6 @@ LIST_COLUMNS = {
 }
 
 
-def _value(brain, column):
-    value = getattr(brain, column, None)
-    return None if value is None or repr(value) == "Missing.Value" else value
-
-
 def _iso(value):
     if value is None:
         return None
@@ -67,21 +62,21 @@ def record(brain):
         "uid": brain.UID,
         "title": brain.Title,
         "description": brain.Description or "",
-        "municipality": _value(brain, "zumo_municipality_title"),
-        "region": _value(brain, "zumo_region"),
-        "district": _value(brain, "zumo_district"),
-        "size_class": _value(brain, "zumo_size_class"),
-        "project_status": _value(brain, "zumo_project_status"),
-        "start": _iso(_value(brain, "start")),
-        "end": _iso(_value(brain, "end")),
-        "latitude": _value(brain, "zumo_latitude"),
-        "longitude": _value(brain, "zumo_longitude"),
-        "published": _iso(_value(brain, "effective")),
-        "modified": _iso(_value(brain, "modified")),
-        "demo": bool(_value(brain, "zumo_demo")),
+        "municipality": facets.metadata(brain, "zumo_municipality_title"),
+        "region": facets.metadata(brain, "zumo_region"),
+        "district": facets.metadata(brain, "zumo_district"),
+        "size_class": facets.metadata(brain, "zumo_size_class"),
+        "project_status": facets.metadata(brain, "zumo_project_status"),
+        "start": _iso(facets.metadata(brain, "start")),
+        "end": _iso(facets.metadata(brain, "end")),
+        "latitude": facets.metadata(brain, "zumo_latitude"),
+        "longitude": facets.metadata(brain, "zumo_longitude"),
+        "published": _iso(facets.metadata(brain, "effective")),
+        "modified": _iso(facets.metadata(brain, "modified")),
+        "demo": bool(facets.metadata(brain, "zumo_demo")),
     }
     for field, column in LIST_COLUMNS.items():
-        values[field] = list(_value(brain, column) or ())
+        values[field] = list(facets.metadata(brain, column) or ())
     return values
 
 

@@ -1,0 +1,173 @@
+"""“Similar municipalities did this”: suggestions of practice examples.
+
+For a practice example, or for a municipality, up to five published
+practice examples of *other* municipalities, ranked by what they share:
+
+* each shared ZUMO topic (``WEIGHTS["topic"]``) and future trend,
+* the same size class of municipality,
+* nearness (within ``NEAR_KM``, more the nearer).
+
+A municipality's topics and trends are those of its own practice
+examples. Topics, trends and size class are scored from the catalog
+indexes alone (record-id sets, no brains); only the best candidates are
+then read from catalog metadata for distance and reasons. Each suggestion
+says why in words: “gleiche Größenklasse, 12 km entfernt, Themenfeld
+Daseinsvorsorge”.
+"""
+
+from BTrees.IIBTree import difference
+from BTrees.IIBTree import IIBucket
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import weightedUnion
+from DateTime import DateTime
+from itertools import islice
+from math import asin
+from math import cos
+from math import radians
+from math import sin
+from math import sqrt
+from plone import api
+from zumo.content import _
+from zumo.content import facets
+from zumo.content.municipality import IMunicipality
+from zumo.content.relations import location
+from zumo.content.relations import municipality_of
+
+
+#: How much each shared trait counts.
+WEIGHTS = {"topic": 3, "trend": 2, "size_class": 2, "near": 3}
+#: Examples within this distance count as near (the nearer, the more).
+NEAR_KM = 50
+#: How many suggestions are shown, and how many candidates are read.
+SHOWN = 5
+CANDIDATES = 40
+
+
+def distance_km(first, second):
+    """Great-circle distance in km between two ``(latitude, longitude)``."""
+    lat1, lon1, lat2, lon2 = map(radians, (*first, *second))
+    a = (
+        sin((lat2 - lat1) / 2) ** 2
+        + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * asin(sqrt(a))
+
+
+def _holders(index, value):
+    """Record ids the index holds for ``value`` (an ``IISet``)."""
+    found = index._index.get(value)
+    if found is None:
+        return IISet()
+    return IISet([found]) if isinstance(found, int) else found
+
+
+def _traits(context, catalog):
+    """``(municipality, topics, trends, size class, point)`` of ``context``."""
+    if IMunicipality.providedBy(context):
+        municipality = context
+        own = catalog.unrestrictedSearchResults(
+            portal_type="PracticeExample",
+            review_state="published",
+            zumo_municipality_uid=context.UID(),
+        )
+        topics = {t for b in own for t in facets.metadata(b, "zumo_topics") or ()}
+        trends = {t for b in own for t in facets.metadata(b, "zumo_trends") or ()}
+    else:
+        municipality = municipality_of(context)
+        topics = set(getattr(context, "topics", None) or ())
+        trends = set(getattr(context, "trends", None) or ())
+    size_class = municipality.size_class if municipality is not None else None
+    return municipality, topics, trends, size_class, location(context)
+
+
+def _pool(catalog, context, municipality):
+    """Published examples the viewer may see, not of this municipality."""
+    pool = facets.record_ids(
+        catalog.searchResults(
+            portal_type="PracticeExample",
+            review_state="published",
+            effective={"query": DateTime(), "range": "max"},
+        )
+    )
+    excluded = IISet()
+    if municipality is not None:
+        excluded = _holders(
+            catalog._catalog.getIndex("zumo_municipality_uid"), municipality.UID()
+        )
+    own = catalog.getrid("/".join(context.getPhysicalPath()))
+    if own is not None:
+        excluded = IISet([*excluded, own])
+    return difference(pool, excluded)
+
+
+def suggestions(context):
+    """Up to five suggestions for ``context``: dicts with ``title``, ``url``,
+    ``municipality``, ``reasons`` (messages to translate, in words) and
+    ``score``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    municipality, topics, trends, size_class, point = _traits(context, catalog)
+    pool = _pool(catalog, context, municipality)
+    if not pool:
+        return []
+    scores = IIBucket()
+    for index, values, weight in (
+        ("zumo_topics", topics, WEIGHTS["topic"]),
+        ("zumo_trends", trends, WEIGHTS["trend"]),
+        ("zumo_size_class", {size_class} - {None}, WEIGHTS["size_class"]),
+    ):
+        index = catalog._catalog.getIndex(index)
+        for value in values:
+            holders = intersection(pool, _holders(index, value))
+            _weight, scores = weightedUnion(scores, holders, 1, weight)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])[:CANDIDATES]
+    if point is not None and len(ranked) < CANDIDATES:
+        # Nearness alone may qualify: add unscored examples to be measured.
+        seen = {rid for rid, _score in ranked}
+        unscored = (rid for rid in pool if rid not in seen)
+        ranked += [(rid, 0) for rid in islice(unscored, CANDIDATES - len(ranked))]
+    found = [
+        _suggestion(catalog._catalog[rid], score, topics, trends, size_class, point)
+        for rid, score in ranked
+    ]
+    found = [item for item in found if item["score"] > 0]
+    found.sort(key=lambda item: (-item["score"], item["title"]))
+    return found[:SHOWN]
+
+
+def _suggestion(brain, score, topics, trends, size_class, point):
+    """One suggestion from catalog metadata, with the reasons in words."""
+    topic_title = facets.by_index()["zumo_topics"].title_of
+    trend_title = facets.by_index()["zumo_trends"].title_of
+    reasons = []
+    latitude = facets.metadata(brain, "zumo_latitude")
+    longitude = facets.metadata(brain, "zumo_longitude")
+    if size_class and facets.metadata(brain, "zumo_size_class") == size_class:
+        reasons.append(_("reason_size_class", default="gleiche Größenklasse"))
+    if point is not None and latitude is not None and longitude is not None:
+        km = distance_km(point, (latitude, longitude))
+        if km <= NEAR_KM:
+            score += round(WEIGHTS["near"] * (1 - km / NEAR_KM)) + 1
+            reasons.append(
+                _("reason_distance", default="${km} km entfernt",
+                  mapping={"km": round(km)})
+            )  # fmt: skip
+    for token in facets.metadata(brain, "zumo_topics") or ():
+        if token in topics:
+            reasons.append(
+                _("reason_topic", default="Themenfeld ${topic}",
+                  mapping={"topic": topic_title(token)})
+            )  # fmt: skip
+    for token in facets.metadata(brain, "zumo_trends") or ():
+        if token in trends:
+            reasons.append(
+                _("reason_trend", default="Zukunftstrend ${trend}",
+                  mapping={"trend": trend_title(token)})
+            )  # fmt: skip
+    return {
+        "title": brain.Title,
+        "url": brain.getURL(),
+        "municipality": facets.metadata(brain, "zumo_municipality_title"),
+        "reasons": reasons,
+        "score": score,
+    }
