@@ -1,0 +1,1 @@
+„Ähnliche Kommunen haben das gemacht“: Steckbriefe und Kommunenseiten schlagen bis zu fünf veröffentlichte Praxisbeispiele anderer Kommunen vor – nach gemeinsamen Themenfeldern und Zukunftstrends, gleicher Größenklasse und Nähe, jeweils mit der Begründung in Worten („gleiche Größenklasse, 12 km entfernt, Themenfeld Daseinsvorsorge“).
