@@ -54,6 +54,7 @@ def _data():
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
+@cache
 def facets():
     """Return the facets of the finder, in their order on the page."""
     return tuple(Facet(**facet) for facet in _data()["facets"])

@@ -41,7 +41,7 @@ WEIGHTS = {"topic": 3, "trend": 2, "size_class": 2, "near": 3}
 NEAR_KM = 50
 #: How many suggestions are shown, and how many candidates are read.
 SHOWN = 5
-CANDIDATES = 40
+CANDIDATES = 20
 
 
 def distance_km(first, second):
@@ -132,42 +132,50 @@ def suggestions(context):
     ]
     found = [item for item in found if item["score"] > 0]
     found.sort(key=lambda item: (-item["score"], item["title"]))
-    return found[:SHOWN]
+    shown = found[:SHOWN]
+    for item in shown:
+        brain = item.pop("brain")
+        item["url"] = brain.getURL()
+        item["municipality"] = facets.metadata(brain, "zumo_municipality_title")
+        item["reasons"] = _reasons(brain, item.pop("km"), topics, trends, size_class)
+    return shown
 
 
 def _suggestion(brain, score, topics, trends, size_class, point):
-    """One suggestion from catalog metadata, with the reasons in words."""
-    topic_title = facets.by_index()["zumo_topics"].title_of
-    trend_title = facets.by_index()["zumo_trends"].title_of
-    reasons = []
+    """One candidate scored from catalog metadata (with the distance)."""
     latitude = facets.metadata(brain, "zumo_latitude")
     longitude = facets.metadata(brain, "zumo_longitude")
-    if size_class and facets.metadata(brain, "zumo_size_class") == size_class:
-        reasons.append(_("reason_size_class", default="gleiche Größenklasse"))
+    km = None
     if point is not None and latitude is not None and longitude is not None:
         km = distance_km(point, (latitude, longitude))
         if km <= NEAR_KM:
             score += round(WEIGHTS["near"] * (1 - km / NEAR_KM)) + 1
-            reasons.append(
-                _("reason_distance", default="${km} km entfernt",
-                  mapping={"km": round(km)})
-            )  # fmt: skip
+        else:
+            km = None
+    return {"title": brain.Title, "brain": brain, "score": score, "km": km}
+
+
+def _reasons(brain, km, topics, trends, size_class):
+    """Why ``brain`` was suggested, as messages to translate."""
+    by_index = facets.by_index()
+    reasons = []
+    if size_class and facets.metadata(brain, "zumo_size_class") == size_class:
+        reasons.append(_("reason_size_class", default="gleiche Größenklasse"))
+    if km is not None:
+        reasons.append(
+            _("reason_distance", default="${km} km entfernt",
+              mapping={"km": round(km)})
+        )  # fmt: skip
     for token in facets.metadata(brain, "zumo_topics") or ():
         if token in topics:
             reasons.append(
                 _("reason_topic", default="Themenfeld ${topic}",
-                  mapping={"topic": topic_title(token)})
+                  mapping={"topic": by_index["zumo_topics"].title_of(token)})
             )  # fmt: skip
     for token in facets.metadata(brain, "zumo_trends") or ():
         if token in trends:
             reasons.append(
                 _("reason_trend", default="Zukunftstrend ${trend}",
-                  mapping={"trend": trend_title(token)})
+                  mapping={"trend": by_index["zumo_trends"].title_of(token)})
             )  # fmt: skip
-    return {
-        "title": brain.Title,
-        "url": brain.getURL(),
-        "municipality": facets.metadata(brain, "zumo_municipality_title"),
-        "reasons": reasons,
-        "score": score,
-    }
+    return reasons
