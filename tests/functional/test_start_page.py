@@ -57,6 +57,32 @@ class TestStartPage:
         assert "Dorfladen in Bürgerhand" in page
         assert SECRET_EXAMPLE not in page
 
+    def test_leads_to_finder_meetings_statistics_and_open_data(
+        self, network, request_factory
+    ):
+        """A search box into the finder, quick links, the next announced
+        meetings (no planned one)."""
+        from datetime import datetime
+        from datetime import timedelta
+
+        import pytz
+
+        start = pytz.timezone("Europe/Berlin").localize(
+            datetime.now() + timedelta(days=20)
+        )
+        add(network, "werkstatttreffen", "WorkshopMeeting", "bald", title="Bald",
+            start=start, end=start + timedelta(hours=3), to_state="announced")  # fmt: skip
+        add(network, "werkstatttreffen", "WorkshopMeeting", "geplant",
+            title="Noch geplant", start=start, end=start + timedelta(hours=3))  # fmt: skip
+        transaction.commit()
+        page = html_session(request_factory).get("/").text
+        base = network.absolute_url()
+        assert f'action="{base}/praxisbeispiele"' in page
+        for path in ("/werkstatttreffen", "/statistik", "/praxisbeispiele/@@open-data"):
+            assert f'href="{base}{path}"' in page
+        assert "Kommende Werkstatttreffen" in page and ">Bald</a>" in page
+        assert "Noch geplant" not in page
+
     def test_institute_sees_reviews_section_but_no_drafts_as_news(
         self, network, request_factory
     ):

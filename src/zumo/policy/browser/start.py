@@ -1,9 +1,11 @@
 """The start page of the ZUMO site: what the network offers, and what is new."""
 
+from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
+from zumo.content import facets
 from zumo.content.browser.views import german_number
 from zumo.policy.structure import sections
 
@@ -12,6 +14,7 @@ _ = MessageFactory("zumo")
 
 
 LATEST_EXAMPLES = 6
+UPCOMING_MEETINGS = 3
 
 
 class StartView(BrowserView):
@@ -85,5 +88,23 @@ class StartView(BrowserView):
         )[:LATEST_EXAMPLES]
 
     def examples_url(self):
-        """Return the address of the practice-example section."""
-        return f"{api.portal.get().absolute_url()}/praxisbeispiele"
+        """Return the address of the practice-example finder."""
+        return facets.finder_url(api.portal.get())
+
+    def upcoming_meetings(self):
+        """Return catalog brains of the next workshop meetings the visitor may see."""
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog.searchResults(
+            portal_type="WorkshopMeeting",
+            end={"query": DateTime(), "range": "min"},
+            sort_on="start",
+            sort_limit=UPCOMING_MEETINGS,
+        )[:UPCOMING_MEETINGS]
+
+    def when(self, brain):
+        """Date and time of a meeting in German."""
+        return api.portal.get_localized_time(brain.start, long_format=True)
+
+    def portal_url(self):
+        """The site's address, for the quick links."""
+        return api.portal.get().absolute_url()

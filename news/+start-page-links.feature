@@ -1,0 +1,1 @@
+Die Startseite führt in die Suche nach Praxisbeispielen (Suchfeld), zu Werkstatttreffen und Kalender, zu den Zahlen des Netzwerks und zu den offenen Daten und zeigt die nächsten angekündigten Werkstatttreffen.
