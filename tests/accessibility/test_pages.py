@@ -6,6 +6,7 @@ technical basis of BITV 2.0).
 """
 
 from axe_playwright_python.sync_playwright import Axe
+from pathlib import Path
 from plone import api
 from tests.accessibility.conftest import PASSWORD
 
@@ -88,3 +89,93 @@ class TestAccessibility:
         finally:
             context.close()
         assert results.violations_count == 0, results.generate_report()
+
+
+#: Screenshots of the finder, kept as test artefacts (not in git).
+SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "screenshots"
+#: Desktop and mobile widths (CSS pixels).
+VIEWPORTS = {"desktop": (1280, 900), "mobile": (390, 844)}
+
+
+class TestFinderInBrowser:
+    """The finder used in the browser: by mouse, by keyboard, back button."""
+
+    def finder(self, browser, demo_site, viewport="desktop"):
+        width, height = VIEWPORTS[viewport]
+        context = browser.new_context(
+            locale="de-DE", viewport={"width": width, "height": height}
+        )
+        page = context.new_page()
+        page.goto(f"{demo_site.absolute_url()}/praxisbeispiele")
+        return context, page
+
+    @staticmethod
+    def count(page):
+        heading = page.locator("#finder-results-heading").inner_text()
+        return int(heading.split()[0].replace(".", ""))
+
+    def test_filter_by_clicking(self, browser, demo_site):
+        """A click on a facet narrows the results in place and into the URL;
+        the back button restores the search."""
+        context, page = self.finder(browser, demo_site)
+        try:
+            total = self.count(page)
+            box = page.locator("input[name=zumo_topics]").first
+            label = page.locator(f"label[for={box.get_attribute('id')}]")
+            expected = int(label.locator(".badge").inner_text())
+            box.check()
+            page.wait_for_url("**zumo_topics=**")
+            page.wait_for_function(
+                "n => document.querySelector('#finder-results-heading')"
+                ".innerText.startsWith(String(n))",
+                arg=expected,
+            )
+            assert self.count(page) == expected < total
+            assert page.locator("input[name=zumo_topics]:checked").count() == 1
+            page.go_back()
+            page.wait_for_function(
+                "n => document.querySelector('#finder-results-heading')"
+                ".innerText.startsWith(String(n))",
+                arg=total,
+            )
+            assert page.locator("input[name=zumo_topics]:checked").count() == 0
+        finally:
+            context.close()
+
+    def test_filter_by_keyboard_alone(self, browser, demo_site):
+        """Tab to a facet, Space sets it, the focus stays on it; Enter in the
+        search field submits."""
+        context, page = self.finder(browser, demo_site)
+        try:
+            field = page.locator("#finder-text")
+            field.focus()
+            page.keyboard.press("Tab")
+            focused = page.evaluate("document.activeElement.name")
+            assert focused == "zumo_topics"
+            focused_id = page.evaluate("document.activeElement.id")
+            page.keyboard.press("Space")
+            page.wait_for_url("**zumo_topics=**")
+            page.wait_for_function(f"document.activeElement.id === {focused_id!r}")
+            assert page.locator(f"#{focused_id}").is_checked()
+            page.locator("#finder-text").focus()
+            page.keyboard.type("Dorf")
+            page.keyboard.press("Enter")
+            page.wait_for_url("**SearchableText=Dorf**")
+            assert "Suchbegriff: Dorf" in page.content()
+        finally:
+            context.close()
+
+    @pytest.mark.parametrize("viewport", VIEWPORTS)
+    def test_screenshots(self, browser, demo_site, viewport):
+        """The finder with a filter set, kept as an artefact per width."""
+        context, page = self.finder(browser, demo_site, viewport)
+        try:
+            page.goto(
+                f"{demo_site.absolute_url()}/praxisbeispiele?zumo_topics=daseinsvorsorge"
+            )
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            target = SCREENSHOTS / f"finder-{viewport}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000
+        finally:
+            context.close()
