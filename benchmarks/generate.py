@@ -6,7 +6,8 @@ practice examples, marked as demo content, each in a municipality of the
 master data with one to three topics, trends, target groups and fields of
 action and a start year, with a text of realistic length. The words are
 drawn from a fixed list with a fixed seed, so every run measures the same
-site. Commits in batches and shows progress.
+site. Commits in batches and shows progress. The copy stops versioning
+practice examples first (no initial version is stored for each).
 """
 
 from datetime import date
@@ -52,6 +53,16 @@ def main(app):
     admin = app.acl_users.getUserById("admin").__of__(app.acl_users)
     rng = random.Random(2026)
     with api.env.adopt_user(user=admin):
+        # Generated examples are not edited: no initial version for each
+        # (CMFEditions would store 10,000 versions and triple the time).
+        repository = api.portal.get_tool("portal_repository")
+        repository.setVersionableContentTypes(
+            [
+                t
+                for t in repository.getVersionableContentTypes()
+                if t != "PracticeExample"
+            ]
+        )
         municipalities = [
             brain.getObject()
             for brain in api.content.find(

@@ -51,6 +51,8 @@ PAGES = {
     ),
     "Offene Daten": (None, lambda: "praxisbeispiele/@@open-data"),
     "Statistik": (None, lambda: "statistik"),
+    "Programme": (None, lambda: "programm"),
+    "Programm ZUMO": (None, lambda: "programm/zumo"),
     "Werkstatttreffen-Kalender": (None, lambda: "werkstatttreffen"),
     "Statistik intern": ("ministerium", lambda: "statistik"),
     "Registrieren": (None, lambda: "@@register"),

@@ -1,0 +1,114 @@
+"""Programme pages: ``/programm`` lists the programmes, ``/programm/zumo``
+shows one.
+
+What a page says about a programme (sponsor, partners, duration, method,
+contacts) is quoted from its source document (``facts`` of the vocabulary
+``programmes`` in ``vocabularies.json``, each with its ``source``). What it
+shows of the network comes from the catalog: the municipalities in the
+programme, its practice examples (the newest, and a link into the finder)
+and its qualification modules (by curriculum), as the visitor may see them.
+"""
+
+from plone import api
+from Products.Five.browser import BrowserView
+from zExceptions import NotFound
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+from zumo.content import facets
+from zumo.content import vocabularies
+
+
+SHOWN = 10
+
+
+def programmes():
+    """``[(token, title, facts)]`` of the programmes the sources describe."""
+    facts = vocabularies.details("programmes", "facts")
+    return [
+        (token, title, facts[token])
+        for token, title in vocabularies.terms("programmes")
+        if token in facts
+    ]
+
+
+@implementer(IPublishTraverse)
+class ProgrammeView(BrowserView):
+    """``/programm`` (all programmes) and ``/programm/<token>`` (one)."""
+
+    token = None
+
+    def publishTraverse(self, request, name):
+        """Take the programme's token from the path; 404 for anything else."""
+        known = {token for token, _title, _facts in programmes()}
+        if self.token is not None or name not in known:
+            raise NotFound(name)
+        self.token = name
+        return self
+
+    def __call__(self):
+        return self.index()
+
+    def programmes(self):
+        """All programmes with their address and summary."""
+        base = self.base_url()
+        return [
+            {"title": title, "url": f"{base}/{token}", "summary": facts["summary"]}
+            for token, title, facts in programmes()
+        ]
+
+    def base_url(self):
+        """The address of the programme list."""
+        return f"{api.portal.get().absolute_url()}/programm"
+
+    def programme(self):
+        """The programme shown: ``token``, ``title``, ``facts``; ``None`` on the list."""
+        if self.token is None:
+            return None
+        for token, title, facts in programmes():
+            if token == self.token:
+                return {"token": token, "title": title, "facts": facts}
+        return None
+
+    def _find(self, **query):
+        return api.portal.get_tool("portal_catalog").searchResults(**query)
+
+    def municipalities(self):
+        """The municipalities in the programme, by name."""
+        return self._find(
+            portal_type="Municipality",
+            zumo_programmes=self.token,
+            sort_on="sortable_title",
+        )
+
+    def examples(self):
+        """The newest practice examples of the programme (at most ten)."""
+        return self._find(
+            portal_type="PracticeExample",
+            zumo_programmes=self.token,
+            sort_on="effective",
+            sort_order="descending",
+            sort_limit=SHOWN,
+        )[:SHOWN]
+
+    def examples_total(self):
+        """How many practice examples of the programme the visitor may see."""
+        return len(
+            self._find(portal_type="PracticeExample", zumo_programmes=self.token)
+        )
+
+    def finder_url(self):
+        """The finder with this programme set."""
+        return facets.finder_url(api.portal.get(), zumo_programmes=self.token)
+
+    def modules(self):
+        """The qualification modules of the programme's curriculum."""
+        curriculum = self.programme()["facts"].get("curriculum")
+        if not curriculum:
+            return []
+        return [
+            brain
+            for brain in self._find(
+                portal_type="QualificationModule", sort_on="sortable_title"
+            )
+            if brain.getObject().curriculum == curriculum
+        ]

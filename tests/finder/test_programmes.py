@@ -1,0 +1,52 @@
+"""Programme pages: the sources' words, the network from the catalog."""
+
+from plone import api
+from plone.app.testing import logout
+from tests.builders import add
+from zExceptions import NotFound
+from zumo.content import vocabularies
+
+import pytest
+
+
+def page(portal, token=None):
+    view = api.content.get_view("programm", portal, portal.REQUEST)
+    if token:
+        view = view.publishTraverse(portal.REQUEST, token)
+    return view
+
+
+def test_each_programme_of_the_sources_has_a_page(network):
+    """ZUMO, IMV, ZWK, DWK and KoQuMa, each quoting its source document."""
+    facts = vocabularies.details("programmes", "facts")
+    assert list(facts) == ["zumo", "imv", "zwk", "dwk", "koquma"]
+    for token, programme in facts.items():
+        assert programme["source"].startswith("seed 00"), token
+    html = page(network)()
+    for _token, title in vocabularies.terms("programmes")[:3]:
+        assert title in html
+
+
+def test_zumo_page_quotes_the_seed_and_lists_the_network(network):
+    """Sponsor and duration word for word; municipalities and examples from
+    the catalog, published ones only for the public."""
+    add(network, "praxisbeispiele", "PracticeExample", "zumo-beispiel",
+        title="ZUMO-Team Hayingen", programmes=["zumo"], to_state="published")  # fmt: skip
+    add(network, "praxisbeispiele", "PracticeExample", "zumo-entwurf",
+        title="ZUMO-Entwurf", programmes=["zumo"])  # fmt: skip
+    network["kommunen"]["hayingen"].programmes = ["zumo"]
+    network["kommunen"]["hayingen"].reindexObject()
+    logout()
+    html = page(network, "zumo")()
+    assert (
+        "Ministerium für Soziales, Gesundheit und Integration Baden-Württemberg" in html
+    )
+    assert "seit 01.2024 bis heute" in html
+    assert "ZUMO-Team Hayingen" in html and "ZUMO-Entwurf" not in html
+    assert ">Hayingen</a>" in html
+
+
+def test_unknown_programme_is_not_found(network):
+    """Anything else below /programm is a 404."""
+    with pytest.raises(NotFound):
+        page(network, "erfunden")
