@@ -28,6 +28,7 @@ from math import radians
 from math import sin
 from math import sqrt
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from zumo.content import _
 from zumo.content import facets
 from zumo.content.municipality import IMunicipality
@@ -42,6 +43,8 @@ NEAR_KM = 50
 #: How many suggestions are shown, and how many candidates are read.
 SHOWN = 5
 CANDIDATES = 20
+#: How many of the best-scored examples are checked for visibility.
+VISIBLE = 100
 
 
 def distance_km(first, second):
@@ -81,33 +84,47 @@ def _traits(context, catalog):
     return municipality, topics, trends, size_class, location(context)
 
 
-def _pool(catalog, context, municipality):
-    """Published examples the viewer may see, not of this municipality."""
-    pool = facets.record_ids(
-        catalog.searchResults(
-            portal_type="PracticeExample",
-            review_state="published",
-            effective={"query": DateTime(), "range": "max"},
-        )
-    )
+def _excluded(catalog, context, municipality):
+    """Record ids never suggested: the context and its municipality's examples."""
     excluded = IISet()
     if municipality is not None:
-        excluded = _holders(
-            catalog._catalog.getIndex("zumo_municipality_uid"), municipality.UID()
-        )
+        index = catalog._catalog.getIndex("zumo_municipality_uid")
+        excluded = IISet(_holders(index, municipality.UID()))
     own = catalog.getrid("/".join(context.getPhysicalPath()))
     if own is not None:
-        excluded = IISet([*excluded, own])
-    return difference(pool, excluded)
+        excluded.insert(own)
+    return excluded
+
+
+def _visible(catalog, rids):
+    """Those of ``rids`` that are published examples the viewer may see."""
+    uids = {catalog._catalog.getMetadataForRID(rid)["UID"]: rid for rid in rids}
+    if not uids:
+        return set()
+    found = catalog.searchResults(
+        UID=list(uids),
+        portal_type="PracticeExample",
+        review_state="published",
+        effective={"query": DateTime(), "range": "max"},
+    )
+    return {uids[brain.UID] for brain in found}
 
 
 def suggestions(context):
     """Up to five suggestions for ``context``: dicts with ``title``, ``url``,
     ``municipality``, ``reasons`` (messages to translate, in words) and
-    ``score``."""
+    ``score``.
+
+    Scores are summed on the indexes' record-id sets (in C, whatever the
+    number of examples); only the best ``VISIBLE`` are checked for
+    visibility with one catalog query, and the best ``CANDIDATES`` of
+    those read from metadata for distance and reasons.
+    """
     catalog = api.portal.get_tool("portal_catalog")
+    processQueue()  # the indexes are read directly: index what is pending
     municipality, topics, trends, size_class, point = _traits(context, catalog)
-    pool = _pool(catalog, context, municipality)
+    examples = _holders(catalog._catalog.getIndex("portal_type"), "PracticeExample")
+    pool = difference(examples, _excluded(catalog, context, municipality))
     if not pool:
         return []
     scores = IIBucket()
@@ -120,12 +137,14 @@ def suggestions(context):
         for value in values:
             holders = intersection(pool, _holders(index, value))
             _weight, scores = weightedUnion(scores, holders, 1, weight)
-    ranked = sorted(scores.items(), key=lambda item: -item[1])[:CANDIDATES]
-    if point is not None and len(ranked) < CANDIDATES:
+    best = [rid for _score, rid in scores.byValue(1)[:VISIBLE]] if scores else []
+    if point is not None and len(best) < VISIBLE:
         # Nearness alone may qualify: add unscored examples to be measured.
-        seen = {rid for rid, _score in ranked}
-        unscored = (rid for rid in pool if rid not in seen)
-        ranked += [(rid, 0) for rid in islice(unscored, CANDIDATES - len(ranked))]
+        unscored = (rid for rid in pool if rid not in scores)
+        best += list(islice(unscored, VISIBLE - len(best)))
+    visible = _visible(catalog, best)
+    ranked = [(rid, scores.get(rid, 0)) for rid in best if rid in visible]
+    ranked = ranked[:CANDIDATES]
     found = [
         _suggestion(catalog._catalog[rid], score, topics, trends, size_class, point)
         for rid, score in ranked
