@@ -19,6 +19,7 @@ from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedUnion
 from DateTime import DateTime
 from itertools import islice
@@ -43,8 +44,6 @@ NEAR_KM = 50
 #: How many suggestions are shown, and how many candidates are read.
 SHOWN = 5
 CANDIDATES = 20
-#: How many of the best-scored examples are checked for visibility.
-VISIBLE = 100
 
 
 def distance_km(first, second):
@@ -96,18 +95,22 @@ def _excluded(catalog, context, municipality):
     return excluded
 
 
-def _visible(catalog, rids):
-    """Those of ``rids`` that are published examples the viewer may see."""
-    uids = {catalog._catalog.getMetadataForRID(rid)["UID"]: rid for rid in rids}
-    if not uids:
-        return set()
-    found = catalog.searchResults(
-        UID=list(uids),
-        portal_type="PracticeExample",
-        review_state="published",
-        effective={"query": DateTime(), "range": "max"},
+def _readable(catalog):
+    """Record ids of the published examples the current user may view.
+
+    The catalog's own security filter, applied on the index sets: the
+    user's roles and groups in ``allowedRolesAndUsers``, intersected with
+    the published examples. (The publication date is checked on the few
+    candidates, from their metadata.)
+    """
+    user = api.user.get_current()
+    allowed = catalog._catalog.getIndex("allowedRolesAndUsers")
+    readable = multiunion(
+        [_holders(allowed, token) for token in catalog._listAllowedRolesAndUsers(user)]
     )
-    return {uids[brain.UID] for brain in found}
+    published = _holders(catalog._catalog.getIndex("review_state"), "published")
+    examples = _holders(catalog._catalog.getIndex("portal_type"), "PracticeExample")
+    return intersection(intersection(examples, published), readable)
 
 
 def suggestions(context):
@@ -115,16 +118,15 @@ def suggestions(context):
     ``municipality``, ``reasons`` (messages to translate, in words) and
     ``score``.
 
-    Scores are summed on the indexes' record-id sets (in C, whatever the
-    number of examples); only the best ``VISIBLE`` are checked for
-    visibility with one catalog query, and the best ``CANDIDATES`` of
-    those read from metadata for distance and reasons.
+    Which examples the user may read and their scores are worked out on the
+    indexes' record-id sets (in C, whatever the number of examples); only
+    the best ``CANDIDATES`` are read from metadata for the publication
+    date, distance and reasons.
     """
     catalog = api.portal.get_tool("portal_catalog")
     processQueue()  # the indexes are read directly: index what is pending
     municipality, topics, trends, size_class, point = _traits(context, catalog)
-    examples = _holders(catalog._catalog.getIndex("portal_type"), "PracticeExample")
-    pool = difference(examples, _excluded(catalog, context, municipality))
+    pool = difference(_readable(catalog), _excluded(catalog, context, municipality))
     if not pool:
         return []
     scores = IIBucket()
@@ -137,18 +139,17 @@ def suggestions(context):
         for value in values:
             holders = intersection(pool, _holders(index, value))
             _weight, scores = weightedUnion(scores, holders, 1, weight)
-    best = [rid for _score, rid in scores.byValue(1)[:VISIBLE]] if scores else []
-    if point is not None and len(best) < VISIBLE:
+    ranked = [(rid, score) for score, rid in scores.byValue(1)[:CANDIDATES]]
+    if point is not None and len(ranked) < CANDIDATES:
         # Nearness alone may qualify: add unscored examples to be measured.
         unscored = (rid for rid in pool if rid not in scores)
-        best += list(islice(unscored, VISIBLE - len(best)))
-    visible = _visible(catalog, best)
-    ranked = [(rid, scores.get(rid, 0)) for rid in best if rid in visible]
-    ranked = ranked[:CANDIDATES]
+        ranked += [(rid, 0) for rid in islice(unscored, CANDIDATES - len(ranked))]
+    now = DateTime()
     found = [
         _suggestion(catalog._catalog[rid], score, topics, trends, size_class, point)
         for rid, score in ranked
     ]
+    found = [item for item in found if _effective(item["brain"], now)]
     found = [item for item in found if item["score"] > 0]
     found.sort(key=lambda item: (-item["score"], item["title"]))
     shown = found[:SHOWN]
@@ -158,6 +159,12 @@ def suggestions(context):
         item["municipality"] = facets.metadata(brain, "zumo_municipality_title")
         item["reasons"] = _reasons(brain, item.pop("km"), topics, trends, size_class)
     return shown
+
+
+def _effective(brain, now):
+    """Whether the example's publication date has come."""
+    effective = facets.metadata(brain, "effective")
+    return effective is None or effective <= now
 
 
 def _suggestion(brain, score, topics, trends, size_class, point):
