@@ -20,6 +20,7 @@ from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
+from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
 from DateTime import DateTime
 from itertools import islice
@@ -130,6 +131,7 @@ def suggestions(context):
     if not pool:
         return []
     scores = IIBucket()
+    best = 0
     for index, values, weight in (
         ("zumo_topics", topics, WEIGHTS["topic"]),
         ("zumo_trends", trends, WEIGHTS["trend"]),
@@ -137,9 +139,10 @@ def suggestions(context):
     ):
         index = catalog._catalog.getIndex(index)
         for value in values:
-            holders = intersection(pool, _holders(index, value))
-            _weight, scores = weightedUnion(scores, holders, 1, weight)
-    ranked = [(rid, score) for score, rid in scores.byValue(1)[:CANDIDATES]]
+            _weight, scores = weightedUnion(scores, _holders(index, value), 1, weight)
+            best += weight
+    _weight, scores = weightedIntersection(scores, pool, 1, 0)
+    ranked = [(rid, score) for score, rid in _top(scores, best)]
     if point is not None and len(ranked) < CANDIDATES:
         # Nearness alone may qualify: add unscored examples to be measured.
         unscored = (rid for rid in pool if rid not in scores)
@@ -159,6 +162,22 @@ def suggestions(context):
         item["municipality"] = facets.metadata(brain, "zumo_municipality_title")
         item["reasons"] = _reasons(brain, item.pop("km"), topics, trends, size_class)
     return shown
+
+
+def _top(scores, best):
+    """The ``CANDIDATES`` highest ``(score, record id)`` of ``scores``.
+
+    Sorting all scores of 10,000 examples would cost more than the rest of
+    the block; the scores are small integers up to ``best``, so the
+    threshold is lowered until enough examples reach it.
+    """
+    for threshold in range(best, 0, -1):
+        top = scores.byValue(threshold)
+        if len(top) >= CANDIDATES:
+            break
+    else:
+        top = scores.byValue(1) if scores else []
+    return top[:CANDIDATES]
 
 
 def _effective(brain, now):
