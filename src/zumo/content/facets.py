@@ -10,6 +10,7 @@ brain is made.
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -95,6 +96,15 @@ def record_ids(results):
     if sequence is None or len(sequence) != results.actual_result_count:
         return IISet(brain.getRID() for brain in results)
     return IISet(item[1] if isinstance(item, tuple) else item for item in sequence)
+
+
+def holders(catalog, index, values):
+    """Record ids the catalog ``index`` holds for any of ``values``."""
+    found = catalog._catalog.getIndex(index)._index
+    sets = [found.get(value) for value in values]
+    return multiunion(
+        [s if not isinstance(s, int) else IISet([s]) for s in sets if s is not None]
+    )
 
 
 def counts(catalog, facet, rids):

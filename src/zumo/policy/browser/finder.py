@@ -9,6 +9,7 @@ with the visitor's permissions: nobody sees or counts an example they could
 not open.
 """
 
+from BTrees.IIBTree import intersection
 from plone import api
 from plone.batching import Batch
 from plone.memoize.instance import memoize
@@ -102,8 +103,33 @@ class FinderView(BrowserView):
         )
         return Batch(brains, BATCH_SIZE, start=self.b_start())
 
+    @memoize
+    def _base(self):
+        """Record ids the search finds before any facet filter (one catalog
+        query, with the visitor's permissions)."""
+        query = {
+            key: value
+            for key, value in self.query().items()
+            if key not in self.selected()
+        }
+        return facets.record_ids(self.catalog.searchResults(query))
+
+    @memoize
+    def _filters(self):
+        """``{index: record ids}`` of each set facet (its values or-ed)."""
+        return {
+            index: facets.holders(self.catalog, index, values)
+            for index, values in self.selected().items()
+        }
+
     def _rids(self, without=None):
-        return facets.record_ids(self.catalog.searchResults(self.query(without)))
+        """Record ids of the search with every set facet but ``without``:
+        the base set narrowed on the indexes, no further catalog query."""
+        rids = self._base()
+        for index, holders in self._filters().items():
+            if index != without:
+                rids = intersection(rids, holders)
+        return rids
 
     @memoize
     def facets(self):
