@@ -50,3 +50,27 @@ def test_unknown_programme_is_not_found(network):
     """Anything else below /programm is a 404."""
     with pytest.raises(NotFound):
         page(network, "erfunden")
+
+
+#: The only words on the programme pages that are not the sources' own.
+OWN_NOTES = {"Die Quelle nennt keine Laufzeit."}
+SEEDS = __import__("pathlib").Path(__file__).parents[3] / "shared" / "seeds"
+
+
+def _words(text):
+    return " ".join(text.split())
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the seed documents are not here")
+def test_facts_are_the_seeds_words():
+    """Every fact on a programme page stands word for word in its seed."""
+    facts = vocabularies.details("programmes", "facts")
+    for token, programme in facts.items():
+        number = programme["source"].split()[1]
+        seed = _words(next(SEEDS.glob(f"{number}_*.txt")).read_text(encoding="utf-8"))
+        quoted = [programme["summary"]] + [
+            v for _label, vs in programme["rows"] for v in vs
+        ]
+        for value in quoted:
+            if value not in OWN_NOTES:
+                assert _words(value) in seed, (token, value)
