@@ -214,3 +214,41 @@ def test_anonymous_cannot_create(anon_request, functional_portal):
     assert response.status_code == 401
     transaction.begin()
     assert functional_portal["praxisbeispiele"].objectIds() == []
+
+
+def test_search_summaries_come_from_the_catalog(portal, monkeypatch):
+    """``@search`` lists items from catalog metadata alone: every field the
+    summary asks for is a column, so no listed object is woken."""
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+    from plone.restapi.search.handler import SearchHandler
+    from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for number in range(3):
+        add(portal, "praxisbeispiele", "PracticeExample", f"pe-{number}",
+            title=f"Beispiel {number}", topics=["daseinsvorsorge"])  # fmt: skip
+
+    def woken(brain):
+        raise AssertionError(f"{brain.getPath()} was woken")
+
+    monkeypatch.setattr(AbstractCatalogBrain, "getObject", woken)
+    found = SearchHandler(portal, portal.REQUEST).search(
+        {"portal_type": "PracticeExample", "zumo_topics": "daseinsvorsorge"}
+    )
+    assert found["items_total"] == 3
+    assert {item["title"] for item in found["items"]} == {
+        "Beispiel 0", "Beispiel 1", "Beispiel 2"
+    }  # fmt: skip
+
+
+def test_content_1003_adds_the_summary_columns(portal):
+    """Older sites get the columns the REST summaries ask for."""
+    from plone import api
+    from zumo.content.upgrades import v1003
+
+    catalog = api.portal.get_tool("portal_catalog")
+    for name in v1003.NEW_COLUMNS:
+        catalog.delColumn(name)
+    v1003.upgrade(portal.portal_setup)
+    assert set(v1003.NEW_COLUMNS) <= set(catalog.schema())
