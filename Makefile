@@ -37,8 +37,27 @@ $(INSTALLED): setup.py constraints.txt
 		-e ".[test,dev]"
 	@touch $@
 
+# The map's libraries (Leaflet, Leaflet.markercluster) come from the npm
+# registry, pinned in package-lock.json, and are copied next to the site's
+# own static files; nothing third-party is committed.
+VENDOR := src/zumo/policy/browser/static/vendor
+VENDORED := $(VENDOR)/.installed
+
+$(VENDORED): package.json package-lock.json
+	$(call debian_package,npm,/usr/bin/npm)
+	@echo "Installing the map libraries from the npm registry (package-lock.json) ..."
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@rm -rf $(VENDOR) && mkdir -p $(VENDOR)/images
+	@cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+		node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+		node_modules/leaflet.markercluster/dist/MarkerCluster.css $(VENDOR)/
+	@cp node_modules/leaflet/dist/images/*.png $(VENDOR)/images/
+	@cp node_modules/leaflet/LICENSE $(VENDOR)/LICENSE.leaflet
+	@cp node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/LICENSE.leaflet.markercluster
+	@touch $@
+
 .PHONY: install
-install: $(INSTALLED) ## Install Plone, ZUMO and the tools into .venv
+install: $(INSTALLED) $(VENDORED) ## Install Plone, ZUMO, the map libraries and the tools
 
 .PHONY: instance
 instance: $(INSTALLED) ## Write the instance configuration to instance/etc
@@ -110,7 +129,7 @@ browser: ## Install Debian's Chromium for the browser tests if it is missing
 	$(call debian_package,chromium,$(CHROMIUM))
 
 .PHONY: test
-test: $(INSTALLED) browser ## Install what the suite needs and run the whole suite
+test: $(INSTALLED) $(VENDORED) browser ## Install what the suite needs and run the whole suite
 	@$(BIN)/pytest
 
 .PHONY: bench

@@ -12,6 +12,9 @@ import transaction
 CHROMIUM = Path("/usr/bin/chromium")
 DEMO = Path(__file__).parents[2] / "profiles" / "demo"
 PASSWORD = "barrierefrei-2026"
+#: Map tiles from a port nobody listens on: the browser tests run the map as
+#: on a closed network, where the markers must show without a background.
+UNREACHABLE_TILES = "http://localhost:9/{z}/{x}/{y}.png"
 # Quiet flags: no sandbox (CI runs as root), no calls home on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -45,5 +48,6 @@ def demo_site(functional_portal_class):
     portal = functional_portal_class
     with api.env.adopt_roles(["Manager"]):
         load_demo(portal, DEMO, progress=False, password=PASSWORD)
+    api.portal.set_registry_record("zumo.map.tile_url", UNREACHABLE_TILES)
     transaction.commit()
     return portal

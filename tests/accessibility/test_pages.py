@@ -49,6 +49,13 @@ PAGES = {
             "&SearchableText=Dorf&sort=title"
         ),
     ),
+    "Karte": (None, lambda: "praxisbeispiele/karte"),
+    "Karte mit Filtern": (
+        None,
+        lambda: (
+            "praxisbeispiele/karte?zumo_region=tuebingen&zumo_topics=daseinsvorsorge"
+        ),
+    ),
     "Offene Daten": (None, lambda: "praxisbeispiele/@@open-data"),
     "Statistik": (None, lambda: "statistik"),
     "Programme": (None, lambda: "programm"),
@@ -74,6 +81,14 @@ PAGES = {
 }
 
 
+def wait_for_map(page):
+    """Wait until every map on the page has loaded its markers."""
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-zumo-map]')]"
+        ".every(map => map.dataset.loaded === 'true')"
+    )
+
+
 class TestAccessibility:
     @pytest.mark.parametrize("name", PAGES)
     def test_page(self, browser, demo_site, name):
@@ -85,6 +100,8 @@ class TestAccessibility:
             page = context.new_page()
             response = page.goto(f"{demo_site.absolute_url()}/{path()}")
             assert response.status == 200, name
+            if page.locator("[data-zumo-map]").count():
+                wait_for_map(page)
             results = Axe().run(
                 page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}}
             )
@@ -177,6 +194,97 @@ class TestFinderInBrowser:
             )
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             target = SCREENSHOTS / f"finder-{viewport}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000
+        finally:
+            context.close()
+
+
+class TestMapInBrowser:
+    """The map in the browser, its tiles unreachable as on a closed network."""
+
+    def map_page(self, browser, demo_site, viewport="desktop", query=""):
+        width, height = VIEWPORTS[viewport]
+        context = browser.new_context(
+            locale="de-DE", viewport={"width": width, "height": height}
+        )
+        page = context.new_page()
+        page.goto(f"{demo_site.absolute_url()}/praxisbeispiele/karte{query}")
+        wait_for_map(page)
+        return context, page
+
+    def test_markers_show_without_tiles(self, browser, demo_site):
+        """Both layers draw their markers though no tile can be loaded; the
+        status line says how many entries are on the map."""
+        context, page = self.map_page(browser, demo_site)
+        try:
+            assert page.locator(".leaflet-tile-loaded").count() == 0
+            examples = page.locator(".zumo-marker-examples, .zumo-cluster-examples")
+            municipalities = page.locator(
+                ".zumo-marker-municipalities, .zumo-cluster-municipalities"
+            )
+            assert examples.count() > 0 and municipalities.count() > 0
+            assert examples.first.is_visible()
+            status = page.locator(".zumo-map-status").inner_text()
+            assert "Praxisbeispiele" in status and "Kommunen" in status
+        finally:
+            context.close()
+
+    def test_facets_narrow_the_map(self, browser, demo_site):
+        """A region set in the URL leaves fewer examples on the map, and the
+        list beside it says the same number."""
+        context, page = self.map_page(browser, demo_site)
+        try:
+            everything = page.locator(".zumo-map-status").inner_text()
+            page.goto(
+                f"{demo_site.absolute_url()}/praxisbeispiele/karte?zumo_region=tuebingen"
+            )
+            wait_for_map(page)
+            narrowed = page.locator(".zumo-map-status").inner_text()
+            heading = page.locator("#map-examples-heading").inner_text()
+            count = int(heading.rsplit(":", 1)[1].strip().replace(".", ""))
+            assert f"{count} Praxisbeispiele" in narrowed
+            assert narrowed != everything
+            assert page.locator("input[value=tuebingen]").is_checked()
+        finally:
+            context.close()
+
+    def test_keyboard_reaches_an_example(self, browser, demo_site):
+        """The skip link leads past the map; markers are buttons: Enter on
+        a group zooms in, Enter on a marker opens its link."""
+        context, page = self.map_page(browser, demo_site)
+        try:
+            page.locator("a.visually-hidden-focusable").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_url("**#zumo-map-lists")
+            for _attempt in range(8):
+                if page.locator(".zumo-marker-examples").count():
+                    break
+                page.locator(".zumo-cluster-examples").first.focus()
+                page.keyboard.press("Enter")
+                page.wait_for_timeout(600)
+            marker = page.locator(".zumo-marker-examples").first
+            assert marker.get_attribute("role") == "button"
+            title = marker.get_attribute("title")
+            marker.focus()
+            page.keyboard.press("Enter")
+            link = page.locator(".leaflet-popup-content a")
+            link.wait_for()
+            assert link.inner_text() == title
+            close = page.locator(".leaflet-popup-close-button")
+            assert close.get_attribute("aria-label") == "Schließen"
+        finally:
+            context.close()
+
+    @pytest.mark.parametrize("viewport", VIEWPORTS)
+    def test_screenshots(self, browser, demo_site, viewport):
+        """The map with a filter set, kept as an artefact per width."""
+        context, page = self.map_page(
+            browser, demo_site, viewport, "?zumo_topics=daseinsvorsorge"
+        )
+        try:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            target = SCREENSHOTS / f"map-{viewport}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
         finally:

@@ -28,12 +28,15 @@ DATA_FILE = Path(__file__).parent / "data" / "facets.json"
 class Facet:
     """One facet: its catalog ``index``, the schema ``field`` that holds its
     tokens (``None`` if derived), its ``vocabulary`` (``None`` if the index
-    values are shown as they are) and its German ``title``."""
+    values are shown as they are), its German ``title``, and whether it
+    describes ``municipalities`` too (then it filters the map's municipality
+    layer)."""
 
     index: str
     field: str | None
     vocabulary: str | None
     title: str
+    municipalities: bool = False
 
     def title_of(self, value):
         """The German title of ``value`` (the value itself without vocabulary)."""

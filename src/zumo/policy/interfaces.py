@@ -1,7 +1,9 @@
 """Marker interfaces of the ZUMO site policy."""
 
+from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+from zumo.policy import _
 
 
 class IZumoPolicyLayer(IDefaultBrowserLayer):
@@ -25,3 +27,33 @@ class IPracticeExampleSection(ISection):
 class IMeetingSection(ISection):
     """The workshop meetings ``/werkstatttreffen``: upcoming by region, past
     ones paged, and the iCal calendar of all announced meetings."""
+
+
+class IMapSettings(Interface):
+    """Where the map's background comes from (registry ``zumo.map.*``,
+    editable in the site setup's configuration registry).
+
+    The default is TopPlusOpen, the web map of the Bundesamt für
+    Kartographie und Geodäsie (BKG), free under the Datenlizenz Deutschland
+    – Namensnennung 2.0. An empty address shows the markers without a
+    background map (for closed networks).
+    """
+
+    tile_url = schema.TextLine(
+        title=_("label_map_tile_url", default="Adresse der Kartenkacheln"),
+        description=_(
+            "help_map_tile_url",
+            default="Vorlage mit {z}, {x} und {y}, z. B. "
+            "https://tiles.example.org/{z}/{x}/{y}.png. Leer: keine Hintergrundkarte.",
+        ),
+        default="https://sgx.geodatenzentrum.de/wmts_topplus_open/tile/1.0.0/"
+        "web/default/WEBMERCATOR/{z}/{y}/{x}.png",
+        required=False,
+    )
+
+    tile_attribution = schema.TextLine(
+        title=_("label_map_tile_attribution", default="Quellenangabe der Karte"),
+        default="© Bundesamt für Kartographie und Geodäsie (BKG), "
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+        required=False,
+    )

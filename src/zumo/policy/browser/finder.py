@@ -14,6 +14,7 @@ from plone import api
 from plone.batching import Batch
 from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.i18n import translate
 from zumo.content import facets
@@ -33,6 +34,9 @@ TEXT = "SearchableText"
 
 class FinderView(BrowserView):
     """Finder of practice examples with facets, counts, sorting and pages."""
+
+    #: The facet form, shared with the map (``macros/facet-form``).
+    facet_form = ViewPageTemplateFile("templates/facet_form.pt")
 
     def __call__(self):
         self.catalog = api.portal.get_tool("portal_catalog")
@@ -170,6 +174,10 @@ class FinderView(BrowserView):
 
     # -- links -------------------------------------------------------------
 
+    def base_url(self):
+        """The address of this page without a query (the form's action)."""
+        return self.context.absolute_url()
+
     def url(self, **changes):
         """The finder's URL with the current search, changed by ``changes``.
 
@@ -187,7 +195,19 @@ class FinderView(BrowserView):
             for value in ([values] if isinstance(values, str | int) else values)
         ]
         query = urlencode(pairs)
-        return self.context.absolute_url() + (f"?{query}" if query else "")
+        return self.base_url() + (f"?{query}" if query else "")
+
+    def map_url(self):
+        """The map with the current search (``/praxisbeispiele/karte``)."""
+        query = self.url().partition("?")[2]
+        url = f"{self.context.absolute_url()}/karte"
+        return url + (f"?{query}" if query else "")
+
+    def list_url(self):
+        """The finder's list with the current search."""
+        query = self.url().partition("?")[2]
+        url = self.context.absolute_url()
+        return url + (f"?{query}" if query else "")
 
     def active_filters(self):
         """The set filters, each with a link that removes it."""

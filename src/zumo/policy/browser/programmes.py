@@ -11,11 +11,14 @@ and its qualification modules (by curriculum), as the visitor may see them.
 
 from plone import api
 from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
 from zExceptions import NotFound
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 from zumo.content import facets
 from zumo.content import vocabularies
+from zumo.policy.browser.map import map_link
+from zumo.policy.browser.map import MapMixin
 
 
 SHOWN = 10
@@ -32,7 +35,7 @@ def programmes():
 
 
 @implementer(IPublishTraverse)
-class ProgrammeView(BrowserView):
+class ProgrammeView(MapMixin, BrowserView):
     """``/programm`` (all programmes) and ``/programm/<token>`` (one)."""
 
     token = None
@@ -99,6 +102,23 @@ class ProgrammeView(BrowserView):
     def finder_url(self):
         """The finder with this programme set."""
         return facets.finder_url(api.portal.get(), zumo_programmes=self.token)
+
+    def map_url(self):
+        """The big map with this programme set."""
+        return map_link(api.portal.get(), zumo_programmes=self.token)
+
+    def config(self):
+        """The map of the programme: its municipalities and examples."""
+        data = f"{facets.finder_url(api.portal.get())}/karte.geojson"
+        return self.map_config(
+            [
+                (
+                    layer,
+                    f"{data}?{urlencode({'layer': layer, 'zumo_programmes': self.token})}",
+                )
+                for layer in ("municipalities", "examples")
+            ]
+        )
 
     def modules(self):
         """The qualification modules of the programme's curriculum."""
