@@ -11,6 +11,7 @@ SHELL := /bin/bash
 
 PYTHON ?= python3
 PORT ?= 8080
+THREADS ?= 2
 ZUMO_ADMIN_PASSWORD ?= admin
 ZODB_CACHE_SIZE ?= 50000
 export ZUMO_ADMIN_PASSWORD
@@ -66,7 +67,7 @@ instance: $(INSTALLED) ## Write the instance configuration to instance/etc
 		-e 's|@ZODB_CACHE_SIZE@|$(ZODB_CACHE_SIZE)|g' \
 		$(INSTANCE)/zope.conf.in > $(ETC)/zope.conf
 	@sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@PORT@|$(PORT)|g' \
-		$(INSTANCE)/zope.ini.in > $(ETC)/zope.ini
+		-e 's|@THREADS@|$(THREADS)|g' $(INSTANCE)/zope.ini.in > $(ETC)/zope.ini
 	@cp $(INSTANCE)/site.zcml $(ETC)/site.zcml
 
 .PHONY: create-site

@@ -11,8 +11,10 @@
    the practice example view (``benchmarks/similar_share.py``);
 4. start that instance on 127.0.0.1 and warm it up;
 5. measure each page with wrk (Debian's ``wrk``), one and four clients,
-   ``BENCH_SECONDS`` seconds each (default 8), median and 95th percentile
-   (``latency.lua``);
+   ``BENCH_SECONDS`` seconds each (default 5), median and 95th percentile
+   (``latency.lua``), in ``BENCH_ROUNDS`` rounds (default 3) that take the
+   pages in turn, so a page and its twin are measured side by side; each
+   figure is the median of the rounds;
 6. compare each ZUMO page with its stock twin (ratio of the medians: the
    practice example, municipality and start page against a Document of the
    same text, the finder with three facets against Plone's ``@@search`` for
@@ -34,6 +36,7 @@ import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +47,8 @@ import urllib.request
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "benchmarks" / "results"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 EXAMPLES = int(os.environ.get("BENCH_EXAMPLES", "10000"))
 CLIENTS = (1, 4)
 WORD = "Dorfladen"
@@ -96,6 +100,7 @@ def make_instance(work, port):
         text = (source / template).read_text(encoding="utf-8")
         text = text.replace("@INSTANCE@", str(work)).replace("@PORT@", str(port))
         text = text.replace("@ZODB_CACHE_SIZE@", "50000")
+        text = text.replace("@THREADS@", os.environ.get("THREADS", "2"))
         (etc / target).write_text(text, encoding="utf-8")
     shutil.copy(source / "site.zcml", etc / "site.zcml")
     return etc
@@ -126,6 +131,16 @@ def latency_ms(url, clients):
     found = {f"p{p}": round(int(us) / 1000, 2) for p, us in PERCENTILE.findall(output)}
     requests = re.search(r"^\s*(\d+) requests in", output, re.MULTILINE).group(1)
     return {**found, "requests": int(requests)}
+
+
+def median_of(rounds):
+    """One figure from several rounds: the median of each percentile and
+    the requests of all rounds."""
+    return {
+        "p50": statistics.median(found["p50"] for found in rounds),
+        "p95": statistics.median(found["p95"] for found in rounds),
+        "requests": sum(found["requests"] for found in rounds),
+    }
 
 
 def zconsole(etc, script, *args):
@@ -159,7 +174,8 @@ def summary(result):
         "",
         f"Run {result['date']} on {result['machine']['cpus']} CPUs, "
         f"Python {result['machine']['python']}, {result['machine']['wrk']}; "
-        f"wrk {SECONDS} s per page and client count; "
+        f"wrk {SECONDS} s per page and client count in each of {ROUNDS} rounds "
+        "(medians of the rounds); "
         f"{result['examples']} practice examples in the site.",
         "",
         "| page | clients | median ms | twin | twin ms | ratio | target | result |",
@@ -240,11 +256,14 @@ def main():
             for path in paths.values():
                 for _ in range(20):
                     urllib.request.urlopen(base + path, timeout=60).read()
-            measured = {}
-            for clients in CLIENTS:
-                for page, path in paths.items():
-                    step(f"{page}, {clients} client(s)")
-                    measured[page, clients] = latency_ms(base + path, clients)
+            rounds = {}
+            for number in range(1, ROUNDS + 1):
+                for clients in CLIENTS:
+                    for page, path in paths.items():
+                        step(f"round {number}/{ROUNDS}: {page}, {clients} client(s)")
+                        found = latency_ms(base + path, clients)
+                        rounds.setdefault((page, clients), []).append(found)
+            measured = {key: median_of(found) for key, found in rounds.items()}
         finally:
             server.terminate()
             server.wait(timeout=60)

@@ -60,6 +60,9 @@ def api_url(portal, obj):
 
 def _create(container, portal_type, oid, **values):
     values.setdefault("title", f"{oid} {SECRET}")
+    if portal_type == "Municipality":  # on the map, with its examples
+        values.setdefault("latitude", 48.5)
+        values.setdefault("longitude", 9.0)
     return api.content.create(container=container, type=portal_type, id=oid, **values)
 
 

@@ -255,7 +255,8 @@ class TestNoLeaks:
     def test_navigation_listings_and_feeds(
         self, served_scenario, persona, persona_request
     ):
-        """Start page, navigation, listings, sitemap, RSS and iCal hide what is hidden."""
+        """Start page, navigation, listings, map, statistics, sitemap, RSS and
+        iCal hide what is hidden."""
         portal, objects = served_scenario
         session = persona_request(persona)
         base = portal.absolute_url()
@@ -272,6 +273,13 @@ class TestNoLeaks:
             ("start page", f"{base}/"),
             ("search_rss", f"{base}/search_rss?SearchableText={SECRET}"),
             ("ics", f"{base}/werkstatttreffen/ics_view"),
+            ("map", f"{base}/praxisbeispiele/karte"),
+            ("map examples", f"{base}/praxisbeispiele/karte.geojson?layer=examples"),
+            (
+                "map municipalities",
+                f"{base}/praxisbeispiele/karte.geojson?layer=municipalities",
+            ),
+            ("statistics", f"{base}/statistik"),
         ):
             response = session.get(url)
             assert response.status_code == 200, channel

@@ -4,17 +4,15 @@ The facets are data (``data/facets.json``): a catalog index each, titled in
 German, whose values are the tokens of a vocabulary or, where there is none
 (Landkreis, year), the values the index holds. Counts come from the
 catalog's indexes alone: the record ids a query finds are intersected with
-the record ids an index holds for each value, so no object is woken and no
-brain is made.
+the record ids an index holds for each value (``recordsets``), so no object
+is woken and no brain is made.
 """
 
-from BTrees.IIBTree import IISet
-from BTrees.IIBTree import intersection
-from BTrees.IIBTree import multiunion
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
+from zumo.content import recordsets
 from zumo.content import vocabularies
 
 import json
@@ -48,8 +46,7 @@ class Facet:
         """The values to offer, in the vocabulary's order, else sorted."""
         if self.vocabulary is not None:
             return [token for token, _title in vocabularies.terms(self.vocabulary)]
-        index = catalog._catalog.getIndex(self.index)
-        values = sorted(index.uniqueValues())
+        values = sorted(catalog.uniqueValuesFor(self.index))
         return values[::-1] if self.index == "zumo_start_year" else values
 
 
@@ -86,45 +83,14 @@ def metadata(brain, column):
     return None if value is None or value is Missing.Value else value
 
 
-def record_ids(results):
-    """Return the record ids of a catalog result as an ``IISet``.
-
-    A catalog result without sorting is a lazy sequence over record ids, or
-    over ``(score, record id)`` pairs where a text index scored it; both are
-    read without making brains.
-    """
-    if not len(results):
-        return IISet()
-    sequence = getattr(results, "_seq", None)
-    if sequence is None or len(sequence) != results.actual_result_count:
-        return IISet(brain.getRID() for brain in results)
-    return IISet(item[1] if isinstance(item, tuple) else item for item in sequence)
-
-
-def holders(catalog, index, values):
-    """Record ids the catalog ``index`` holds for any of ``values``."""
-    found = catalog._catalog.getIndex(index)._index
-    sets = [found.get(value) for value in values]
-    return multiunion(
-        [s if not isinstance(s, int) else IISet([s]) for s in sets if s is not None]
-    )
-
-
 def counts(catalog, facet, rids):
     """Return ``{value: count}`` of ``facet`` among the records ``rids``.
 
     Values with no record are left out.
     """
-    index = catalog._catalog.getIndex(facet.index)
     found = {}
     for value in facet.values(catalog):
-        holders = index._index.get(value)
-        if holders is None:
-            continue
-        if isinstance(holders, int):
-            number = int(holders in rids)
-        else:
-            number = len(intersection(rids, holders))
+        number = recordsets.count(rids, recordsets.holding(catalog, facet.index, value))
         if number:
             found[value] = number
     return found

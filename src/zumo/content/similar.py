@@ -19,7 +19,6 @@ from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
-from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
 from DateTime import DateTime
@@ -33,6 +32,7 @@ from plone import api
 from Products.CMFCore.indexing import processQueue
 from zumo.content import _
 from zumo.content import facets
+from zumo.content import recordsets
 from zumo.content.municipality import IMunicipality
 from zumo.content.relations import location
 from zumo.content.relations import municipality_of
@@ -55,14 +55,6 @@ def distance_km(first, second):
         + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0 * asin(sqrt(a))
-
-
-def _holders(index, value):
-    """Record ids the index holds for ``value`` (an ``IISet``)."""
-    found = index._index.get(value)
-    if found is None:
-        return IISet()
-    return IISet([found]) if isinstance(found, int) else found
 
 
 def _traits(context, catalog):
@@ -88,9 +80,10 @@ def _excluded(catalog, context, municipality):
     """Record ids never suggested: the context and its municipality's examples."""
     excluded = IISet()
     if municipality is not None:
-        index = catalog._catalog.getIndex("zumo_municipality_uid")
-        excluded = IISet(_holders(index, municipality.UID()))
-    own = catalog.getrid("/".join(context.getPhysicalPath()))
+        excluded = IISet(
+            recordsets.holding(catalog, "zumo_municipality_uid", municipality.UID())
+        )
+    own = recordsets.record_id(catalog, context)
     if own is not None:
         excluded.insert(own)
     return excluded
@@ -104,13 +97,9 @@ def _readable(catalog):
     the published examples. (The publication date is checked on the few
     candidates, from their metadata.)
     """
-    user = api.user.get_current()
-    allowed = catalog._catalog.getIndex("allowedRolesAndUsers")
-    readable = multiunion(
-        [_holders(allowed, token) for token in catalog._listAllowedRolesAndUsers(user)]
-    )
-    published = _holders(catalog._catalog.getIndex("review_state"), "published")
-    examples = _holders(catalog._catalog.getIndex("portal_type"), "PracticeExample")
+    readable = recordsets.readable(catalog, api.user.get_current())
+    published = recordsets.holding(catalog, "review_state", "published")
+    examples = recordsets.holding(catalog, "portal_type", "PracticeExample")
     return intersection(intersection(examples, published), readable)
 
 
@@ -137,9 +126,9 @@ def suggestions(context):
         ("zumo_trends", trends, WEIGHTS["trend"]),
         ("zumo_size_class", {size_class} - {None}, WEIGHTS["size_class"]),
     ):
-        index = catalog._catalog.getIndex(index)
         for value in values:
-            _weight, scores = weightedUnion(scores, _holders(index, value), 1, weight)
+            holders = recordsets.holding(catalog, index, value)
+            _weight, scores = weightedUnion(scores, holders, 1, weight)
             best += weight
     _weight, scores = weightedIntersection(scores, pool, 1, 0)
     ranked = [(rid, score) for score, rid in _top(scores, best)]
@@ -149,7 +138,9 @@ def suggestions(context):
         ranked += [(rid, 0) for rid in islice(unscored, CANDIDATES - len(ranked))]
     now = DateTime()
     found = [
-        _suggestion(catalog._catalog[rid], score, topics, trends, size_class, point)
+        _suggestion(
+            recordsets.brain(catalog, rid), score, topics, trends, size_class, point
+        )
         for rid, score in ranked
     ]
     found = [item for item in found if _effective(item["brain"], now)]
@@ -200,6 +191,15 @@ def _suggestion(brain, score, topics, trends, size_class, point):
     return {"title": brain.Title, "brain": brain, "score": score, "km": km}
 
 
+def _shared(index, title):
+    """The reason for a shared topic or trend (``index``) titled ``title``."""
+    if index == "zumo_topics":
+        return _("reason_topic", default="Themenfeld ${topic}",
+                 mapping={"topic": title})  # fmt: skip
+    return _("reason_trend", default="Zukunftstrend ${trend}",
+             mapping={"trend": title})  # fmt: skip
+
+
 def _reasons(brain, km, topics, trends, size_class):
     """Why ``brain`` was suggested, as messages to translate."""
     by_index = facets.by_index()
@@ -211,16 +211,8 @@ def _reasons(brain, km, topics, trends, size_class):
             _("reason_distance", default="${km} km entfernt",
               mapping={"km": round(km)})
         )  # fmt: skip
-    for token in facets.metadata(brain, "zumo_topics") or ():
-        if token in topics:
-            reasons.append(
-                _("reason_topic", default="Themenfeld ${topic}",
-                  mapping={"topic": by_index["zumo_topics"].title_of(token)})
-            )  # fmt: skip
-    for token in facets.metadata(brain, "zumo_trends") or ():
-        if token in trends:
-            reasons.append(
-                _("reason_trend", default="Zukunftstrend ${trend}",
-                  mapping={"trend": by_index["zumo_trends"].title_of(token)})
-            )  # fmt: skip
+    for index, chosen in (("zumo_topics", topics), ("zumo_trends", trends)):
+        for token in facets.metadata(brain, index) or ():
+            if token in chosen:
+                reasons.append(_shared(index, by_index[index].title_of(token)))
     return reasons

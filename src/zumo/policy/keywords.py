@@ -15,6 +15,7 @@ from plone.app.vocabularies.terms import safe_simplevocabulary_from_values
 from plone.base.utils import safe_text
 from Products.CMFCore.utils import getToolByName
 from zope.component.hooks import getSite
+from zumo.content import recordsets
 
 
 class VisibleKeywordsVocabulary(KeywordsVocabulary):
@@ -29,24 +30,17 @@ class VisibleKeywordsVocabulary(KeywordsVocabulary):
         return self._visible_keywords(section, kwfilter, section=section)
 
     def _visible_keywords(self, context, kwfilter, section=None):
-        catalog_tool = getToolByName(context, "portal_catalog")
-        catalog = catalog_tool._catalog
-        user = getSecurityManager().getUser()
-        visible, _info = catalog.getIndex("allowedRolesAndUsers")._apply_index(
-            {"allowedRolesAndUsers": catalog_tool._listAllowedRolesAndUsers(user)}
-        )
+        catalog = getToolByName(context, "portal_catalog")
+        visible = recordsets.readable(catalog, getSecurityManager().getUser())
         if section is not None:
-            below, _info = catalog.getIndex(self.path_index)._apply_index(
-                {self.path_index: {"query": "/".join(section.getPhysicalPath())}}
-            )
+            below = recordsets.below(catalog, self.path_index, section)
             visible = intersection(visible, below)
-        tags = catalog.getIndex(self.keyword_index)
         kwfilter = safe_text(kwfilter or "")
         keywords = []
-        for tag in tags.uniqueValues():
+        for tag in catalog.uniqueValuesFor(self.keyword_index):
             if kwfilter and kwfilter not in safe_text(tag):
                 continue
-            tagged, _info = tags._apply_index({self.keyword_index: tag})
+            tagged = recordsets.holding(catalog, self.keyword_index, tag)
             if intersection(visible, tagged):
                 keywords.append(tag)
         return safe_simplevocabulary_from_values(keywords)

@@ -18,6 +18,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.i18n import translate
 from zumo.content import facets
+from zumo.content import recordsets
 from zumo.content.browser.views import german_number
 from zumo.policy import _
 
@@ -116,13 +117,13 @@ class FinderView(BrowserView):
             for key, value in self.query().items()
             if key not in self.selected()
         }
-        return facets.record_ids(self.catalog.searchResults(query))
+        return recordsets.of_results(self.catalog.searchResults(query))
 
     @memoize
     def _filters(self):
         """``{index: record ids}`` of each set facet (its values or-ed)."""
         return {
-            index: facets.holders(self.catalog, index, values)
+            index: recordsets.holding_any(self.catalog, index, values)
             for index, values in self.selected().items()
         }
 

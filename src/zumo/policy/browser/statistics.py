@@ -16,6 +16,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zumo.content import facets
+from zumo.content import recordsets
 from zumo.content.browser.views import german_number
 from zumo.policy import _
 
@@ -45,7 +46,7 @@ class StatisticsView(BrowserView):
 
     def _published(self, portal_type):
         catalog = api.portal.get_tool("portal_catalog")
-        return facets.record_ids(
+        return recordsets.of_results(
             catalog.unrestrictedSearchResults(
                 portal_type=portal_type,
                 review_state="published",
