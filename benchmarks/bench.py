@@ -100,7 +100,7 @@ def make_instance(work, port):
         text = (source / template).read_text(encoding="utf-8")
         text = text.replace("@INSTANCE@", str(work)).replace("@PORT@", str(port))
         text = text.replace("@ZODB_CACHE_SIZE@", "50000")
-        text = text.replace("@THREADS@", os.environ.get("THREADS", "2"))
+        text = text.replace("@THREADS@", os.environ.get("THREADS", "4"))
         (etc / target).write_text(text, encoding="utf-8")
     shutil.copy(source / "site.zcml", etc / "site.zcml")
     return etc

@@ -47,6 +47,22 @@ def test_zumo_page_quotes_the_seed_and_lists_the_network(network):
     assert ">Hayingen</a>" in html
 
 
+def test_municipality_list_is_bounded(network, monkeypatch):
+    """Beyond the first municipalities the page links to the map's paged list."""
+    from zumo.policy.browser import programmes
+
+    monkeypatch.setattr(programmes, "MUNICIPALITIES_SHOWN", 1)
+    for oid in ("hayingen", "tuttlingen"):
+        network["kommunen"][oid].programmes = ["zwk"]
+        network["kommunen"][oid].reindexObject()
+    view = page(network, "zwk")
+    assert [b.Title for b in view.municipalities()] == ["Hayingen"]
+    assert view.municipalities_total() == 2
+    html = view()
+    assert "Alle 2 Kommunen des Programms in der Liste zur Karte" in html
+    assert "/praxisbeispiele/karte?zumo_programmes=zwk#zumo-map-lists" in html
+
+
 def test_unknown_programme_is_not_found(network):
     """Anything else below /programm is a 404."""
     with pytest.raises(NotFound):

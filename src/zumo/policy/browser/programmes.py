@@ -22,6 +22,7 @@ from zumo.policy.browser.map import MapMixin
 
 
 SHOWN = 10
+MUNICIPALITIES_SHOWN = 50
 
 
 def programmes():
@@ -76,12 +77,18 @@ class ProgrammeView(MapMixin, BrowserView):
         return api.portal.get_tool("portal_catalog").searchResults(**query)
 
     def municipalities(self):
-        """The municipalities in the programme, by name."""
+        """The first municipalities in the programme, by name (at most
+        ``MUNICIPALITIES_SHOWN``; the map's list pages through all)."""
         return self._find(
             portal_type="Municipality",
             zumo_programmes=self.token,
             sort_on="sortable_title",
-        )
+            sort_limit=MUNICIPALITIES_SHOWN,
+        )[:MUNICIPALITIES_SHOWN]
+
+    def municipalities_total(self):
+        """How many municipalities of the programme the visitor may see."""
+        return len(self._find(portal_type="Municipality", zumo_programmes=self.token))
 
     def examples(self):
         """The newest practice examples of the programme (at most ten)."""
