@@ -116,6 +116,14 @@ SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "screenshots"
 VIEWPORTS = {"desktop": (1280, 900), "mobile": (390, 844)}
 
 
+def keep_screenshot(page, name):
+    """Save a full-page screenshot of ``page`` as ``<name>.png``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
+
+
 class TestFinderInBrowser:
     """The finder used in the browser: by mouse, by keyboard, back button."""
 
@@ -192,10 +200,7 @@ class TestFinderInBrowser:
             page.goto(
                 f"{demo_site.absolute_url()}/praxisbeispiele?zumo_topics=daseinsvorsorge"
             )
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            target = SCREENSHOTS / f"finder-{viewport}.png"
-            page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 10_000
+            keep_screenshot(page, f"finder-{viewport}")
         finally:
             context.close()
 
@@ -283,9 +288,6 @@ class TestMapInBrowser:
             browser, demo_site, viewport, "?zumo_topics=daseinsvorsorge"
         )
         try:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            target = SCREENSHOTS / f"map-{viewport}.png"
-            page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 10_000
+            keep_screenshot(page, f"map-{viewport}")
         finally:
             context.close()

@@ -55,6 +55,17 @@ def _iso(value):
     return value.isoformat()
 
 
+def window(form, default=DEFAULT_PAGE):
+    """``(b_start, b_size)`` asked for in ``form``: ``b_size`` at most
+    ``MAX_PAGE``; missing or bad values give the first page of ``default``."""
+    try:
+        size = min(MAX_PAGE, max(1, int(form.get("b_size", default))))
+        start = max(0, int(form.get("b_start", 0)))
+    except (TypeError, ValueError):
+        size, start = default, 0
+    return start, size
+
+
 def record(brain):
     """The open-data record of one practice example (a dict, JSON-ready)."""
     values = {
@@ -100,12 +111,7 @@ class Export(BrowserView):
 
     def page(self):
         """``(brains of this page, total, b_start, b_size)``."""
-        form = self.request.form
-        try:
-            size = min(MAX_PAGE, max(1, int(form.get("b_size", DEFAULT_PAGE))))
-            start = max(0, int(form.get("b_start", 0)))
-        except (TypeError, ValueError):
-            size, start = DEFAULT_PAGE, 0
+        start, size = window(self.request.form)
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog.searchResults(
             portal_type="PracticeExample",

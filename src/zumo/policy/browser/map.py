@@ -24,13 +24,15 @@ from zope.i18n import translate
 from zumo.content import facets
 from zumo.content.browser.views import german_number
 from zumo.policy import _
+from zumo.policy.browser import exports
+from zumo.policy.browser.exports import window
 from zumo.policy.browser.finder import FinderView
 
 import json
 
 
-#: The most features one ``karte.geojson`` answer holds.
-MAX_PAGE = 1000
+#: The most features one ``karte.geojson`` answer holds (as the exports).
+MAX_PAGE = exports.MAX_PAGE
 #: Rows per page of the municipality table; its page is ``m_start``.
 MUNICIPALITY_BATCH = 20
 #: The layers: id, German title.
@@ -184,7 +186,7 @@ class MapData(MapView):
         self.catalog = api.portal.get_tool("portal_catalog")
         layer = self.request.form.get("layer")
         layer = layer if layer in LAYERS else "examples"
-        start, size = self._page()
+        start, size = window(self.request.form, default=MAX_PAGE)
         if layer == "examples":
             query = self.query()
         else:
@@ -221,15 +223,6 @@ class MapData(MapView):
             },
             ensure_ascii=False,
         )
-
-    def _page(self):
-        form = self.request.form
-        try:
-            size = min(MAX_PAGE, max(1, int(form.get("b_size", MAX_PAGE))))
-            start = max(0, int(form.get("b_start", 0)))
-        except (TypeError, ValueError):
-            size, start = MAX_PAGE, 0
-        return start, size
 
     def feature(self, brain, layer):
         """The GeoJSON feature of ``brain`` (``None`` without a place)."""
