@@ -202,3 +202,20 @@ def test_tiles_come_from_the_registry(portal):
     v1005.upgrade(portal.portal_setup)
     assert zumo_map.tile_settings()["url"] == "http://tiles.example.org/{z}/{x}/{y}.png"
     assert IMapSettings["tile_url"].required is False
+
+
+def test_entries_follow_their_municipality(network):
+    """When a municipality changes, its examples' Landkreis, size class and
+    place in the catalog (finder, map, exports) change with it."""
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    locate(network)
+    hayingen = network["kommunen"]["hayingen"]
+    hayingen.district = "Landkreis Biberach"
+    hayingen.latitude = 48.1
+    notify(ObjectModifiedEvent(hayingen))
+    catalog = api.portal.get_tool("portal_catalog")
+    moved = catalog(portal_type="PracticeExample", zumo_district="Landkreis Biberach")
+    assert {brain.getId for brain in moved} == {"dorfladen", "buergerbus", "geheim"}
+    assert {brain.zumo_latitude for brain in moved} == {48.1}
