@@ -194,6 +194,6 @@ changelog: $(INSTALLED) ## Preview the changelog entries from news/
 
 .PHONY: clean
 clean: ## Remove the virtualenvs, rendered config and build output (keeps site data)
-	rm -rf $(VENV) .buildout-venv $(ETC) bin develop-eggs eggs parts .installed.cfg \
+	rm -rf $(VENV) .buildout-venv $(ETC) bin develop-eggs eggs parts .installed.cfg node_modules $(VENDOR) \
 		versions.cfg build dist src/*.egg-info .ruff_cache
 	find src tests scripts -name __pycache__ -prune -exec rm -rf {} +
