@@ -101,6 +101,10 @@ class MapMixin:
             f"{base}/map.js",
         ]
 
+    def number(self, count):
+        """``count`` written the German way (``1.207``)."""
+        return german_number(count)
+
     def map_style_urls(self):
         """The stylesheets of the map libraries."""
         base = f"{api.portal.get().absolute_url()}/++plone++zumo/vendor"
@@ -164,10 +168,6 @@ class MapView(MapMixin, FinderView):
         """The German title of a municipality's size class."""
         value = facets.metadata(brain, "zumo_size_class")
         return facets.by_index()["zumo_size_class"].title_of(value) if value else ""
-
-    def number(self, count):
-        """``count`` written the German way (``1.207``)."""
-        return german_number(count)
 
     def located(self, brain):
         """Whether ``brain`` has a place on the map."""
