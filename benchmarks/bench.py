@@ -154,12 +154,14 @@ def median_of(rounds):
     }
 
 
-def zconsole(etc, script, *args):
-    """Run ``script`` on the bench copy; return its last line of output."""
+def zconsole(etc, script, *args, env=None):
+    """Run ``script`` on the bench copy (its progress shown as it goes);
+    return its last line of output."""
     done = subprocess.run(
         [BIN / "zconsole", "run", etc / "zope.conf", script, *args],
         stdout=subprocess.PIPE,
         text=True,
+        env=env,
     )
     if done.returncode:
         raise SystemExit(f"[bench] {script.name} failed")
@@ -233,20 +235,7 @@ def main():
         etc = make_instance(work, port)
         step(f"generating {EXAMPLES} practice examples")
         environment = {**os.environ, "BENCH_EXAMPLES": str(EXAMPLES)}
-        done = subprocess.run(
-            [
-                BIN / "zconsole",
-                "run",
-                etc / "zope.conf",
-                ROOT / "benchmarks/generate.py",
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=environment,
-        )
-        if done.returncode:
-            raise SystemExit("[bench] generating the examples failed")
-        examples = int(done.stdout.strip().splitlines()[-1])
+        examples = int(zconsole(etc, ROOT / "benchmarks/generate.py", env=environment))
         step("creating the stock twins")
         paths = json.loads(zconsole(etc, ROOT / "benchmarks/twins.py"))
         paths.update({page: "/Plone" + path for page, path in PAGES.items()})

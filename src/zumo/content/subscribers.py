@@ -11,13 +11,9 @@ from plone import api
 from zumo.content import recordsets
 
 
-#: The indexes and metadata an entry takes from its municipality.
-FROM_MUNICIPALITY = (
-    "zumo_region",
-    "zumo_district",
-    "zumo_size_class",
-    "zumo_municipality_title",
-)
+#: The indexes an entry takes from its municipality; its metadata (name,
+#: location) is refreshed with every reindex.
+FROM_MUNICIPALITY = ("zumo_region", "zumo_district", "zumo_size_class")
 
 
 def reindex_concerned(municipality, event):

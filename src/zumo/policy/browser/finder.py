@@ -180,7 +180,11 @@ class FinderView(BrowserView):
         return self.context.absolute_url()
 
     def url(self, **changes):
-        """The finder's URL with the current search, changed by ``changes``.
+        """The finder's URL with the current search, changed by ``changes``."""
+        return self.address(self.base_url(), **changes)
+
+    def address(self, base, **changes):
+        """``base`` with the current search as its query, changed by ``changes``.
 
         ``changes`` maps a parameter to its new value (``None`` removes it).
         The page is reset unless ``b_start`` is given.
@@ -196,19 +200,15 @@ class FinderView(BrowserView):
             for value in ([values] if isinstance(values, str | int) else values)
         ]
         query = urlencode(pairs)
-        return self.base_url() + (f"?{query}" if query else "")
+        return base + (f"?{query}" if query else "")
 
     def map_url(self):
         """The map with the current search (``/praxisbeispiele/karte``)."""
-        query = self.url().partition("?")[2]
-        url = f"{self.context.absolute_url()}/karte"
-        return url + (f"?{query}" if query else "")
+        return self.address(f"{self.context.absolute_url()}/karte")
 
     def list_url(self):
         """The finder's list with the current search."""
-        query = self.url().partition("?")[2]
-        url = self.context.absolute_url()
-        return url + (f"?{query}" if query else "")
+        return self.address(self.context.absolute_url())
 
     def active_filters(self):
         """The set filters, each with a link that removes it."""

@@ -118,10 +118,11 @@ class MapView(MapMixin, FinderView):
         """The map's own address (the facet form submits here)."""
         return f"{self.context.absolute_url()}/karte"
 
-    def data_url(self, layer):
-        """The address of the first page of ``layer``'s features."""
-        query = self.url(layer=layer).partition("?")[2]
-        return f"{self.context.absolute_url()}/karte.geojson?{query}"
+    def data_url(self, layer, **changes):
+        """The address of ``layer``'s features (the first page, unless
+        ``changes`` say otherwise)."""
+        data = f"{self.context.absolute_url()}/karte.geojson"
+        return self.address(data, layer=layer, **changes)
 
     def config(self):
         """The map's configuration (JSON) with both layers."""
@@ -195,12 +196,7 @@ class MapData(MapView):
         total = len(brains)
         following = None
         if start + size < total:
-            following = (
-                f"{self.context.absolute_url()}/karte.geojson?"
-                + self.url(layer=layer, b_start=start + size, b_size=size).partition(
-                    "?"
-                )[2]
-            )
+            following = self.data_url(layer, b_start=start + size, b_size=size)
         response = self.request.response
         response.setHeader("Content-Type", "application/geo+json; charset=utf-8")
         response.setHeader("X-Total-Count", str(total))
@@ -247,7 +243,8 @@ class MapData(MapView):
         }
 
 
-def map_link(portal, **query):
-    """The address of the map with ``query`` set."""
-    url = f"{facets.finder_url(portal)}/karte"
+def map_link(portal, name="karte", **query):
+    """The address of the map (or of its points, ``karte.geojson``) with
+    ``query`` set."""
+    url = f"{facets.finder_url(portal)}/{name}"
     return f"{url}?{urlencode(query)}" if query else url

@@ -11,7 +11,6 @@ and its qualification modules (by curriculum), as the visitor may see them.
 
 from plone import api
 from Products.Five.browser import BrowserView
-from urllib.parse import urlencode
 from zExceptions import NotFound
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -116,16 +115,14 @@ class ProgrammeView(MapMixin, BrowserView):
 
     def config(self):
         """The map of the programme: its municipalities and examples."""
-        data = f"{facets.finder_url(api.portal.get())}/karte.geojson"
+        portal = api.portal.get()
         return self.map_config(
             [
-                (
-                    layer,
-                    f"{data}?{urlencode({'layer': layer, 'zumo_programmes': self.token})}",
-                )
+                (layer, map_link(portal, "karte.geojson", layer=layer,
+                                 zumo_programmes=self.token))
                 for layer in ("municipalities", "examples")
             ]
-        )
+        )  # fmt: skip
 
     def modules(self):
         """The qualification modules of the programme's curriculum."""
