@@ -1,5 +1,6 @@
 """plone.restapi round trip for every ZUMO type, and German 400s for bad input."""
 
+from datetime import date
 from tests.builders import add
 
 import pytest
@@ -252,3 +253,33 @@ def test_content_1003_adds_the_summary_columns(portal):
         catalog.delColumn(name)
     v1003.upgrade(portal.portal_setup)
     assert set(v1003.NEW_COLUMNS) <= set(catalog.schema())
+
+
+@pytest.mark.parametrize("metadata_fields", [None, "_all"])
+def test_search_summaries_equal_plone_restapis(portal, metadata_fields):
+    """The cheaper summary of a catalog brain writes exactly what
+    plone.restapi's own serializer writes, type titles translated."""
+    from plone import api
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+    from plone.restapi.interfaces import ISerializeToJsonSummary
+    from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
+    from zope.component import getMultiAdapter
+    from zumo.content.serializers import CatalogSummarySerializer
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    add(portal, "praxisbeispiele", "PracticeExample", "pe", title="Bürgerbus",
+        topics=["daseinsvorsorge"], start=date(2024, 3, 1))  # fmt: skip
+    add(portal, "kommunen", "Municipality", "hayingen", title="Hayingen",
+        region="tuebingen", population=2224)  # fmt: skip
+    request = portal.REQUEST
+    if metadata_fields:
+        request.form["metadata_fields"] = metadata_fields
+    brains = api.content.find(portal_type=["PracticeExample", "Municipality"])
+    assert len(brains) == 2
+    for brain in brains:
+        serializer = getMultiAdapter((brain, request), ISerializeToJsonSummary)
+        assert isinstance(serializer, CatalogSummarySerializer)
+        expected = DefaultJSONSummarySerializer(brain, request)()
+        assert serializer() == expected
+        assert expected["type_title"] in ("Praxisbeispiel", "Kommune")

@@ -1,0 +1,66 @@
+"""REST summaries of catalog results: plone.restapi's, with fewer lookups.
+
+plone.restapi's summary serializer looks up an ``IJsonCompatible`` adapter
+for every field of every item and translates the type title of every item
+anew. A page of ``@search`` spends about half its time there (profiled with
+py-spy under ``make bench``). ``CatalogSummarySerializer`` writes the same
+JSON: plain values skip the adapter lookup and each type's title is
+translated once per request.
+"""
+
+from plone.app.contentlisting.interfaces import IContentListingObject
+from plone.restapi.interfaces import ISerializeToJsonSummary
+from plone.restapi.serializer.converters import json_compatible
+from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
+from plone.restapi.serializer.utils import get_portal_type_title
+from Products.CMFCore.WorkflowCore import WorkflowException
+from Products.ZCatalog.interfaces import ICatalogBrain
+from zope.component import adapter
+from zope.interface import implementer
+from zumo.content.interfaces import IZumoContentLayer
+
+
+#: Types that ``json_compatible`` returns unchanged.
+PLAIN = frozenset((str, bool, int, float))
+#: Request key of the type titles translated in this request.
+TITLES = "_zumo_type_titles"
+
+
+@implementer(ISerializeToJsonSummary)
+@adapter(ICatalogBrain, IZumoContentLayer)
+class CatalogSummarySerializer(DefaultJSONSummarySerializer):
+    """The summary of a catalog brain, equal to plone.restapi's."""
+
+    def __call__(self):
+        """Return the summary as a JSON-compatible dict."""
+        item = IContentListingObject(self.context)
+        summary = {}
+        for field in self.metadata_fields():
+            if field.startswith("_") or field in self.blocklisted_attributes:
+                continue
+            if field == "type_title":
+                summary[field] = self.type_title()
+                continue
+            value = getattr(item, self.field_accessors.get(field, field), None)
+            try:
+                if callable(value):
+                    value = value()
+            except WorkflowException:
+                summary[field] = None
+                continue
+            if value is None or type(value) in PLAIN:
+                summary[field] = value
+            else:
+                summary[field] = json_compatible(value)
+        return summary
+
+    def type_title(self):
+        """The translated title of the item's type, once per request."""
+        titles = self.request.get(TITLES)
+        if titles is None:
+            titles = {}
+            self.request.set(TITLES, titles)
+        portal_type = self.context.portal_type
+        if portal_type not in titles:
+            titles[portal_type] = json_compatible(get_portal_type_title(portal_type))
+        return titles[portal_type]
