@@ -1,4 +1,9 @@
-"""A real browser (Debian's chromium, driven by Playwright) on the served demo site."""
+"""A real browser (Debian's chromium, driven by Playwright) on the served demo site.
+
+The fixtures are made available to the whole suite by ``tests/conftest.py``:
+one session-wide browser for every folder (Playwright's sync API runs once
+per process).
+"""
 
 from pathlib import Path
 from playwright.sync_api import sync_playwright
@@ -10,7 +15,7 @@ import transaction
 
 
 CHROMIUM = Path("/usr/bin/chromium")
-DEMO = Path(__file__).parents[2] / "profiles" / "demo"
+DEMO = Path(__file__).parents[1] / "profiles" / "demo"
 PASSWORD = "barrierefrei-2026"
 #: Map tiles from a port nobody listens on: the browser tests run the map as
 #: on a closed network, where the markers must show without a background.
