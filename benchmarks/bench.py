@@ -52,6 +52,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 EXAMPLES = int(os.environ.get("BENCH_EXAMPLES", "10000"))
 CLIENTS = (1, 4)
+#: Worker threads of the measured instance (as ``make run``'s default).
+THREADS = os.environ.get("THREADS", "2")
 WORD = "Dorfladen"
 FACETS = "zumo_topics=daseinsvorsorge&zumo_trends=demografie&zumo_region=tuebingen"
 #: Pages measured besides those ``twins.py`` names (paths below the site).
@@ -101,7 +103,7 @@ def make_instance(work, port):
         text = (source / template).read_text(encoding="utf-8")
         text = text.replace("@INSTANCE@", str(work)).replace("@PORT@", str(port))
         text = text.replace("@ZODB_CACHE_SIZE@", "50000")
-        text = text.replace("@THREADS@", os.environ.get("THREADS", "4"))
+        text = text.replace("@THREADS@", THREADS)
         (etc / target).write_text(text, encoding="utf-8")
     shutil.copy(source / "site.zcml", etc / "site.zcml")
     return etc
@@ -186,7 +188,8 @@ def summary(result):
         "# Benchmark: ZUMO views against a stock Plone Document",
         "",
         f"Run {result['date']} on {result['machine']['cpus']} CPUs, "
-        f"Python {result['machine']['python']}, {result['machine']['wrk']}; "
+        f"Python {result['machine']['python']}, {result['machine']['wrk']}, "
+        f"{result.get('threads', THREADS)} Zope threads; "
         f"wrk {SECONDS} s per page and client count in each of {ROUNDS} rounds "
         "(medians of the rounds); "
         f"{result['examples']} practice examples in the site.",
@@ -306,6 +309,7 @@ def main():
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "seconds": SECONDS,
+        "threads": int(THREADS),
         "examples": examples,
         "rows": rows,
         "p95": p95,
