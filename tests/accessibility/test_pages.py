@@ -79,6 +79,13 @@ PAGES = {
         "buerger",
         lambda: "praxisbeispiele/++add++PracticeExample",
     ),
+    "Mitmachen": (None, lambda: "mitmachen"),
+    "Formular Praxisbeispiel vorschlagen": (
+        "buerger",
+        lambda: "mitmachen/praxisbeispiel-vorschlagen",
+    ),
+    "Formular Modellkommune": (None, lambda: "mitmachen/modellkommune-bewerben"),
+    "Formular Rückmeldung": (None, lambda: "mitmachen/rueckmeldung"),
 }
 
 

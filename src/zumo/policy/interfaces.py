@@ -57,3 +57,9 @@ class IMapSettings(Interface):
         "Datenlizenz Deutschland – Namensnennung – Version 2.0",
         required=False,
     )
+
+
+class ILoginRequiredForm(Interface):
+    """A form at ``/mitmachen`` that only logged-in people can send (the
+    proposal of a practice example: its proposer becomes the owner).
+    Anonymous visitors are asked to log in before they fill it in."""

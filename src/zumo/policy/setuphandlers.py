@@ -5,6 +5,7 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.formwidget.namedfile.converter import b64encode_file
 from zope.interface import implementer
+from zumo.policy.forms import create_forms
 from zumo.policy.groups import create_groups
 from zumo.policy.structure import create_structure
 
@@ -30,10 +31,11 @@ START_VIEW = "zumo-start"
 
 
 def post_install(context):
-    """Create groups and sections, set logo and start page after install."""
+    """Create groups, sections and forms, set logo and start page after install."""
     portal = api.portal.get()
     create_groups()
     create_structure(portal)
+    create_forms(portal)
     apply_branding(portal)
 
 

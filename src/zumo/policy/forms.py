@@ -1,0 +1,289 @@
+"""The forms at ``/mitmachen`` (collective.easyform), on every site.
+
+``data/forms.json`` names each form, its texts and its models: the fields
+and the actions in ``data/forms/<id>.fields.xml`` and ``.actions.xml``
+(easyform's own supermodel format, editable later through the web).
+:func:`create_forms` creates the missing ones and publishes them.
+
+Two actions of our own join easyform's:
+
+* ``zumo.policy.forms.SpamGuard`` comes first in every form: a honeypot
+  field that people never see (``website``, hidden by ``zumo.css``) must
+  stay empty, and one address may send a form only ``RATE_LIMIT`` times in
+  ``RATE_WINDOW`` seconds. A refused submission stores nothing, since
+  easyform stops at the first action that reports an error.
+* ``zumo.policy.forms.ProposePracticeExample`` turns a proposal into a
+  practice example of the proposer (its owner, who later reads the reason
+  if the institute rejects it) and submits it for review.
+
+Saved data (easyform's ``SaveData``) needs "collective.easyform: Download
+Saved Input", which only the institute (Site Administrator), the Manager
+and the form's owner have; REST serializes it only for them as well.
+"""
+
+from AccessControl import getSecurityManager
+from collections import deque
+from collective.easyform.actions import Action
+from collective.easyform.actions import ActionFactory
+from collective.easyform.config import FORM_ERROR_MARKER as FORM_ERROR
+from collective.easyform.interfaces import IAction
+from collective.easyform.interfaces import IEasyForm
+from collective.easyform.serializer import SerializeToJson
+from html import escape
+from pathlib import Path
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.serializer.dxcontent import SerializeToJson as DXContentToJson
+from plone.supermodel.exportimport import BaseHandler
+from z3c.relationfield import RelationValue
+from zope.component import adapter
+from zope.component import getUtility
+from zope.event import notify
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import ObjectModifiedEvent
+from zumo.policy import _
+from zumo.policy import logger
+from zumo.policy.interfaces import ILoginRequiredForm
+from zumo.policy.interfaces import IZumoPolicyLayer
+
+import json
+import threading
+import time
+
+
+DATA = Path(__file__).parent / "data"
+FORMS_FILE = DATA / "forms.json"
+#: The section that holds the forms.
+SECTION = "mitmachen"
+#: Submissions one address may send to one form within ``RATE_WINDOW`` s.
+RATE_LIMIT = 5
+RATE_WINDOW = 600
+#: Who may read a form's saved data (easyform's permission, by title).
+SAVED_DATA = "collective.easyform: Download Saved Input"
+#: The honeypot field every form carries.
+HONEYPOT = "website"
+
+
+def forms():
+    """Return the form definitions of ``data/forms.json``."""
+    return json.loads(FORMS_FILE.read_text(encoding="utf-8"))
+
+
+def _model(name):
+    return (DATA / "forms" / name).read_text(encoding="utf-8")
+
+
+def create_forms(portal):
+    """Create the missing forms in ``/mitmachen`` and publish them; keep
+    existing ones as the institute left them."""
+    section = portal[SECTION]
+    for definition in forms():
+        if definition["id"] in section:
+            continue
+        form = api.content.create(
+            container=section,
+            type="EasyForm",
+            id=definition["id"],
+            title=definition["title"],
+            description=definition["description"],
+        )
+        form.fields_model = _model(f"{definition['id']}.fields.xml")
+        form.actions_model = _model(f"{definition['id']}.actions.xml")
+        form.submitLabel = definition["submit"]
+        form.formPrologue = RichTextValue(
+            definition["prologue"], "text/html", "text/x-html-safe"
+        )
+        form.thankstitle = definition["thanks_title"]
+        form.thanksdescription = definition["thanks"]
+        form.showAll = False
+        form.showFields = []
+        form.includeEmpties = False
+        form.default_fieldset_label = definition["title"]
+        for name, value in definition.get("settings", {}).items():
+            setattr(form, name, value)
+        if definition.get("login_required"):
+            alsoProvides(form, ILoginRequiredForm)
+        api.content.transition(obj=form, to_state="published")
+        form.reindexObject()
+        logger.info("Created form /%s/%s", SECTION, definition["id"])
+
+
+def form_error(message, request):
+    """``message`` translated for the person who sent the form."""
+    return translate(message, context=request)
+
+
+class RateLimiter:
+    """Counts submissions per form and address in this process's memory.
+
+    Nothing is written to the database (a refused request changes
+    nothing); in the cluster mode each process counts for itself.
+    """
+
+    def __init__(self, limit=RATE_LIMIT, window=RATE_WINDOW):
+        self.limit = limit
+        self.window = window
+        self.seen = {}
+        self.lock = threading.Lock()
+
+    def allow(self, key, now=None):
+        """Count a submission for ``key``; ``False`` if over the limit."""
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            times = self.seen.setdefault(key, deque())
+            while times and times[0] <= now - self.window:
+                times.popleft()
+            if len(times) >= self.limit:
+                return False
+            times.append(now)
+            if len(self.seen) > 10000:
+                self.seen = {k: v for k, v in self.seen.items() if v}
+            return True
+
+    def reset(self):
+        """Forget all counts (tests)."""
+        with self.lock:
+            self.seen.clear()
+
+
+limiter = RateLimiter()
+
+
+class IZumoAction(IAction):
+    """An action of the network's own (no settings)."""
+
+
+@implementer(IZumoAction)
+class SpamGuard(Action):
+    """Refuse a filled-in honeypot and too many submissions."""
+
+    def onSuccess(self, fields, request):
+        """Return an error dict to stop the form, or ``None``."""
+        if fields.get(HONEYPOT):
+            logger.info("Form %s: honeypot filled, refused", request.get("URL"))
+            return {
+                FORM_ERROR: form_error(
+                    _(
+                        "error_form_honeypot",
+                        default="Ihre Angaben konnten nicht gesendet werden. Bitte "
+                        "lassen Sie das Feld „Bitte leer lassen“ leer.",
+                    ),
+                    request,
+                )
+            }
+        key = (request.get("ACTUAL_URL", ""), request.getClientAddr())
+        if not limiter.allow(key):
+            return {
+                FORM_ERROR: form_error(
+                    _(
+                        "error_form_rate_limit",
+                        default="Von Ihrer Adresse kamen in kurzer Zeit zu viele "
+                        "Einsendungen. Bitte versuchen Sie es in einigen Minuten "
+                        "noch einmal.",
+                    ),
+                    request,
+                )
+            }
+        return None
+
+
+def _html(text):
+    """Plain text from a form as a safe HTML rich-text value."""
+    if not text:
+        return None
+    paragraphs = [escape(part.strip()) for part in text.split("\n\n") if part.strip()]
+    html = "".join(
+        "<p>{}</p>".format(part.replace("\n", "<br />")) for part in paragraphs
+    )
+    return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
+@implementer(IZumoAction)
+class ProposePracticeExample(Action):
+    """Create the proposer's practice example and submit it for review."""
+
+    def onSuccess(self, fields, request):
+        """Create the draft; return an error dict if the proposer may not."""
+        if api.user.is_anonymous():
+            return {
+                FORM_ERROR: form_error(
+                    _(
+                        "error_proposal_login",
+                        default="Bitte melden Sie sich an, um ein Praxisbeispiel "
+                        "vorzuschlagen.",
+                    ),
+                    request,
+                )
+            }
+        folder = api.portal.get()["praxisbeispiele"]
+        if not api.user.has_permission("zumo.content: Add PracticeExample", obj=folder):
+            return {
+                FORM_ERROR: form_error(
+                    _(
+                        "error_proposal_not_allowed",
+                        default="Mit Ihrem Konto können Sie keine Praxisbeispiele "
+                        "vorschlagen. Bitte wenden Sie sich an das Institut.",
+                    ),
+                    request,
+                )
+            }
+        example = api.content.create(
+            container=folder,
+            type="PracticeExample",
+            title=fields["title"],
+            description=fields.get("description") or "",
+            safe_id=True,
+        )
+        for name in ("initial_situation", "approach", "results"):
+            setattr(example, name, _html(fields.get(name)))
+        example.topics = sorted(fields.get("topics") or ())
+        municipality = fields.get("municipality") and api.content.get(
+            UID=fields["municipality"]
+        )
+        if municipality is not None:
+            intids = getUtility(IIntIds)
+            example.municipality = RelationValue(intids.getId(municipality))
+        for name in ("contact_name", "contact_email"):
+            setattr(example, name, fields.get(name) or None)
+        example.contact_consent = bool(fields.get("contact_consent"))
+        notify(ObjectModifiedEvent(example))
+        api.content.transition(obj=example, transition="submit")
+        request.set("zumo_proposal_url", example.absolute_url())
+        return None
+
+
+@implementer(ISerializeToJson)
+@adapter(IEasyForm, IZumoPolicyLayer)
+class FormSerializer(SerializeToJson):
+    """easyform's REST serializer, with its permission check repaired.
+
+    collective.easyform 5.0.2 asks ``api.user.has_permission`` with the
+    permission's id instead of its title, which fails with a server error
+    for every reader; here the saved data is added only for those who have
+    "collective.easyform: Download Saved Input" (the institute).
+    """
+
+    def __call__(self, version=None, include_items=True):
+        """Return the form as JSON-compatible data."""
+        result = DXContentToJson.__call__(self, version, include_items)
+        if getSecurityManager().checkPermission(SAVED_DATA, self.context):
+            self.serializeSavedData(result)
+        return result
+
+
+SpamGuardAction = ActionFactory(
+    SpamGuard,
+    _("label_spam_guard_action", default="Schutz vor Spam"),
+    "collective.easyform.AddCustomScripts",
+)
+ProposeAction = ActionFactory(
+    ProposePracticeExample,
+    _("label_propose_action", default="Praxisbeispiel anlegen"),
+    "collective.easyform.AddCustomScripts",
+)
+SpamGuardHandler = BaseHandler(SpamGuard)
+ProposeHandler = BaseHandler(ProposePracticeExample)

@@ -1,0 +1,63 @@
+"""A citizen proposes practice examples in Debian's Chromium: through the
+form at /mitmachen and through the short add form, with a trimmed toolbar."""
+
+from tests.accessibility.test_pages import as_persona
+from tests.accessibility.test_pages import keep_screenshot
+
+import pytest
+
+
+#: Tabs of Plone's full form that proposers must not meet.
+FULL_FORM_TABS = ("Einstellungen", "Freigabezeitraum", "Kategorisierung")
+#: Toolbar entries that are the institute's.
+INSTITUTE_MENUS = ("Darstellung", "Freigabe")
+
+
+@pytest.fixture
+def citizen(browser, demo_site):
+    """A page of Chromium logged in as ``buerger``."""
+    context = browser.new_context(
+        locale="de-DE",
+        **as_persona("buerger"),
+        viewport={"width": 1280, "height": 900},
+    )
+    yield context.new_page()
+    context.close()
+
+
+class TestProposingInBrowser:
+    def test_proposal_form_makes_a_draft_in_review(self, citizen, demo_site):
+        """The form at /mitmachen: fill in, send, land on one's own draft."""
+        page = citizen
+        page.goto(f"{demo_site.absolute_url()}/mitmachen/praxisbeispiel-vorschlagen")
+        assert page.locator("input[name='form.widgets.website']").is_hidden()
+        page.get_by_label("Titel").fill("Mitfahrbank im Browser")
+        page.get_by_label("Kurzbeschreibung").fill(
+            "Bänke, auf denen man mitgenommen wird."
+        )
+        page.get_by_label("Vorgehen").fill("Bänke aufgestellt.\n\nSchilder gemalt.")
+        page.get_by_label("Daseinsvorsorge").check()
+        keep_screenshot(page, "proposal-form")
+        page.get_by_role("button", name="Vorschlag einreichen").click()
+        page.wait_for_url("**/praxisbeispiele/mitfahrbank-im-browser")
+        assert "Mitfahrbank im Browser" in page.locator("h1").inner_text()
+        assert "Zur Prüfung eingereicht" in page.content()
+
+    def test_short_add_form_and_trimmed_toolbar(self, citizen, demo_site):
+        """++add++PracticeExample as a citizen: no settings tabs; her draft
+        shows no display menu and no sharing entry."""
+        page = citizen
+        page.goto(f"{demo_site.absolute_url()}/praxisbeispiele/++add++PracticeExample")
+        tabs = page.locator("nav.autotoc-nav a, .autotoc-nav a").all_inner_texts()
+        for tab in FULL_FORM_TABS:
+            assert tab not in tabs
+        assert page.locator("[name='form.widgets.initial_situation']").count() == 1
+        assert page.locator("[name='form.widgets.IPublication.effective']").count() == 0
+        keep_screenshot(page, "proposal-add-form")
+        page.get_by_label("Titel").fill("Repair-Café im Rathaus")
+        page.get_by_role("button", name="Sichern").click()
+        page.wait_for_url("**/praxisbeispiele/repair-cafe-im-rathaus**")
+        toolbar = page.locator("#edit-zone").inner_text()
+        assert "Bearbeiten" in toolbar
+        for menu in INSTITUTE_MENUS:
+            assert menu not in toolbar, toolbar
