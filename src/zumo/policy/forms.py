@@ -175,7 +175,9 @@ class SpamGuard(Action):
                     request,
                 )
             }
-        key = (request.get("ACTUAL_URL", ""), request.getClientAddr())
+        form = getattr(request.get("PUBLISHED"), "context", None)
+        where = form.absolute_url_path() if form is not None else request["URL"]
+        key = (where, request.getClientAddr())
         if not limiter.allow(key):
             return {
                 FORM_ERROR: form_error(
