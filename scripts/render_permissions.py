@@ -21,6 +21,7 @@ ACTIONS = {
     "undo-log": "Änderungsprotokoll lesen (@transactions)",
     "list-users": "Personen auflisten (Personen-Vokabulare, Suche im Freigabe-Dialog)",
     "internal-statistics": "interne Zahlen unter /statistik sehen",
+    "saved-data": "gespeicherte Einsendungen lesen (@@saveddata, CSV, REST)",
 }
 
 

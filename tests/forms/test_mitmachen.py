@@ -222,7 +222,7 @@ class TestSendingForms:
         assert "Musterdorf" in institute.text
         for persona in ("anonymous", "buerger", "kommune-a", "expertin", "ministerium"):
             session = persona_request(persona)
-            for path in ("/@@saveddata", "/@@actions/speichern/@@data"):
+            for path in ("/@@saveddata", "/actions/speichern/@@data"):
                 page = session.get(form.absolute_url() + path, allow_redirects=False)
                 assert page.status_code != 200 or "Musterdorf" not in page.text, (
                     persona,

@@ -77,6 +77,7 @@ def build(portal):
     _reviews(portal, objects)
     _section_pages(portal, objects)
     objects["site"] = portal
+    objects["form_application"] = portal["mitmachen"]["modellkommune-bewerben"]
     logout()
     return objects
 

@@ -107,7 +107,10 @@ class TestViewOverHttp:
                 headers={"Accept": "application/json"},
             )
             if not _answers_as_expected(cell, response, success=204):
-                wrong.append(f"{cell['object']}: {response.status_code}")
+                wrong.append(
+                    f"{cell['object']}: {response.status_code} "
+                    f"{response.headers.get('Location')}"
+                )
         assert wrong == []
         record_property("matrix_cells_over_http", len(cells))
 
@@ -213,6 +216,29 @@ class TestViewOverHttp:
             if not _answers_as_expected(cell, response):
                 wrong.append(f"{cell['action']}: {response.status_code}")
         assert wrong == []
+        record_property("matrix_cells_over_http", len(cells))
+
+
+class TestSavedDataOverHttp:
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_saved_data_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
+        """A form's saved submissions answer only where the matrix allows."""
+        portal, objects = served_scenario
+        session = persona_request(persona)
+        cells = matrix(persona=persona, actions={"saved-data"})
+        wrong = []
+        for cell in cells:
+            # @@saveddata redirects to the one SaveData action's table
+            url = f"{objects[cell['object']].absolute_url()}/actions/speichern/@@data"
+            response = session.get(url, allow_redirects=False)
+            if not _answers_as_expected(cell, response):
+                wrong.append(
+                    f"{cell['object']}: {response.status_code} "
+                    f"{response.headers.get('Location')}"
+                )
+        assert cells and wrong == []
         record_property("matrix_cells_over_http", len(cells))
 
 

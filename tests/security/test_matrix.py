@@ -26,6 +26,7 @@ PERMISSIONS = {
     "undo-log": "List undoable changes",
     "list-users": "List portal members",
     "internal-statistics": "zumo: View internal statistics",
+    "saved-data": "collective.easyform: Download Saved Input",
 }
 
 

@@ -25,9 +25,11 @@ from AccessControl import getSecurityManager
 from collections import deque
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
+from collective.easyform.api import get_actions
 from collective.easyform.config import FORM_ERROR_MARKER as FORM_ERROR
 from collective.easyform.interfaces import IAction
 from collective.easyform.interfaces import IEasyForm
+from collective.easyform.interfaces import ISaveData
 from collective.easyform.serializer import SerializeToJson
 from html import escape
 from pathlib import Path
@@ -45,6 +47,7 @@ from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
+from zope.schema import getFieldsInOrder
 from zumo.policy import _
 from zumo.policy import logger
 from zumo.policy.interfaces import ILoginRequiredForm
@@ -107,6 +110,11 @@ def create_forms(portal):
             setattr(form, name, value)
         if definition.get("login_required"):
             alsoProvides(form, ILoginRequiredForm)
+        for _name, action in getFieldsInOrder(get_actions(form)):
+            if ISaveData.providedBy(action):
+                # easyform creates the storage when it is first read, which
+                # would make the institute's first look at it (a GET) a write.
+                action.itemsSaved()
         api.content.transition(obj=form, to_state="published")
         form.reindexObject()
         logger.info("Created form /%s/%s", SECTION, definition["id"])
