@@ -188,11 +188,8 @@ class TestSendingForms:
     ):
         portal, _objects = served_scenario
         before = saved_rows(portal, APPLICATION)
-        response = send(
-            persona_request("anonymous"),
-            f"/mitmachen/{APPLICATION}",
-            {**APPLICATION_VALUES, "website": "http://spam.example"},
-            "Bewerbung senden",
+        response = apply(
+            persona_request, {**APPLICATION_VALUES, "website": "http://spam.example"}
         )
         assert response.status_code == 200
         assert "Ihre Angaben konnten nicht gesendet werden" in response.text
@@ -204,12 +201,7 @@ class TestSendingForms:
     ):
         portal, _objects = served_scenario
         before = saved_rows(portal, APPLICATION)
-        response = send(
-            persona_request("anonymous"),
-            f"/mitmachen/{APPLICATION}",
-            APPLICATION_VALUES,
-            "Bewerbung senden",
-        )
+        response = apply(persona_request, APPLICATION_VALUES)
         assert response.status_code == 200
         assert "Vielen Dank für Ihre Bewerbung" in response.text
         transaction.begin()
@@ -239,12 +231,7 @@ class TestSendingForms:
         portal, _objects = served_scenario
         before = saved_rows(portal, APPLICATION)
         values = {**APPLICATION_VALUES, "consent": ""}
-        response = send(
-            persona_request("anonymous"),
-            f"/mitmachen/{APPLICATION}",
-            values,
-            "Bewerbung senden",
-        )
+        response = apply(persona_request, values)
         assert response.status_code == 200
         assert "Vielen Dank" not in response.text
         transaction.begin()
@@ -285,6 +272,16 @@ APPLICATION_VALUES = {
     "motivation": "Wir wollen unsere Ortsmitte beleben.",
     "consent": "selected",
 }
+
+
+def apply(persona_request, values):
+    """Send the application form anonymously with ``values``."""
+    return send(
+        persona_request("anonymous"),
+        f"/mitmachen/{APPLICATION}",
+        values,
+        "Bewerbung senden",
+    )
 
 
 def saved_rows(portal, form_id):

@@ -120,9 +120,10 @@ def create_forms(portal):
         logger.info("Created form /%s/%s", SECTION, definition["id"])
 
 
-def form_error(message, request):
-    """``message`` translated for the person who sent the form."""
-    return translate(message, context=request)
+def refuse(message, request):
+    """easyform's answer that stops a form: ``message`` translated for the
+    person who sent it, as an error of the whole form."""
+    return {FORM_ERROR: translate(message, context=request)}
 
 
 class RateLimiter:
@@ -173,31 +174,27 @@ class SpamGuard(Action):
         """Return an error dict to stop the form, or ``None``."""
         if fields.get(HONEYPOT):
             logger.info("Form %s: honeypot filled, refused", request.get("URL"))
-            return {
-                FORM_ERROR: form_error(
-                    _(
-                        "error_form_honeypot",
-                        default="Ihre Angaben konnten nicht gesendet werden. Bitte "
-                        "lassen Sie das Feld „Bitte leer lassen“ leer.",
-                    ),
-                    request,
-                )
-            }
+            return refuse(
+                _(
+                    "error_form_honeypot",
+                    default="Ihre Angaben konnten nicht gesendet werden. Bitte "
+                    "lassen Sie das Feld „Bitte leer lassen“ leer.",
+                ),
+                request,
+            )
         form = getattr(request.get("PUBLISHED"), "context", None)
         where = form.absolute_url_path() if form is not None else request["URL"]
         key = (where, request.getClientAddr())
         if not limiter.allow(key):
-            return {
-                FORM_ERROR: form_error(
-                    _(
-                        "error_form_rate_limit",
-                        default="Von Ihrer Adresse kamen in kurzer Zeit zu viele "
-                        "Einsendungen. Bitte versuchen Sie es in einigen Minuten "
-                        "noch einmal.",
-                    ),
-                    request,
-                )
-            }
+            return refuse(
+                _(
+                    "error_form_rate_limit",
+                    default="Von Ihrer Adresse kamen in kurzer Zeit zu viele "
+                    "Einsendungen. Bitte versuchen Sie es in einigen Minuten "
+                    "noch einmal.",
+                ),
+                request,
+            )
         return None
 
 
@@ -219,28 +216,24 @@ class ProposePracticeExample(Action):
     def onSuccess(self, fields, request):
         """Create the draft; return an error dict if the proposer may not."""
         if api.user.is_anonymous():
-            return {
-                FORM_ERROR: form_error(
-                    _(
-                        "error_proposal_login",
-                        default="Bitte melden Sie sich an, um ein Praxisbeispiel "
-                        "vorzuschlagen.",
-                    ),
-                    request,
-                )
-            }
+            return refuse(
+                _(
+                    "error_proposal_login",
+                    default="Bitte melden Sie sich an, um ein Praxisbeispiel "
+                    "vorzuschlagen.",
+                ),
+                request,
+            )
         folder = api.portal.get()["praxisbeispiele"]
         if not api.user.has_permission("zumo.content: Add PracticeExample", obj=folder):
-            return {
-                FORM_ERROR: form_error(
-                    _(
-                        "error_proposal_not_allowed",
-                        default="Mit Ihrem Konto können Sie keine Praxisbeispiele "
-                        "vorschlagen. Bitte wenden Sie sich an das Institut.",
-                    ),
-                    request,
-                )
-            }
+            return refuse(
+                _(
+                    "error_proposal_not_allowed",
+                    default="Mit Ihrem Konto können Sie keine Praxisbeispiele "
+                    "vorschlagen. Bitte wenden Sie sich an das Institut.",
+                ),
+                request,
+            )
         example = api.content.create(
             container=folder,
             type="PracticeExample",
