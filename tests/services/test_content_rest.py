@@ -283,3 +283,91 @@ def test_search_summaries_equal_plone_restapis(portal, metadata_fields):
         expected = DefaultJSONSummarySerializer(brain, request)()
         assert serializer() == expected
         assert expected["type_title"] in ("Praxisbeispiel", "Kommune")
+
+
+CONVERTED_VALUES = [
+    "DateTime('2026/12/02 14:05:07.654321 Europe/Berlin')",
+    "DateTime('2026/07/01 00:00:00 GMT+2')",
+    "DateTime('1969/12/31 23:59:59.5 UTC')",
+    "DateTime('1000/01/01')",
+    "DateTime('2499/12/31')",
+    "DateTime(datetime(2026, 3, 29, 2, 30))",
+    "datetime(2026, 12, 2, 14, 5, 7, 123456, tzinfo=timezone.utc)",
+    "datetime(2026, 10, 25, 2, 30, tzinfo=ZoneInfo('Europe/Berlin'))",
+    "datetime(2026, 12, 2, 14, 5, 7, 123456)",
+    "date(2024, 3, 1)",
+    "Missing.Value",
+    "None",
+    "'Text'",
+    "['a', 'b']",
+]
+
+
+@pytest.mark.parametrize("source", CONVERTED_VALUES)
+def test_summary_values_convert_as_plone_restapi(source):
+    """The summary's direct conversions give what plone.restapi's
+    converters give, for dates, times, time zones and missing values."""
+    from datetime import datetime
+    from datetime import timezone
+    from DateTime import DateTime
+    from plone.restapi.serializer.converters import json_compatible
+    from zoneinfo import ZoneInfo
+    from zumo.content.serializers import converted
+
+    import Missing
+
+    namespace = {
+        "DateTime": DateTime, "datetime": datetime, "timezone": timezone,
+        "ZoneInfo": ZoneInfo, "date": date, "Missing": Missing,
+    }  # fmt: skip
+    value = eval(source, namespace)  # noqa: S307 - test values written above
+    assert converted(value) == json_compatible(value)
+
+
+def test_site_search_finds_what_plone_restapis_finds(portal):
+    """``@search`` on the site root leaves out the site's own path and finds
+    exactly what plone.restapi's handler finds; a path asked for still
+    narrows the search."""
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+    from plone.restapi.search.handler import SearchHandler
+    from zumo.policy.services.search import SiteSearchHandler
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    add(portal, "praxisbeispiele", "PracticeExample", "pe", title="Dorfladen",
+        topics=["daseinsvorsorge"])  # fmt: skip
+    add(portal, "kommunen", "Municipality", "hayingen", title="Hayingen",
+        region="tuebingen")  # fmt: skip
+    site = "/".join(portal.getPhysicalPath())
+    for query in (
+        {},
+        {"zumo_topics": "daseinsvorsorge"},
+        {"portal_type": "Municipality"},
+        {"path": site},
+        {"path": f"{site}/praxisbeispiele"},
+        {"path": {"query": site, "depth": 1}},
+    ):
+        ours = SiteSearchHandler(portal, portal.REQUEST).search(dict(query))
+        theirs = SearchHandler(portal, portal.REQUEST).search(dict(query))
+        assert ours == theirs
+        assert ours["items_total"] > 0
+    narrowed = SiteSearchHandler(portal, portal.REQUEST).search(
+        {"path": f"{site}/praxisbeispiele"}
+    )
+    assert {item["title"] for item in narrowed["items"]} >= {"Dorfladen"}
+    assert "Hayingen" not in {item["title"] for item in narrowed["items"]}
+
+
+def test_site_search_is_the_search_service(portal, anon_request):
+    """The site root answers ``@search`` with the network's service, which
+    shows the public nothing unpublished."""
+    from zope.component import getMultiAdapter
+    from zumo.policy.services.search import SiteSearchGet
+
+    service = getMultiAdapter(
+        (portal, portal.REQUEST), name="GET_application_json_@search"
+    )
+    assert isinstance(service, SiteSearchGet)
+    response = anon_request.get("/@search", params={"portal_type": "ExpertReview"})
+    assert response.status_code == 200
+    assert response.json()["items_total"] == 0
