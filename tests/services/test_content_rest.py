@@ -307,9 +307,9 @@ CONVERTED_VALUES = [
 def test_summary_values_convert_as_plone_restapi(source):
     """The summary's direct conversions give what plone.restapi's
     converters give, for dates, times, time zones and missing values."""
+    from DateTime import DateTime
     from datetime import datetime
     from datetime import timezone
-    from DateTime import DateTime
     from plone.restapi.serializer.converters import json_compatible
     from zoneinfo import ZoneInfo
     from zumo.content.serializers import converted

@@ -11,11 +11,11 @@ of every item) are converted without an adapter lookup.
 """
 
 from Acquisition import aq_base
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
-from DateTime import DateTime
+from datetime import UTC
 from plone.app.contentlisting.catalog import CatalogContentListingObject as LISTING
 from plone.app.contentlisting.interfaces import IContentListingObject
 from plone.restapi.interfaces import ISerializeToJsonSummary
@@ -38,7 +38,7 @@ missing = object()
 #: Request key of the type titles translated in this request.
 TITLES = "_zumo_type_titles"
 #: The start of Unix time, in UTC.
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The type of a metadata value a brain lacks (``Missing.Value``).
 MISSING = type(Missing.Value)
 
@@ -53,7 +53,7 @@ def converted(value):
     if isinstance(value, DateTime) and not value.timezoneNaive():
         return (EPOCH + timedelta(seconds=value.micros() // 1_000_000)).isoformat()
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+        return value.astimezone(UTC).replace(microsecond=0).isoformat()
     if type(value) is date:
         return value.isoformat()
     return json_compatible(value)
