@@ -78,6 +78,15 @@ create-site: instance ## Create the site "Plone" with the demo network if missin
 PORT_BUSY = $(shell $(PYTHON) -c 'import socket; \
 	print("busy" if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else "")')
 
+.PHONY: daily
+daily: instance ## The daily jobs: digest of notifications, delete old registrations (cron)
+	@if [ -n "$(PORT_BUSY)" ]; then \
+		curl -sS -f -X POST -H "X-ZUMO-Command: daily" -u "admin:$${ZUMO_ADMIN_PASSWORD:-admin}" \
+			http://localhost:$(PORT)/Plone/@@daily-jobs && echo; \
+	else \
+		$(BIN)/zconsole run $(ETC)/zope.conf scripts/daily.py; \
+	fi
+
 .PHONY: import-municipalities
 import-municipalities: instance ## Import municipality master data (CSV=file to import another file)
 	@$(BIN)/zconsole run $(ETC)/zope.conf scripts/import_municipalities.py

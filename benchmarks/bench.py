@@ -122,9 +122,21 @@ def wait_for(url, seconds=120):
     raise SystemExit(f"[bench] the site did not answer at {url}")
 
 
+def settle(url):
+    """Wait until the server has finished what the previous measurement left
+    queued: wrk stops its clock when its time is up, while up to four
+    requests of the previous page may still be in the server's queue. Two
+    sequential requests of ``url`` return only once those are done, so
+    their wait does not count towards this page's percentiles."""
+    for _ in range(2):
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+
+
 def latency_ms(url, clients):
     """``{"p50", "p95", "requests"}`` of ``url`` under wrk with ``clients``
-    connections (milliseconds)."""
+    connections (milliseconds), measured once the server is idle."""
+    settle(url)
     output = subprocess.run(
         ["wrk", "-t1", f"-c{clients}", f"-d{SECONDS}s", "-s", str(LUA), url],
         check=True,

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from zope.component.hooks import setSite
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
+from zumo.policy import notifications
 
 import os
 import random
@@ -52,7 +53,8 @@ def main(app):
     setSite(site)
     admin = app.acl_users.getUserById("admin").__of__(app.acl_users)
     rng = random.Random(2026)
-    with api.env.adopt_user(user=admin):
+    # Nobody is notified of generated content.
+    with api.env.adopt_user(user=admin), notifications.silenced():
         # Generated examples are not edited: no initial version for each
         # (CMFEditions would store 10,000 versions and triple the time).
         repository = api.portal.get_tool("portal_repository")

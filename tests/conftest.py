@@ -4,6 +4,9 @@ from collections import Counter
 from pytest_plone import fixtures_factory
 from tests.browser import browser  # noqa: F401
 from tests.browser import demo_site  # noqa: F401
+from tests.mail import inbox  # noqa: F401
+from tests.mail import scenario_inbox  # noqa: F401
+from tests.mail import smtp_server  # noqa: F401
 from zumo.policy.testing import FUNCTIONAL_TESTING
 from zumo.policy.testing import INTEGRATION_TESTING
 

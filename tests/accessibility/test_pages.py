@@ -86,7 +86,21 @@ PAGES = {
     ),
     "Formular Modellkommune": (None, lambda: "mitmachen/modellkommune-bewerben"),
     "Formular Rückmeldung": (None, lambda: "mitmachen/rueckmeldung"),
+    "Anmeldung zum Werkstatttreffen": (
+        None,
+        lambda: _open_meeting() + "/anmeldung",
+    ),
+    "Abmelden (ungültiger Link)": (
+        None,
+        lambda: _open_meeting() + "/@@abmelden?token=ungueltig",
+    ),
+    "Anmeldungen (Institut)": ("institut", lambda: _open_meeting() + "/@@anmeldungen"),
 }
+
+
+def _open_meeting():
+    """The demo meeting with registrations (its registration is open)."""
+    return _first("WorkshopMeeting", Title="Treffpunkte Generationen")
 
 
 def as_persona(persona):

@@ -61,3 +61,39 @@ class TestProposingInBrowser:
         assert "Bearbeiten" in toolbar
         for menu in INSTITUTE_MENUS:
             assert menu not in toolbar, toolbar
+
+
+class TestRegisteringInBrowser:
+    def test_register_for_a_meeting_and_the_institute_sees_it(self, browser, demo_site):
+        """A visitor registers from the meeting page; the institute finds
+        the registration in its list."""
+        from plone import api
+
+        meeting = api.content.find(
+            portal_type="WorkshopMeeting", Title="Treffpunkte Generationen"
+        )[0].getObject()
+        context = browser.new_context(
+            locale="de-DE", viewport={"width": 1280, "height": 900}
+        )
+        page = context.new_page()
+        page.goto(meeting.absolute_url())
+        page.get_by_role("link", name="Jetzt anmelden").click()
+        page.wait_for_url("**/anmeldung")
+        assert page.locator("input[name='form.widgets.website']").is_hidden()
+        page.get_by_label("Ihr Name").fill("Dora Dorfbewegt")
+        page.get_by_label("Kommune oder Organisation").fill("Dorfverein (Test)")
+        page.get_by_label("Ihre E-Mail-Adresse").fill("dora@example.org")
+        page.get_by_label("Was brauchen Sie").fill("Gebärdensprache")
+        page.get_by_label("Einwilligung").check()
+        keep_screenshot(page, "meeting-registration-form")
+        page.get_by_role("button", name="Anmelden").click()
+        page.get_by_text("Vielen Dank für Ihre Anmeldung").wait_for()
+        context.close()
+        institute = browser.new_context(locale="de-DE", **as_persona("institut"))
+        page = institute.new_page()
+        page.goto(f"{meeting.absolute_url()}/@@anmeldungen")
+        row = page.locator("tr", has_text="Dora Dorfbewegt")
+        assert "Angemeldet" in row.inner_text()
+        assert "Gebärdensprache" in row.inner_text()
+        keep_screenshot(page, "meeting-registrations")
+        institute.close()

@@ -1,53 +1,10 @@
 """Citizens register themselves and receive a mail through a real SMTP server."""
 
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
-from email import message_from_bytes
-from email.header import decode_header
-from email.header import make_header
 from plone import api
+from tests.mail import body
+from tests.mail import subject
 
-import pytest
-import socket
 import transaction
-
-
-class Inbox(Message):
-    """Collects the messages the SMTP server receives."""
-
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def inbox(functional_portal):
-    """A real SMTP server on 127.0.0.1, wired into the site's MailHost."""
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    # Plone sends with the host and port from the mail settings.
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", controller.port)
-    transaction.commit()
-    yield handler
-    controller.stop()
-
-
-def _body(message):
-    part = message.get_payload(decode=True)
-    if part is None:
-        part = message.get_payload()[0].get_payload(decode=True)
-    return part.decode(message.get_content_charset() or "utf-8")
 
 
 def test_citizen_registers_and_gets_mail(functional_portal, anon_request, inbox):
@@ -57,13 +14,12 @@ def test_citizen_registers_and_gets_mail(functional_portal, anon_request, inbox)
         json={"username": "neu", "email": "neu@example.org", "sendPasswordReset": True},
     )
     assert response.status_code == 201, response.text
-    message = message_from_bytes(inbox.messages[0].as_bytes())
+    message = inbox.messages[0]
     assert message["To"].endswith("neu@example.org>") or message["To"] == (
         "neu@example.org"
     )
-    subject = str(make_header(decode_header(message["Subject"])))
-    assert subject.startswith("Informationen über den Benutzerzugang auf")
-    assert "passwordreset" in _body(message)
+    assert subject(message).startswith("Informationen über den Benutzerzugang auf")
+    assert "passwordreset" in body(message)
     transaction.begin()
     assert "citizens" in [g.getId() for g in api.group.get_groups(username="neu")]
 

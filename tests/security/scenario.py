@@ -12,6 +12,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from zumo.content.relations import relation_to
+from zumo.policy import notifications
 from zumo.policy.reviews import declare_no_conflict
 from zumo.policy.roster import remove_member
 from zumo.policy.roster import set_member
@@ -67,15 +68,17 @@ def _create(container, portal_type, oid, **values):
 
 
 def build(portal):
-    """Create personas and objects in ``portal``; return ``{object id: obj}``."""
+    """Create personas and objects in ``portal``; return ``{object id: obj}``.
+    Nobody is notified of the scenario itself."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    _personas()
     objects = {}
-    _spaces(portal, objects)
-    _examples(portal, objects)
-    _meetings_and_modules(portal, objects)
-    _reviews(portal, objects)
-    _section_pages(portal, objects)
+    with notifications.silenced():
+        _personas()
+        _spaces(portal, objects)
+        _examples(portal, objects)
+        _meetings_and_modules(portal, objects)
+        _reviews(portal, objects)
+        _section_pages(portal, objects)
     objects["site"] = portal
     objects["form_application"] = portal["mitmachen"]["modellkommune-bewerben"]
     logout()
@@ -165,6 +168,7 @@ def _meetings_and_modules(portal, objects):
         for step in steps:
             api.content.transition(obj=meeting, transition=step)
         objects[f"meeting_{state}"] = meeting
+    objects["form_registration"] = objects["meeting_announced"]["anmeldung"]
     for state in ("private", "published"):
         module = _create(
             portal["qualifizierung"], "QualificationModule", f"module_{state}"

@@ -219,6 +219,10 @@ class TestViewOverHttp:
         record_property("matrix_cells_over_http", len(cells))
 
 
+#: The saved-data action of each form of the matrix.
+SAVE_ACTIONS = {"form_application": "speichern", "form_registration": "anmeldungen"}
+
+
 class TestSavedDataOverHttp:
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_saved_data_cells(
@@ -231,7 +235,8 @@ class TestSavedDataOverHttp:
         wrong = []
         for cell in cells:
             # @@saveddata redirects to the one SaveData action's table
-            url = f"{objects[cell['object']].absolute_url()}/actions/speichern/@@data"
+            action = SAVE_ACTIONS[cell["object"]]
+            url = f"{objects[cell['object']].absolute_url()}/actions/{action}/@@data"
             response = session.get(url, allow_redirects=False)
             if not _answers_as_expected(cell, response):
                 wrong.append(

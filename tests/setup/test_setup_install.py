@@ -26,7 +26,7 @@ class TestSetupInstall:
 
     @pytest.mark.parametrize(
         "profile,version",
-        [("zumo.policy:default", "1006"), ("zumo.content:default", "1003")],
+        [("zumo.policy:default", "1007"), ("zumo.content:default", "1004")],
     )
     def test_latest_version(self, profile_last_version, profile, version):
         """A new site is at the profiles' current versions."""

@@ -26,6 +26,8 @@ from zumo.content.qualification_module import koquma_call
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
 from zumo.policy import logger
+from zumo.policy import meeting_registration
+from zumo.policy import notifications
 from zumo.policy.imports import add_content
 from zumo.policy.imports import import_municipalities
 from zumo.policy.reviews import declare_no_conflict
@@ -325,6 +327,9 @@ class DemoLoader:
                 api.content.transition(obj=meeting, transition="announce")
             if entry["state"] == "documented":
                 api.content.transition(obj=meeting, transition="document")
+            for person in entry.get("registrations", ()):
+                meeting_registration.register(meeting, person, quiet=True,
+                                              userid=person["userid"])  # fmt: skip
         return len(self.network["meetings"])
 
     def create_reviews(self):
@@ -446,6 +451,7 @@ def load_demo(site, path, progress=True, password=None):
     """Load the demo network from ``path`` into ``site``; return counts.
 
     The demo personas get ``password`` (default: ``ZUMO_DEMO_PASSWORD`` or
-    ``zumo-demo``).
+    ``zumo-demo``). Nobody is notified of what the demo creates.
     """
-    return DemoLoader(site, path, progress=progress, password=password).load()
+    with notifications.silenced():
+        return DemoLoader(site, path, progress=progress, password=password).load()

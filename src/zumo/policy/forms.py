@@ -120,6 +120,26 @@ def create_forms(portal):
         logger.info("Created form /%s/%s", SECTION, definition["id"])
 
 
+#: The action that tells the institute of a submission, as in the models.
+NOTIFY_FIELD = """    <field name="benachrichtigen"
+           type="zumo.policy.forms.NotifyInstitute"
+    >
+      <title>Institut benachrichtigen</title>
+    </field>
+"""
+
+
+def add_institute_notification(form):
+    """Add the notification of the institute to an existing form's actions
+    (unless it has one); the institute's other changes stay."""
+    model = form.actions_model or ""
+    if "zumo.policy.forms.NotifyInstitute" in model or "</schema>" not in model:
+        return False
+    head, tail = model.rsplit("</schema>", 1)
+    form.actions_model = head + NOTIFY_FIELD + "  </schema>" + tail
+    return True
+
+
 def refuse(message, request):
     """easyform's answer that stops a form: ``message`` translated for the
     person who sent it, as an error of the whole form."""
@@ -259,6 +279,33 @@ class ProposePracticeExample(Action):
         return None
 
 
+@implementer(IZumoAction)
+class NotifyInstitute(Action):
+    """Tell the institute that the form was sent (last in the actions, so
+    only a stored submission is announced)."""
+
+    def onSuccess(self, fields, request):
+        """Notify the members of the group ``institute``."""
+        from zumo.policy import notifications
+
+        form = getattr(request.get("PUBLISHED"), "context", None)
+        if form is None or not IEasyForm.providedBy(form):
+            return None
+        title = form.Title()
+        notifications.notify_group(
+            "institute",
+            form,
+            translate(_("mail_form_sent_subject", default="Neue Einsendung: ${title}",
+                        mapping={"title": title}), target_language="de"),
+            translate(_("mail_form_sent", default="Über das Formular „${title}“ ist "
+                        "eine Einsendung eingegangen. Sie finden sie bei den "
+                        "gespeicherten Daten des Formulars:", mapping={"title": title}),
+                      target_language="de"),
+            view="@@saveddata",
+        )  # fmt: skip
+        return None
+
+
 @implementer(ISerializeToJson)
 @adapter(IEasyForm, IZumoPolicyLayer)
 class FormSerializer(SerializeToJson):
@@ -288,5 +335,11 @@ ProposeAction = ActionFactory(
     _("label_propose_action", default="Praxisbeispiel anlegen"),
     "collective.easyform.AddCustomScripts",
 )
+NotifyAction = ActionFactory(
+    NotifyInstitute,
+    _("label_notify_action", default="Institut benachrichtigen"),
+    "collective.easyform.AddCustomScripts",
+)
 SpamGuardHandler = BaseHandler(SpamGuard)
+NotifyHandler = BaseHandler(NotifyInstitute)
 ProposeHandler = BaseHandler(ProposePracticeExample)

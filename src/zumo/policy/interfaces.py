@@ -63,3 +63,9 @@ class ILoginRequiredForm(Interface):
     """A form at ``/mitmachen`` that only logged-in people can send (the
     proposal of a practice example: its proposer becomes the owner).
     Anonymous visitors are asked to log in before they fill it in."""
+
+
+class IRegistrationForm(Interface):
+    """The registration form inside a workshop meeting
+    (``zumo.policy.meeting_registration``); it can be sent only while the
+    meeting's registration is open."""

@@ -5,9 +5,10 @@ examples by ZUMO field, future trend, Regierungsbezirk, programme and year
 of project start; municipalities by programme and role in the network.
 Those with ``zumo: View internal statistics`` (ministry and institute) also
 see internal figures: expert reviews per state, submissions waiting for
-review, self-registered citizens. All counts come from catalog indexes
-(the same counting as the finder's facets); each figure is a table with
-the numbers, the bars beside them are decoration.
+review, self-registered citizens and the registrations for coming workshop
+meetings (read from their registration forms). All other counts come from
+catalog indexes (the same counting as the finder's facets); each figure is
+a table with the numbers, the bars beside them are decoration.
 """
 
 from AccessControl import getSecurityManager
@@ -19,6 +20,7 @@ from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.views import german_number
 from zumo.policy import _
+from zumo.policy import meeting_registration
 
 
 INTERNAL = "zumo: View internal statistics"
@@ -119,9 +121,16 @@ class StatisticsView(BrowserView):
             )
         )
         citizens = len(api.user.get_users(groupname="citizens"))
+        registrations = 0
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="WorkshopMeeting", end={"query": DateTime(), "range": "min"}
+        ):
+            counts = meeting_registration.counts(brain._unrestrictedGetObject())
+            registrations += counts["confirmed"] + counts["waiting"]
         return {
             "reviews": review_rows,
             "reviews_total": german_number(len(reviews)),
             "pending": german_number(pending),
             "citizens": german_number(citizens),
+            "registrations": german_number(registrations),
         }

@@ -1,0 +1,1 @@
+Workshop meetings take registrations: a form per meeting, capacity with a waiting list that moves up, confirmation and cancellation by mail with a personal link, closing at the deadline, and for the institute a list with CSV export; registrations are deleted a month after the meeting.

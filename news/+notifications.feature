@@ -1,0 +1,1 @@
+Notifications by mail: the institute on submissions and registrations, authors on publication or rejection, team and group members on new documents; each member chooses immediately, a daily digest or none, and only hears of what they may see.
