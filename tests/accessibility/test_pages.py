@@ -95,6 +95,7 @@ PAGES = {
         lambda: _open_meeting() + "/@@abmelden?token=ungueltig",
     ),
     "Anmeldungen (Institut)": ("institut", lambda: _open_meeting() + "/@@anmeldungen"),
+    "Mein Netzwerk": ("kommune-a", lambda: "@@mein-netzwerk"),
 }
 
 

@@ -6,10 +6,15 @@ A roster is a set of local roles on the space: ``TeamMember`` for members,
 """
 
 from plone import api
+from plone.indexer import indexer
+from Products.CMFPlone.CatalogTool import (
+    allowedRolesAndUsers as plone_allowed_roles_and_users,
+)
 from zope.event import notify
 from zope.interface import implementer
 from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
+from zumo.content.interfaces import ISpace
 from zumo.policy import _
 from zumo.policy import localroles
 from zumo.policy.errors import UserError
@@ -122,3 +127,30 @@ def remove_member(space, userid):
     localroles.revoke(space, userid, LOCAL_ROLES)
     space.reindexObjectSecurity()
     notify(RosterChangedEvent(space))
+
+
+@indexer(ISpace)
+def allowed_roles_and_users(space):
+    """Plone's ``allowedRolesAndUsers`` of a space, with its roster named
+    when everyone may see the space (a published municipality profile):
+    Plone then indexes only ``Anonymous``, and "my spaces" on the personal
+    dashboard would not find the team space. Naming the roster grants
+    nobody anything: the catalog matches a person's own ``user:`` entry
+    only, for a space everyone sees anyway."""
+    allowed = list(plone_allowed_roles_and_users.callable(space))
+    if "Anonymous" in allowed or "Authenticated" in allowed:
+        for principal, local_roles in space.get_local_roles():
+            if LOCAL_ROLES.keys() & set(local_roles):
+                allowed.append(f"user:{principal}")
+    return allowed
+
+
+def spaces_of(userid):
+    """Catalog brains of the team spaces and mentoring groups on whose
+    roster ``userid`` is (for that person's own dashboard)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(
+        object_provides=ISpace.__identifier__,
+        allowedRolesAndUsers=f"user:{userid}",
+        sort_on="sortable_title",
+    )

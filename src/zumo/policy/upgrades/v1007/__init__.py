@@ -1,7 +1,8 @@
-"""Upgrade step 1007: registration for workshop meetings and the members'
-choice of notifications."""
+"""Upgrade step 1007: registration for workshop meetings, the members'
+choice of notifications and the personal dashboard."""
 
 from plone import api
+from zumo.content.interfaces import ISpace
 from zumo.policy import logger
 from zumo.policy.forms import add_institute_notification
 from zumo.policy.forms import SECTION
@@ -12,10 +13,18 @@ PROFILE = "profile-zumo.policy:default"
 
 
 def upgrade(setup_tool):
-    """Add the notification choice to the member fields, let the forms at
-    ``/mitmachen`` that store submissions tell the institute, and give every
-    workshop meeting its registration form."""
+    """Add the notification choice to the member fields and the dashboard
+    to the personal menu, index the rosters of public team spaces, let the
+    forms at ``/mitmachen`` that store submissions tell the institute, and
+    give every workshop meeting its registration form."""
     setup_tool.runImportStepFromProfile(PROFILE, "usersschema")
+    setup_tool.runImportStepFromProfile(PROFILE, "actions")
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        object_provides=ISpace.__identifier__
+    ):
+        # Rosters of public team spaces are named in the catalog (dashboard).
+        brain._unrestrictedGetObject().reindexObjectSecurity()
     section = api.portal.get().get(SECTION)
     for form_id in ("modellkommune-bewerben", "rueckmeldung"):
         if section is not None and form_id in section:

@@ -1,0 +1,178 @@
+"""``@@mein-netzwerk``: the personal dashboard of a logged-in member.
+
+What concerns the person, each part from the catalog with their own
+rights: their spaces (team spaces and mentoring groups on whose roster
+they are), their open tasks (examples to review for the institute, reviews
+to write for an expert, their own proposals in review or sent back), their
+meeting registrations, the upcoming meetings and what changed lately in
+their spaces. Anonymous visitors are asked to log in.
+"""
+
+from DateTime import DateTime
+from plone import api
+from plone.memoize.view import memoize
+from Products.Five.browser import BrowserView
+from zExceptions import Unauthorized
+from zumo.policy import _
+from zumo.policy import meeting_registration as registration
+from zumo.policy.reviews import ASSIGNED
+from zumo.policy.roster import spaces_of
+
+
+#: How many entries each list shows at most.
+LIMIT = 10
+#: Types that count as "changed in my spaces".
+SPACE_CONTENT = ("Document", "File", "Image", "Link", "Folder", "News Item", "Event")
+
+
+class Dashboard(BrowserView):
+    """The personal dashboard."""
+
+    def __call__(self):
+        """Ask anonymous visitors to log in, else render."""
+        if api.user.is_anonymous():
+            raise Unauthorized("Bitte melden Sie sich an.")
+        return self.index()
+
+    @property
+    def member(self):
+        """The logged-in member."""
+        return api.user.get_current()
+
+    def fullname(self):
+        """The member's name for the greeting."""
+        return self.member.getProperty("fullname") or self.member.getId()
+
+    def _find(self, **query):
+        return api.portal.get_tool("portal_catalog").searchResults(**query)
+
+    @memoize
+    def spaces(self):
+        """My team spaces and mentoring groups (brains)."""
+        return list(spaces_of(self.member.getId()))
+
+    def tasks(self):
+        """``[{title, entries, more}]``: the open tasks, one group per kind
+        the member has."""
+        groups = []
+        userid = self.member.getId()
+        portal = api.portal.get()
+        folder = portal.get("praxisbeispiele")
+        if folder is not None and api.user.has_permission(
+            "Review portal content", obj=folder
+        ):
+            groups.append(
+                self._group(
+                    _("task_review_examples", default="Praxisbeispiele prüfen"),
+                    portal_type="PracticeExample",
+                    review_state="pending",
+                    sort_on="modified",
+                )
+            )
+        groups.append(
+            {"title": _("task_write_reviews", default="Gutachten schreiben"), "entries": self.reviews_to_write(),
+             "more": False}
+        )  # fmt: skip
+        groups.append(
+            self._group(
+                _("task_my_proposals", default="Meine Vorschläge in Prüfung"),
+                portal_type="PracticeExample",
+                review_state="pending",
+                Creator=userid,
+            )
+        )
+        groups.append(
+            self._group(
+                _("task_my_drafts", default="Meine Entwürfe"),
+                portal_type="PracticeExample",
+                review_state="private",
+                Creator=userid,
+            )
+        )
+        return [group for group in groups if group["entries"]]
+
+    def _group(self, title, **query):
+        query.setdefault("sort_on", "modified")
+        query.setdefault("sort_order", "descending")
+        found = list(self._find(**query))
+        return {"title": title, "entries": found[:LIMIT], "more": len(found) > LIMIT}
+
+    def reviews_to_write(self):
+        """The reviews assigned to me that are not yet submitted."""
+        userid = self.member.getId()
+        catalog = api.portal.get_tool("portal_catalog")
+        # The catalog names the assigned experts as "user:" entries; only the
+        # member's own entry is asked for, and each review is checked.
+        found = []
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="ExpertReview",
+            review_state=["requested", "in_review"],
+            allowedRolesAndUsers=f"user:{userid}",
+            sort_on="modified",
+        ):
+            review = brain._unrestrictedGetObject()
+            if ASSIGNED in review.get_local_roles_for_userid(userid) and (
+                api.user.has_permission("View", obj=review)
+            ):
+                found.append(brain)
+        return found[:LIMIT]
+
+    def registrations(self):
+        """My registrations for upcoming meetings:
+        ``[{meeting, status_title, cancel_url}]``."""
+        userid = self.member.getId()
+        email = (self.member.getProperty("email") or "").lower()
+        found = []
+        for brain in self._find(
+            portal_type="WorkshopMeeting",
+            end={"query": DateTime(), "range": "min"},
+            sort_on="start",
+        ):
+            meeting = brain.getObject()
+            form = registration.registration_form(meeting)
+            if form is None:
+                continue
+            for _key, row in registration.rows(form):
+                mine = row.get("userid") == userid or (
+                    email and row.get("email") == email
+                )
+                if mine and row.get("status") != registration.CANCELLED:
+                    found.append(
+                        {
+                            "meeting": brain,
+                            "status": api.portal.translate(
+                                registration.STATUS_TITLES[row["status"]]
+                            ),
+                            "cancel_url": f"{brain.getURL()}/@@abmelden?token="
+                            f"{row['token']}",
+                        }
+                    )
+                    break
+        return found
+
+    def meetings(self):
+        """The next announced meetings."""
+        return self._find(
+            portal_type="WorkshopMeeting",
+            review_state="announced",
+            end={"query": DateTime(), "range": "min"},
+            sort_on="start",
+            sort_limit=5,
+        )[:5]
+
+    def changes(self):
+        """What changed lately inside my spaces."""
+        paths = [brain.getPath() for brain in self.spaces()]
+        if not paths:
+            return []
+        return self._find(
+            path=paths,
+            portal_type=SPACE_CONTENT,
+            sort_on="modified",
+            sort_order="descending",
+            sort_limit=LIMIT,
+        )[:LIMIT]
+
+    def when(self, value):
+        """A date in German."""
+        return api.portal.get_localized_time(value, long_format=True)
