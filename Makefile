@@ -79,7 +79,7 @@ PORT_BUSY = $(shell $(PYTHON) -c 'import socket; \
 	print("busy" if socket.socket().connect_ex(("127.0.0.1", $(PORT))) == 0 else "")')
 
 .PHONY: daily
-daily: instance ## The daily jobs: digest of notifications, delete old registrations (cron)
+daily: instance ## The daily jobs: old registrations, expiring reviews, digests (from cron)
 	@if [ -n "$(PORT_BUSY)" ]; then \
 		curl -sS -f -X POST -H "X-ZUMO-Command: daily" -u "admin:$${ZUMO_ADMIN_PASSWORD:-admin}" \
 			http://localhost:$(PORT)/Plone/@@daily-jobs && echo; \

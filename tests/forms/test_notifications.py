@@ -131,7 +131,7 @@ class TestNotifications:
             headers={"X-ZUMO-Command": "daily"},
         )
         assert sent.status_code == 200, sent.text
-        assert sent.text.splitlines()[0] == "Zusammenfassungen verschickt: 1"
+        assert "Zusammenfassungen verschickt: 1" in sent.text.splitlines()
         (digest,) = scenario_inbox.to("institut@example.org")
         assert subject(digest) == "ZUMO Netzwerk: 2 Neuigkeiten für Sie"
         assert "Bürgerbus" in body(digest) and "Dorfladen" in body(digest)
@@ -164,3 +164,69 @@ def test_nobody_hears_of_what_they_may_not_see(portal):
     assert told == []
     api.content.transition(obj=draft, transition="publish")
     assert notifications.notify(["aussen"], draft, "Betreff", "Text") == ["aussen"]
+
+
+class TestReviewNotifications:
+    """Experts hear of assignments; the reviewed team and the ministry of
+    a released review; the team and the institute before it expires."""
+
+    @pytest.fixture(autouse=True)
+    def _site(self, served_scenario):
+        setSite(served_scenario[0])
+
+    def test_assignment_release_and_expiry(
+        self, served_scenario, persona_request, scenario_inbox
+    ):
+        from datetime import date
+        from datetime import timedelta
+        from zumo.content.relations import relation_to
+
+        portal, objects = served_scenario
+        institute = persona_request("institut")
+        with api.env.adopt_user(username="institut"):
+            review = api.content.create(
+                container=portal["gutachten"], type="ExpertReview", id="neu",
+                title="Gutachten Handlungskonzept",
+                municipality=relation_to(objects["municipality_published"]),
+            )  # fmt: skip
+        transaction.commit()
+        response = institute.patch(
+            f"{review.absolute_url()}", headers=JSON,
+            json={"assigned_experts": ["expertin2"]},
+        )  # fmt: skip
+        assert response.status_code == 204, response.text
+        # Requested reviews are the institute's; the expert hears at the start.
+        assert scenario_inbox.recipients() == []
+        started = institute.post(
+            f"{review.absolute_url()}/@workflow/start_review", headers=JSON, json={}
+        )
+        assert started.status_code == 200, started.text
+        assert scenario_inbox.recipients() == ["expertin2@example.org"]
+        (mail,) = scenario_inbox.messages
+        assert subject(mail) == "Gutachten für Sie: Gutachten Handlungskonzept"
+        scenario_inbox.clear()
+        submitted = objects["review_submitted"]
+        transaction.begin()
+        submitted.valid_until = date.today() + timedelta(days=30)
+        transaction.commit()
+        released = institute.post(
+            f"{submitted.absolute_url()}/@workflow/release", headers=JSON, json={}
+        )
+        assert released.status_code == 200, released.text
+        recipients = scenario_inbox.recipients()
+        assert "kommune-a@example.org" in recipients
+        assert "ministerium@example.org" in recipients
+        for outsider in ("kommune-b@example.org", "buerger@example.org",
+                         "expertin@example.org"):  # fmt: skip
+            assert outsider not in recipients
+        scenario_inbox.clear()
+        transaction.begin()
+        with api.env.adopt_roles(["Manager"]):
+            assert notifications.remind_expiring_reviews() >= 1
+        transaction.commit()
+        assert "kommune-a@example.org" in scenario_inbox.recipients()
+        assert "institut@example.org" in scenario_inbox.recipients()
+        transaction.begin()
+        with api.env.adopt_roles(["Manager"]):
+            # Once per end date.
+            assert notifications.remind_expiring_reviews() == 0

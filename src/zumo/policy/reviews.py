@@ -39,10 +39,17 @@ def sync_assigned_experts(review, event=None):
     for principal, roles in review.get_local_roles():
         if ASSIGNED in roles and principal not in assigned:
             changed |= localroles.revoke(review, principal, (ASSIGNED, DECLARED))
-    for userid in assigned:
-        changed |= localroles.grant(review, userid, ASSIGNED)
+    newly = []
+    for userid in sorted(assigned):
+        if localroles.grant(review, userid, ASSIGNED):
+            changed = True
+            newly.append(userid)
     if changed:
         review.reindexObjectSecurity()
+    if newly:
+        from zumo.policy import notifications
+
+        notifications.review_assigned(review, newly)
 
 
 def declarations(review):
