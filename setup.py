@@ -50,6 +50,7 @@ setup(
         "plone.distribution",
         "plone.restapi",
         "collective.easyform",
+        "plone.app.discussion",
         "setuptools",
         "tqdm",
     ],

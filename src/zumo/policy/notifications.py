@@ -380,3 +380,23 @@ def remind_expiring_reviews(today=None):
         review.expiry_reminded = ends
         reminded += 1
     return reminded
+
+
+def comment_added(comment, event):
+    """A comment waits for moderation: the institute hears of it."""
+    from Acquisition import aq_parent
+
+    conversation = aq_parent(comment)
+    item = aq_parent(conversation) if conversation is not None else None
+    if item is None:
+        return
+    title = item.Title()
+    notify_group(
+        "institute", item,
+        _t(_("mail_comment_subject", default="Kommentar zur Freigabe: ${title}",
+             mapping={"title": title})),
+        _t(_("mail_comment", default="Zu „${title}“ wurde ein Kommentar "
+             "geschrieben. Er erscheint, sobald das Institut ihn freigibt "
+             "(beim Praxisbeispiel oder unter „Kommentare moderieren“):",
+             mapping={"title": title})),
+    )  # fmt: skip

@@ -1,7 +1,8 @@
 """Upgrade step 1007: registration for workshop meetings, the members'
-choice of notifications and the personal dashboard."""
+choice of notifications, the personal dashboard and moderated comments."""
 
 from plone import api
+from plone.base.utils import get_installer
 from zumo.content.interfaces import ISpace
 from zumo.policy import logger
 from zumo.policy.forms import add_institute_notification
@@ -13,10 +14,15 @@ PROFILE = "profile-zumo.policy:default"
 
 
 def upgrade(setup_tool):
-    """Add the notification choice to the member fields and the dashboard
+    """Install plone.app.discussion (moderated comments on practice
+    examples), add the notification choice to the member fields and the dashboard
     to the personal menu, index the rosters of public team spaces, let the
     forms at ``/mitmachen`` that store submissions tell the institute, and
     give every workshop meeting its registration form."""
+    installer = get_installer(api.portal.get())
+    if not installer.is_product_installed("plone.app.discussion"):
+        installer.install_product("plone.app.discussion")
+    setup_tool.runImportStepFromProfile(PROFILE, "plone.app.registry")
     setup_tool.runImportStepFromProfile(PROFILE, "usersschema")
     setup_tool.runImportStepFromProfile(PROFILE, "actions")
     catalog = api.portal.get_tool("portal_catalog")

@@ -1,0 +1,100 @@
+"""Comments on practice examples: logged-in members write, the institute
+approves, the public reads only approved comments; nobody comments on what
+they cannot see."""
+
+from plone import api
+from tests.mail import subject
+from zope.component.hooks import setSite
+
+import pytest
+import transaction
+
+
+JSON = {"Accept": "application/json"}
+
+
+class TestComments:
+    @pytest.fixture(autouse=True)
+    def _site(self, served_scenario):
+        setSite(served_scenario[0])
+
+    def test_settings(self, served_scenario):
+        from plone.app.discussion.interfaces import IDiscussionSettings
+        from plone.registry.interfaces import IRegistry
+        from zope.component import getUtility
+
+        settings = getUtility(IRegistry).forInterface(IDiscussionSettings)
+        assert settings.globally_enabled
+        assert settings.moderation_enabled
+        assert not settings.anonymous_comments
+        types = api.portal.get_tool("portal_types")
+        assert types["PracticeExample"].allow_discussion
+        assert not types["Municipality"].allow_discussion
+
+    def test_member_comments_institute_approves_public_reads(
+        self, served_scenario, persona_request, scenario_inbox
+    ):
+        portal, objects = served_scenario
+        example = objects["example_published"]
+        url = f"{example.absolute_url()}/@comments"
+        citizen = persona_request("kommune-b")
+        posted = citizen.post(
+            url, headers=JSON, json={"text": "Wie lief die Finanzierung?"}
+        )
+        assert posted.status_code == 204, posted.text
+        # Waiting for moderation: the public does not read it yet.
+        # (buerger wrote the example: as its owner she sees what waits.)
+        for persona in ("anonymous", "kommune-a", "ministerium", "expertin"):
+            reader = persona_request(persona)
+            assert (
+                "Wie lief die Finanzierung?" not in reader.get(url, headers=JSON).text
+            )
+            assert (
+                "Wie lief die Finanzierung?"
+                not in reader.get(example.absolute_url()).text
+            )
+        # The commenter and the institute see it waiting.
+        assert "Wie lief die Finanzierung?" in citizen.get(url, headers=JSON).text
+        assert (
+            "Wie lief die Finanzierung?"
+            in persona_request("institut").get(url, headers=JSON).text
+        )
+        assert [subject(m) for m in scenario_inbox.to("institut@example.org")] == [
+            f"Kommentar zur Freigabe: {example.Title()}"
+        ]
+        transaction.begin()
+        from plone.app.discussion.interfaces import IConversation
+
+        (comment,) = IConversation(example).getComments()
+        assert api.content.get_state(comment) == "pending"
+        # Only the institute moderates.
+        workflow = api.portal.get_tool("portal_workflow")
+        for persona in ("kommune-b", "buerger", "ministerium"):
+            with api.env.adopt_user(username=persona):
+                assert "publish" not in {
+                    t["id"] for t in workflow.getTransitionsFor(comment)
+                }, persona
+        with api.env.adopt_user(username="institut"):
+            api.content.transition(obj=comment, transition="publish")
+        transaction.commit()
+        public = persona_request("anonymous").get(url, headers=JSON)
+        assert "Wie lief die Finanzierung?" in public.text
+
+    def test_anonymous_and_outsiders_cannot_comment(
+        self, served_scenario, persona_request
+    ):
+        _portal, objects = served_scenario
+        published = objects["example_published"]
+        refused = persona_request("anonymous").post(
+            f"{published.absolute_url()}/@comments", headers=JSON, json={"text": "Spam"}
+        )
+        assert refused.status_code in (401, 403)
+        draft = objects["example_private"]
+        refused = persona_request("kommune-b").post(
+            f"{draft.absolute_url()}/@comments", headers=JSON, json={"text": "Hallo"}
+        )
+        assert refused.status_code in (401, 403, 404)
+        transaction.begin()
+        from plone.app.discussion.interfaces import IConversation
+
+        assert len(IConversation(draft)) == 0
