@@ -11,7 +11,6 @@ from tests.forms.test_mitmachen import send
 from tests.mail import body
 from tests.mail import links
 from tests.mail import subject
-from zumo.policy import forms
 from zumo.policy import meeting_registration as registration
 from zumo.policy.interfaces import IRegistrationForm
 
@@ -54,13 +53,6 @@ def make_meeting(portal, capacity=2, opens=-1, closes=7, announce=True, id="tref
     if announce:
         api.content.transition(obj=meeting, transition="announce")
     return meeting
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    forms.limiter.reset()
-    yield
-    forms.limiter.reset()
 
 
 class TestForm:

@@ -9,7 +9,6 @@ from zumo.policy import forms
 from zumo.policy.interfaces import ILoginRequiredForm
 
 import html
-import pytest
 import re
 import transaction
 
@@ -105,13 +104,6 @@ class TestRateLimiter:
         assert not limiter.allow("a", now=2)
         assert limiter.allow("b", now=2)
         assert limiter.allow("a", now=61)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    forms.limiter.reset()
-    yield
-    forms.limiter.reset()
 
 
 class TestSendingForms:

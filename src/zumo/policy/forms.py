@@ -80,6 +80,39 @@ def _model(name):
     return (DATA / "forms" / name).read_text(encoding="utf-8")
 
 
+def make_form(container, form_id, texts, model):
+    """Create the easyform ``form_id`` in ``container`` with ``texts`` (a
+    definition as in ``data/forms.json``) and the fields and actions of
+    ``data/forms/<model>.fields.xml`` and ``.actions.xml``; return it."""
+    form = api.content.create(
+        container=container,
+        type="EasyForm",
+        id=form_id,
+        title=texts["title"],
+        description=texts["description"],
+    )
+    form.fields_model = _model(f"{model}.fields.xml")
+    form.actions_model = _model(f"{model}.actions.xml")
+    form.submitLabel = texts["submit"]
+    form.formPrologue = RichTextValue(
+        texts["prologue"], "text/html", "text/x-html-safe"
+    )
+    form.thankstitle = texts["thanks_title"]
+    form.thanksdescription = texts["thanks"]
+    form.showAll = False
+    form.showFields = []
+    form.includeEmpties = False
+    form.default_fieldset_label = texts["title"]
+    for name, value in texts.get("settings", {}).items():
+        setattr(form, name, value)
+    for _name, action in getFieldsInOrder(get_actions(form)):
+        if ISaveData.providedBy(action):
+            # easyform creates the storage when it is first read, which
+            # would make the institute's first look at it (a GET) a write.
+            action.itemsSaved()
+    return form
+
+
 def create_forms(portal):
     """Create the missing forms in ``/mitmachen`` and publish them; keep
     existing ones as the institute left them."""
@@ -87,34 +120,9 @@ def create_forms(portal):
     for definition in forms():
         if definition["id"] in section:
             continue
-        form = api.content.create(
-            container=section,
-            type="EasyForm",
-            id=definition["id"],
-            title=definition["title"],
-            description=definition["description"],
-        )
-        form.fields_model = _model(f"{definition['id']}.fields.xml")
-        form.actions_model = _model(f"{definition['id']}.actions.xml")
-        form.submitLabel = definition["submit"]
-        form.formPrologue = RichTextValue(
-            definition["prologue"], "text/html", "text/x-html-safe"
-        )
-        form.thankstitle = definition["thanks_title"]
-        form.thanksdescription = definition["thanks"]
-        form.showAll = False
-        form.showFields = []
-        form.includeEmpties = False
-        form.default_fieldset_label = definition["title"]
-        for name, value in definition.get("settings", {}).items():
-            setattr(form, name, value)
+        form = make_form(section, definition["id"], definition, definition["id"])
         if definition.get("login_required"):
             alsoProvides(form, ILoginRequiredForm)
-        for _name, action in getFieldsInOrder(get_actions(form)):
-            if ISaveData.providedBy(action):
-                # easyform creates the storage when it is first read, which
-                # would make the institute's first look at it (a GET) a write.
-                action.itemsSaved()
         api.content.transition(obj=form, to_state="published")
         form.reindexObject()
         logger.info("Created form /%s/%s", SECTION, definition["id"])

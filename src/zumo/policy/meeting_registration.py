@@ -34,7 +34,6 @@ from collective.easyform.api import get_schema
 from DateTime import DateTime
 from pathlib import Path
 from plone import api
-from plone.app.textfield.value import RichTextValue
 from plone.supermodel.exportimport import BaseHandler
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -44,6 +43,7 @@ from zumo.content.workshop_meeting import IWorkshopMeeting
 from zumo.policy import _
 from zumo.policy import logger
 from zumo.policy import notifications
+from zumo.policy.forms import make_form
 from zumo.policy.forms import refuse
 from zumo.policy.interfaces import IRegistrationForm
 
@@ -98,34 +98,8 @@ def create_registration_form(meeting):
     """Give ``meeting`` its registration form (unless it has one)."""
     if registration_form(meeting) is not None:
         return None
-    texts = definition()
-    form = api.content.create(
-        container=meeting,
-        type="EasyForm",
-        id=FORM_ID,
-        title=texts["title"],
-        description=texts["description"],
-    )
-    form.fields_model = (DATA / "forms" / "anmeldung.fields.xml").read_text(
-        encoding="utf-8"
-    )
-    form.actions_model = (DATA / "forms" / "anmeldung.actions.xml").read_text(
-        encoding="utf-8"
-    )
-    form.submitLabel = texts["submit"]
-    form.formPrologue = RichTextValue(
-        texts["prologue"], "text/html", "text/x-html-safe"
-    )
-    form.thankstitle = texts["thanks_title"]
-    form.thanksdescription = texts["thanks"]
-    form.showAll = False
-    form.showFields = []
-    form.includeEmpties = False
-    form.default_fieldset_label = texts["title"]
-    form.exclude_from_nav = True
+    form = make_form(meeting, FORM_ID, definition(), FORM_ID)
     alsoProvides(form, IRegistrationForm)
-    # easyform would create the storage on first read (a GET that writes).
-    registrations_action(form).itemsSaved()
     form.reindexObject()
     logger.info("Created the registration form of %s", meeting.absolute_url_path())
     return form

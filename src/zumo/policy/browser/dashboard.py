@@ -21,6 +21,11 @@ from zumo.policy.roster import spaces_of
 
 #: How many entries each list shows at most.
 LIMIT = 10
+#: One's own practice examples by state, each a list of tasks.
+OWN_EXAMPLES = (
+    (_("task_my_proposals", default="Meine Vorschläge in Prüfung"), "pending"),
+    (_("task_my_drafts", default="Meine Entwürfe"), "private"),
+)
 #: Types that count as "changed in my spaces".
 SPACE_CONTENT = ("Document", "File", "Image", "Link", "Folder", "News Item", "Event")
 
@@ -70,25 +75,21 @@ class Dashboard(BrowserView):
                 )
             )
         groups.append(
-            {"title": _("task_write_reviews", default="Gutachten schreiben"), "entries": self.reviews_to_write(),
-             "more": False}
-        )  # fmt: skip
-        groups.append(
-            self._group(
-                _("task_my_proposals", default="Meine Vorschläge in Prüfung"),
-                portal_type="PracticeExample",
-                review_state="pending",
-                Creator=userid,
-            )
+            {
+                "title": _("task_write_reviews", default="Gutachten schreiben"),
+                "entries": self.reviews_to_write(),
+                "more": False,
+            }
         )
-        groups.append(
-            self._group(
-                _("task_my_drafts", default="Meine Entwürfe"),
-                portal_type="PracticeExample",
-                review_state="private",
-                Creator=userid,
+        for title, state in OWN_EXAMPLES:
+            groups.append(
+                self._group(
+                    title,
+                    portal_type="PracticeExample",
+                    review_state=state,
+                    Creator=userid,
+                )  # fmt: skip
             )
-        )
         return [group for group in groups if group["entries"]]
 
     def _group(self, title, **query):
