@@ -12,9 +12,11 @@ from zope.interface import invariant
 from zumo.content import _
 from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.interfaces import IEntry
+from zumo.content.relations import ACTION_PLAN_PICKER
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.validators import check_reviewed_municipality
+from zumo.content.validators import check_reviewed_plan
 from zumo.content.vocabularies import guidance
 from zumo.content.vocabularies import terms
 from zumo.content.vocabularies import title_of
@@ -60,6 +62,19 @@ class IExpertReview(model.Schema):
             default="Was wird begutachtet, zum Beispiel das Handlungskonzept 2030.",
         ),
         required=False,
+    )
+    directives.write_permission(action_plan="zumo.ChooseReviewedMunicipality")
+    directives.widget(
+        "action_plan", RelatedItemsFieldWidget, pattern_options=ACTION_PLAN_PICKER
+    )
+    action_plan = relation_choice(
+        _("label_reviewed_action_plan", default="Begutachtetes Handlungskonzept"),
+        _(
+            "help_reviewed_action_plan",
+            default="Das Handlungskonzept aus dem Teamraum der Kommune. Das "
+            "Gutachten bezieht sich auf die Fassung, die bei Beginn der "
+            "Begutachtung gilt; spätere Fortschreibungen ändern sie nicht.",
+        ),
     )
     directives.write_permission(assigned_experts="zumo.AssignExperts")
     directives.widget(
@@ -126,6 +141,11 @@ class IExpertReview(model.Schema):
     def municipality_is_requesters(data):
         """Municipalities request reviews of themselves only."""
         check_reviewed_municipality(data)
+
+    @invariant
+    def plan_is_municipalitys(data):
+        """The reviewed action plan belongs to the reviewed municipality."""
+        check_reviewed_plan(data)
 
 
 @implementer(IExpertReview, IEntry, IConcernsMunicipality)

@@ -40,3 +40,13 @@ class IConcernsMunicipality(IZumoContent):
     The catalog indexes these with the municipality's Regierungsbezirk,
     Landkreis, UID and name.
     """
+
+
+class ITeamRecord(IZumoContent):
+    """A record a municipality's team keeps in its team space: an action plan,
+    the documentation of a Zukunftswerkstatt.
+
+    Only the team and the institute see it, like the other documents there
+    (``zumo_space_content_workflow``); the expert panel reads the version of
+    an action plan that a review assesses through that review.
+    """

@@ -114,7 +114,7 @@ class IMunicipality(model.Schema):
     model.fieldset(
         "network",
         label=_("fieldset_network", default="Programme und Rolle"),
-        fields=["network_status", "text"],
+        fields=["network_status", "text", "show_review_recognition"],
     )
     directives.widget("network_status", CheckBoxFieldWidget)
     network_status = choice_list(
@@ -127,6 +127,22 @@ class IMunicipality(model.Schema):
             default="Was die Kommune ausmacht und woran sie im Netzwerk arbeitet.",
         ),
         required=False,
+    )
+
+    show_review_recognition = schema.Bool(
+        title=_(
+            "label_show_review_recognition",
+            default="Freigegebene Gutachten im Profil zeigen",
+        ),
+        description=_(
+            "help_show_review_recognition",
+            default="Mit Ihrer Zustimmung zeigt das öffentliche Profil Gegenstand, "
+            "Gesamtniveau und Gültigkeit der gültigen, freigegebenen Gutachten des "
+            "Expertengremiums als Anerkennung. Der Inhalt der Gutachten bleibt "
+            "vertraulich.",
+        ),
+        required=False,
+        default=False,
     )
 
     model.fieldset(

@@ -22,6 +22,7 @@ CATALOG = "plone.app.vocabularies.Catalog"
 MUNICIPALITY_PICKER = {"selectableTypes": ["Municipality"]}
 ONE_MUNICIPALITY_PICKER = {**MUNICIPALITY_PICKER, "maximumSelectionSize": 1}
 MODULE_PICKER = {"selectableTypes": ["QualificationModule"]}
+ACTION_PLAN_PICKER = {"selectableTypes": ["ActionPlan"], "maximumSelectionSize": 1}
 
 
 def relation_choice(title, description=""):

@@ -5,6 +5,8 @@ docstring is the (translatable) message: z3c.form shows it next to the field,
 plone.restapi answers 400 with it.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone import api
 from z3c.relationfield.interfaces import IRelationValue
 from zope.i18nmessageid import Message
@@ -106,6 +108,11 @@ NOT_YOUR_MUNICIPALITY = _(
     "Team Sie gehören.",
 )
 
+PLAN_NOT_OF_MUNICIPALITY = _(
+    "error_plan_not_of_municipality",
+    default="Das Handlungskonzept gehört nicht zur begutachteten Kommune. Bitte "
+    "wählen Sie ein Handlungskonzept aus deren Teamraum.",
+)
 
 AGS_NOT_IN_STATE = _(
     "error_ags_not_in_state",
@@ -163,3 +170,17 @@ def check_reviewed_municipality(data):
         return
     if not api.user.has_permission("zumo: Request review", obj=municipality):
         raise Invalid(NOT_YOUR_MUNICIPALITY)
+
+
+def check_reviewed_plan(data):
+    """Refuse an action plan that does not lie in the reviewed municipality's
+    team space. Raises ``Invalid`` with a German message."""
+    plan = getattr(data, "action_plan", None)
+    if plan is None or IRelationValue.providedBy(plan):
+        return
+    municipality = getattr(data, "municipality", None)
+    if IRelationValue.providedBy(municipality):
+        municipality = municipality.to_object
+    parent = aq_parent(aq_inner(plan))
+    if municipality is None or parent is None or parent.UID() != municipality.UID():
+        raise Invalid(PLAN_NOT_OF_MUNICIPALITY)

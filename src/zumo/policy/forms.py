@@ -22,6 +22,8 @@ and the form's owner have; REST serializes it only for them as well.
 """
 
 from AccessControl import getSecurityManager
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from collections import deque
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
@@ -39,6 +41,7 @@ from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson as DXContentToJson
 from plone.supermodel.exportimport import BaseHandler
 from z3c.relationfield import RelationValue
+from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
 from zope.component import getUtility
 from zope.event import notify
@@ -48,8 +51,11 @@ from zope.interface import implementer
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 from zope.schema import getFieldsInOrder
+from zumo.content.municipality import IMunicipality
+from zumo.content.relations import relation_to
 from zumo.policy import _
 from zumo.policy import logger
+from zumo.policy.errors import UserError
 from zumo.policy.interfaces import ILoginRequiredForm
 from zumo.policy.interfaces import IZumoPolicyLayer
 
@@ -237,6 +243,13 @@ def _html(text):
     return RichTextValue(html, "text/html", "text/x-html-safe")
 
 
+PROPOSAL_NOT_ALLOWED = _(
+    "error_proposal_not_allowed",
+    default="Mit Ihrem Konto können Sie keine Praxisbeispiele vorschlagen. Bitte "
+    "wenden Sie sich an das Institut.",
+)
+
+
 @implementer(IZumoAction)
 class ProposePracticeExample(Action):
     """Create the proposer's practice example and submit it for review."""
@@ -255,11 +268,7 @@ class ProposePracticeExample(Action):
         folder = api.portal.get()["praxisbeispiele"]
         if not api.user.has_permission("zumo.content: Add PracticeExample", obj=folder):
             return refuse(
-                _(
-                    "error_proposal_not_allowed",
-                    default="Mit Ihrem Konto können Sie keine Praxisbeispiele "
-                    "vorschlagen. Bitte wenden Sie sich an das Institut.",
-                ),
+                PROPOSAL_NOT_ALLOWED,
                 request,
             )
         example = api.content.create(
@@ -285,6 +294,67 @@ class ProposePracticeExample(Action):
         api.content.transition(obj=example, transition="submit")
         request.set("zumo_proposal_url", example.absolute_url())
         return None
+
+
+PROPOSED_KEY = "zumo.policy.proposed_example"
+
+
+def proposed_example(workshop):
+    """Return the practice example proposed from ``workshop``, if any and
+    if the current user may see it."""
+    uid = IAnnotations(workshop).get(PROPOSED_KEY)
+    example = api.content.get(UID=uid) if uid else None
+    if example is None or not api.user.has_permission("View", obj=example):
+        return None
+    return example
+
+
+def propose_from_workshop(workshop):
+    """Create a draft practice example from the public summary of the
+    documented Zukunftswerkstatt ``workshop`` and return it.
+
+    The current user becomes its owner and completes it before submitting
+    it; the example names the team's municipality and the Zukunftswerkstatt
+    as participation format. Raises ``UserError`` (German) without a public
+    summary, when an example was already proposed, or when the user may not
+    propose practice examples.
+    """
+    summary = (workshop.public_summary or "").strip()
+    if not summary:
+        raise UserError(
+            _(
+                "error_no_public_summary",
+                default="Bitte schreiben Sie zuerst eine Zusammenfassung für die "
+                "Öffentlichkeit.",
+            )
+        )
+    if proposed_example(workshop) is not None:
+        raise UserError(
+            _(
+                "error_already_proposed",
+                default="Aus dieser Dokumentation wurde bereits ein Praxisbeispiel "
+                "vorgeschlagen.",
+            )
+        )
+    folder = api.portal.get()["praxisbeispiele"]
+    if not api.user.has_permission("zumo.content: Add PracticeExample", obj=folder):
+        raise UserError(PROPOSAL_NOT_ALLOWED)
+    paragraphs = [part for part in summary.split("\n\n") if part.strip()]
+    example = api.content.create(
+        container=folder,
+        type="PracticeExample",
+        title=workshop.Title(),
+        description=paragraphs[0].strip()[:300],
+        safe_id=True,
+    )
+    example.approach = _html(summary)
+    example.participation_formats = ["zukunftswerkstatt"]
+    municipality = aq_parent(aq_inner(workshop))
+    if IMunicipality.providedBy(municipality):
+        example.municipality = relation_to(municipality)
+    notify(ObjectModifiedEvent(example))
+    IAnnotations(workshop)[PROPOSED_KEY] = example.UID()
+    return example
 
 
 @implementer(IZumoAction)

@@ -35,12 +35,12 @@ from DateTime import DateTime
 from pathlib import Path
 from plone import api
 from plone.supermodel.exportimport import BaseHandler
-from zope.i18n import translate
 from zope.i18nmessageid import Message
 from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
 from zumo.content.workshop_meeting import IWorkshopMeeting
 from zumo.policy import _
+from zumo.policy import german as _t
 from zumo.policy import logger
 from zumo.policy import notifications
 from zumo.policy.forms import make_form
@@ -69,10 +69,6 @@ EXTRA_COLUMNS = {
     "status": _("label_registration_status", default="Status"),
     "dt": _("label_registration_time", default="Angemeldet am"),
 }
-
-
-def _t(message):
-    return translate(message, target_language="de")
 
 
 def definition():

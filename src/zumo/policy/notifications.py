@@ -24,9 +24,10 @@ from persistent.list import PersistentList
 from plone import api
 from plone.base.utils import safe_text
 from zope.annotation.interfaces import IAnnotations
-from zope.i18n import translate
 from zumo.policy import _
+from zumo.policy import german as _t
 from zumo.policy import logger
+from zumo.policy import reviews
 
 import threading
 import time
@@ -63,10 +64,6 @@ def silenced():
 def is_silenced():
     """Whether notifications are switched off in this thread."""
     return getattr(_silence, "active", False)
-
-
-def _t(message):
-    return translate(message, target_language="de")
 
 
 def preference(member):
@@ -315,12 +312,20 @@ def review_assigned(review, userids):
     )  # fmt: skip
 
 
-def _team_of(review):
-    from zumo.content.relations import municipality_of
-    from zumo.policy.roster import roster
-
-    municipality = municipality_of(review)
-    return [m["userid"] for m in roster(municipality)] if municipality else []
+def review_requested(review, event):
+    """The institute hears of a review a municipality has requested (reviews
+    the institute itself creates need no notice)."""
+    if api.user.is_anonymous() or "Institute" in api.user.get_roles(obj=review):
+        return
+    title = review.Title()
+    notify_group(
+        "institute", review,
+        _t(_("mail_review_requested_subject", default="Gutachten angefragt: ${title}",
+             mapping={"title": title})),
+        _t(_("mail_review_requested", default="Eine Kommune hat das Gutachten "
+             "„${title}“ angefragt. Bitte weisen Sie Expertinnen und Experten zu "
+             "und starten Sie die Begutachtung.", mapping={"title": title})),
+    )  # fmt: skip
 
 
 def review_transition(review, event):
@@ -340,7 +345,7 @@ def review_transition(review, event):
                 "Expertengremiums ist freigegeben und kann gelesen werden.",
                 mapping={"title": title}))  # fmt: skip
     members = {member.getId() for member in api.user.get_users(groupname="ministry")}
-    notify(sorted(members | set(_team_of(review))), review, subject, text)
+    notify(sorted(members | reviews.reviewed_team(review)), review, subject, text)
 
 
 #: Days before a review's validity ends when the team and the institute are
@@ -376,7 +381,12 @@ def remind_expiring_reviews(today=None):
                     mapping={"title": title,
                              "date": ends.strftime("%d.%m.%Y")}))  # fmt: skip
         institute = [m.getId() for m in api.user.get_users(groupname="institute")]
-        notify(sorted(set(_team_of(review)) | set(institute)), review, subject, text)
+        notify(
+            sorted(reviews.reviewed_team(review) | set(institute)),
+            review,
+            subject,
+            text,
+        )
         review.expiry_reminded = ends
         reminded += 1
     return reminded

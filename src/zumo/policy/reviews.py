@@ -12,6 +12,7 @@
 """
 
 from borg.localrole.interfaces import ILocalRoleProvider
+from datetime import date
 from datetime import datetime
 from datetime import UTC
 from persistent.mapping import PersistentMapping
@@ -19,9 +20,11 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
 from zope.interface import implementer
+from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.expert_review import IExpertReview
 from zumo.content.relations import municipality_of
 from zumo.policy import _
+from zumo.policy import german
 from zumo.policy import localroles
 from zumo.policy.errors import UserError
 
@@ -88,6 +91,18 @@ def reindex_reviews_of(municipality, event=None):
         brain._unrestrictedGetObject().reindexObjectSecurity()
 
 
+def reviewed_team(review):
+    """Return the user ids on the roster of the municipality ``review`` is about."""
+    municipality = municipality_of(review)
+    if municipality is None:
+        return set()
+    return {
+        principal
+        for principal, roles in municipality.get_local_roles()
+        if set(roles) & set(TEAM_ROLES)
+    }
+
+
 @implementer(ILocalRoleProvider)
 @adapter(IExpertReview)
 class ReviewedTeam:
@@ -97,14 +112,7 @@ class ReviewedTeam:
         self.context = context
 
     def _team(self):
-        municipality = municipality_of(self.context)
-        if municipality is None:
-            return set()
-        return {
-            principal
-            for principal, roles in municipality.get_local_roles()
-            if set(roles) & set(TEAM_ROLES)
-        }
+        return reviewed_team(self.context)
 
     def getRoles(self, principal_id):
         """Return ``("ReviewedTeam",)`` for members of the reviewed team."""
@@ -114,3 +122,106 @@ class ReviewedTeam:
         """Yield ``(principal, roles)`` for every member of the reviewed team."""
         for principal in self._team():
             yield principal, ("ReviewedTeam",)
+
+
+PLAN_KEY = "zumo.policy.assessed_plan"
+
+
+def pin_action_plan(review):
+    """Record the version of the review's action plan that the experts assess.
+
+    Saves a version of the plan first if its working copy has changed since
+    the last one, then stores on the review the plan's UID, the version id
+    and the plan's content as it is in that version: the experts, the
+    institute and later the ministry read it with the review, without
+    access to the team space. Returns the stored record, or ``None`` when
+    the review names no (visible to the system) plan.
+    """
+    relation = getattr(review, "action_plan", None)
+    if relation is None or relation.isBroken() or relation.to_object is None:
+        IAnnotations(review).pop(PLAN_KEY, None)
+        return None
+    plan = relation.to_object
+    repository = api.portal.get_tool("portal_repository")
+    with api.env.adopt_roles(["Manager"]):
+        if getattr(plan, "version_id", None) is None or not repository.isUpToDate(
+            plan, plan.version_id
+        ):
+            repository.save(
+                obj=plan,
+                comment=german(
+                    _(
+                        "version_comment_review",
+                        default="Fassung für das Gutachten „${title}“",
+                        mapping={"title": review.Title()},
+                    )
+                ),
+            )
+    record = PersistentMapping(
+        uid=plan.UID(),
+        version_id=plan.version_id,
+        pinned=datetime.now(UTC).isoformat(timespec="seconds"),
+        title=plan.Title(),
+        plan_kind=plan.plan_kind,
+        adopted=plan.adopted.isoformat() if plan.adopted else None,
+        horizon=plan.horizon,
+    )
+    for name in PLAN_SECTIONS:
+        value = getattr(plan, name, None)
+        record[name] = value.output if value is not None else ""
+    IAnnotations(review)[PLAN_KEY] = record
+    return record
+
+
+def assessed_plan(review):
+    """Return the pinned action plan of ``review`` (see :func:`pin_action_plan`)
+    as a dict, or ``None`` before the review has started."""
+    record = IAnnotations(review).get(PLAN_KEY)
+    return dict(record) if record is not None else None
+
+
+def review_started(review, event):
+    """Pin the action plan when the review starts (``start_review``)."""
+    if event.transition is not None and event.transition.id == "start_review":
+        pin_action_plan(review)
+
+
+def review_modified(review, event):
+    """Pin again when the institute names another plan during the review."""
+    if api.content.get_state(review) != "in_review":
+        return
+    pinned = assessed_plan(review) or {}
+    relation = getattr(review, "action_plan", None)
+    current = relation.to_object if relation is not None else None
+    if (current.UID() if current is not None else None) != pinned.get("uid"):
+        pin_action_plan(review)
+
+
+def recognitions(municipality, today=None):
+    """Return the released, still valid reviews of ``municipality`` as
+    recognition for its public profile: dicts with subject, level token,
+    valid-until date and demo flag; an empty list unless the municipality
+    agreed (``show_review_recognition``). Only these few facts leave the
+    confidential review."""
+    if not getattr(municipality, "show_review_recognition", False):
+        return []
+    today = today or date.today()
+    catalog = api.portal.get_tool("portal_catalog")
+    found = []
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ExpertReview",
+        review_state="released",
+        zumo_municipality_uid=municipality.UID(),
+    ):
+        review = brain._unrestrictedGetObject()
+        if not review.level or (review.valid_until and review.valid_until < today):
+            continue
+        found.append(
+            {
+                "subject": review.review_subject or review.Title(),
+                "level": review.level,
+                "valid_until": review.valid_until,
+                "demo": bool(getattr(review, "demo", False)),
+            }
+        )
+    return sorted(found, key=lambda item: item["subject"])

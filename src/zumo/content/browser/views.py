@@ -12,6 +12,7 @@ from zumo.content import _
 from zumo.content import facets
 from zumo.content import similar
 from zumo.content import vocabularies
+from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import location
@@ -264,6 +265,22 @@ class MunicipalityView(ZumoView):
         """Return the visible items of the team space (content inside)."""
         return self.contents()
 
+    def team_records(self):
+        """Return the visible action plans and Zukunftswerkstätten inside,
+        newest first."""
+        return api.content.find(
+            context=aq_inner(self.context),
+            depth=1,
+            portal_type=["ActionPlan", "FutureWorkshop"],
+            sort_on="modified",
+            sort_order="descending",
+        )
+
+    def type_title(self, brain):
+        """Return the German title of the brain's content type."""
+        fti = api.portal.get_tool("portal_types").getTypeInfo(brain.portal_type)
+        return translate(fti.Title(), context=self.request) if fti else ""
+
 
 class MentoringGroupView(ZumoView):
     """The mentoring group: milestones, members and documents."""
@@ -341,3 +358,82 @@ class ExpertReviewView(ZumoView):
 
 class QualificationModuleView(ZumoView):
     """The qualification module: goals, format, duration and materials."""
+
+
+def _referrers(obj, attribute):
+    """Return the objects whose relation field ``attribute`` points to
+    ``obj`` and that the viewer may see, sorted by title."""
+    found = {}
+    for relation in api.relation.get(target=obj, unrestricted=True):
+        if relation.from_attribute != attribute:
+            continue
+        source = relation.from_object
+        if source is not None and api.user.has_permission("View", obj=source):
+            found[source.UID()] = source
+    return sorted(found.values(), key=lambda item: item.Title())
+
+
+class ActionPlanView(ZumoView):
+    """The action plan: strategies, goals, measures, its versions, the
+    Zukunftswerkstätten it builds on and the reviews that assess it."""
+
+    def sections(self):
+        """Return the filled sections as dicts: name, title, html."""
+        schema = self.context.getTypeInfo().lookupSchema()
+        found = []
+        for name in PLAN_SECTIONS:
+            value = getattr(self.context, name, None)
+            if value is not None and value.raw:
+                found.append(
+                    {
+                        "name": name,
+                        "title": schema[name].title,
+                        "html": value.output,
+                    }
+                )
+        return found
+
+    def version(self):
+        """Return ``{number, date}`` of the current version, or ``None``.
+
+        Plone's history numbers versions from 0; so do we.
+        """
+        version_id = getattr(self.context, "version_id", None)
+        if version_id is None:
+            return None
+        return {
+            "number": version_id,
+            "date": self.format_date(self.context.modified()),
+            "count": version_id + 1,
+        }
+
+    def may_see_history(self):
+        """Whether the viewer may open the version history."""
+        return api.user.has_permission(
+            "CMFEditions: Access previous versions", obj=self.context
+        )
+
+    def reviews(self):
+        """Return the reviews of this plan the viewer may see."""
+        return _referrers(self.context, "action_plan")
+
+
+class FutureWorkshopView(ZumoView):
+    """A documented Zukunftswerkstatt: facts, results, photos and files."""
+
+    def images(self):
+        """Return the brains of the visible photos inside."""
+        return self.contents(["Image"])
+
+    def files(self):
+        """Return the brains of the visible documents inside, except photos."""
+        return self.contents([t for t in ATTACHMENT_TYPES if t != "Image"])
+
+    def action_plans(self):
+        """Return the action plans building on this workshop the viewer may see."""
+        return _referrers(self.context, "future_workshops")
+
+    def participants(self):
+        """Return the number of participants, German formatted, or ``""``."""
+        number = self.context.participants
+        return "" if number is None else german_number(number)

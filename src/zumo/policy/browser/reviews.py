@@ -4,6 +4,9 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
+from zumo.content.action_plan import IActionPlan
+from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.vocabularies import title_of
 from zumo.policy import _
 from zumo.policy import reviews
 from zumo.policy.errors import UserError
@@ -47,3 +50,60 @@ class ConflictOfInterestView(BrowserView):
     def declaration(self):
         """The current user's declaration, or ``None``."""
         return reviews.declarations(self.context).get(self.userid)
+
+
+#: German titles of the plan's sections, from its schema.
+SECTION_TITLES = {name: IActionPlan[name].title for name in PLAN_SECTIONS}
+
+
+class AssessedPlanView(BrowserView):
+    """On a review: the version of the action plan it assesses (shown to
+    whoever may read the review)."""
+
+    def plan(self):
+        """Return the pinned plan with German kind title and dates, or ``None``."""
+        record = reviews.assessed_plan(self.context)
+        if record is None:
+            return None
+        record["kind_title"] = title_of(
+            "action_plan_kinds", record["plan_kind"], record["plan_kind"] or ""
+        )
+        record["pinned_text"] = api.portal.get_localized_time(record["pinned"])
+        record["adopted_text"] = (
+            api.portal.get_localized_time(record["adopted"])
+            if record["adopted"]
+            else ""
+        )
+        record["sections"] = [
+            {"name": name, "title": SECTION_TITLES[name], "html": record[name]}
+            for name in PLAN_SECTIONS
+            if record.get(name)
+        ]
+        return record
+
+    def named_plan(self):
+        """Return the title of the named plan before it is pinned, if the
+        viewer may see the plan."""
+        relation = getattr(self.context, "action_plan", None)
+        if relation is None or relation.isBroken() or relation.to_object is None:
+            return None
+        plan = relation.to_object
+        return plan if api.user.has_permission("View", obj=plan) else None
+
+
+class RecognitionView(BrowserView):
+    """On a municipality's profile: its valid, released reviews as
+    recognition, if the municipality agreed."""
+
+    def recognitions(self):
+        """Return subject, level title, validity and demo flag of each."""
+        return [
+            dict(
+                item,
+                level_title=title_of("review_levels", item["level"], item["level"]),
+                valid_text=api.portal.get_localized_time(item["valid_until"])
+                if item["valid_until"]
+                else "",
+            )
+            for item in reviews.recognitions(self.context)
+        ]

@@ -1,0 +1,61 @@
+"""Zukunftswerkstatt: a municipality documents one of its participation events.
+
+The Zukunftswerkstatt is the central participation format of the process
+(seeds 001 and 002); around it a municipality holds a start event, focus
+groups and an evaluation. The team documents each in its team space: when,
+which format, how many took part, what came out; photos and files lie
+inside. A summary meant for the public can become a practice example.
+"""
+
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+from zumo.content import _
+from zumo.content.interfaces import ITeamRecord
+
+
+class IFutureWorkshop(model.Schema):
+    """Schema of the documentation of a Zukunftswerkstatt or workshop."""
+
+    date = schema.Date(title=_("label_workshop_date", default="Datum"), required=True)
+    workshop_format = schema.Choice(
+        title=_("label_workshop_format", default="Format"),
+        vocabulary="zumo.vocabularies.workshop_formats",
+        required=True,
+    )
+    participants = schema.Int(
+        title=_("label_participants", default="Teilnehmende"),
+        description=_(
+            "help_participants", default="Wie viele Menschen haben teilgenommen?"
+        ),
+        required=False,
+        min=0,
+    )
+    results = RichText(
+        title=_("label_workshop_results", default="Ergebnisse"),
+        description=_(
+            "help_workshop_results",
+            default="Was erarbeitet wurde: Themen, Ideen, Vereinbarungen. Fotos und "
+            "Dateien legen Sie in der Dokumentation ab.",
+        ),
+        required=False,
+    )
+    public_summary = schema.Text(
+        title=_(
+            "label_public_summary", default="Zusammenfassung für die Öffentlichkeit"
+        ),
+        description=_(
+            "help_public_summary",
+            default="Ohne Namen von Teilnehmenden. Aus ihr können Sie ein "
+            "Praxisbeispiel vorschlagen; das Institut prüft es vor der "
+            "Veröffentlichung.",
+        ),
+        required=False,
+    )
+
+
+@implementer(IFutureWorkshop, ITeamRecord)
+class FutureWorkshop(Container):
+    """Documentation of a Zukunftswerkstatt; its photos and files lie inside."""
