@@ -3,6 +3,7 @@
 Object ids match the ``object`` column of ``docs/permissions.csv``.
 """
 
+from datetime import date
 from pathlib import Path
 from plone import api
 from plone.app.testing import login
@@ -117,6 +118,20 @@ def _spaces(portal, objects):
     objects["group"] = group
     login(portal, "kommune-a")
     objects["team_document"] = _create(team, "Document", "team_document")
+    objects["future_workshop"] = _create(
+        team,
+        "FutureWorkshop",
+        "future_workshop",
+        date=date(2025, 4, 12),
+        workshop_format="zukunftswerkstatt",
+        public_summary=f"Zusammenfassung {SECRET}",
+    )
+    objects["action_plan"] = _create(
+        team,
+        "ActionPlan",
+        "action_plan",
+        future_workshops=[relation_to(objects["future_workshop"])],
+    )
     objects["team_image"] = _create(
         team,
         "Image",

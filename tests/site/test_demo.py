@@ -106,10 +106,44 @@ class TestDemoNetwork:
         assert len(modules) >= 13
         assert len(find(portal_type="ExpertReview")) >= 4
 
+    def test_action_plan_with_two_versions_and_a_review(self, demo):
+        """A pilot team's action plan builds on its documented
+        Zukunftswerkstätten; the review assessed its first version, the
+        plan has been updated since; the municipality shows the recognition."""
+        from zumo.policy import reviews
+
+        (brain,) = find(portal_type="ActionPlan")
+        plan = brain._unrestrictedGetObject()
+        assert plan.version_id == 1
+        repository = api.portal.get_tool("portal_repository")
+        with api.env.adopt_roles(["Manager"]):
+            history = repository.getHistoryMetadata(plan)
+        assert history.getLength(countPurged=False) == 2
+        assert len(plan.future_workshops) == 3
+        assert {b.portal_type for b in find(path=brain.getPath().rsplit("/", 1)[0],
+                                            portal_type="FutureWorkshop")} == {
+            "FutureWorkshop"
+        }  # fmt: skip
+        (review,) = [
+            b._unrestrictedGetObject()
+            for b in find(portal_type="ExpertReview", review_state="released")
+            if b._unrestrictedGetObject().action_plan is not None
+        ]
+        pinned = reviews.assessed_plan(review)
+        assert pinned["version_id"] == 0
+        assert pinned["uid"] == plan.UID()
+        assert "Probebetrieb" not in pinned["measures"]
+        assert "Probebetrieb" in plan.measures.raw
+        municipality = plan.aq_parent
+        assert [r["subject"] for r in reviews.recognitions(municipality)] == [
+            "Handlungskonzept Tuningen 2035"
+        ]
+
     def test_marked_as_demo(self, demo):
         """Every invented item says so, in its field and its description."""
         for portal_type in ("PracticeExample", "MentoringGroup", "WorkshopMeeting",
-                            "ExpertReview", "Document"):  # fmt: skip
+                            "ExpertReview", "Document", "ActionPlan",
+                            "FutureWorkshop"):  # fmt: skip
             brains = find(portal_type=portal_type)
             assert brains, portal_type
             for brain in brains:

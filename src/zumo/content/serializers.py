@@ -1,4 +1,5 @@
-"""REST summaries of catalog results: plone.restapi's, with fewer lookups.
+"""REST serializers: summaries of catalog results with fewer lookups, and
+relation fields that name only what the reader may view.
 
 plone.restapi's summary serializer looks up an ``IJsonCompatible`` adapter
 for every field of every item and translates the type title of every item
@@ -8,6 +9,11 @@ JSON: plain values skip the adapter lookup, metadata columns are read from
 the brain directly (where the listing object would defer to it), each type's title
 is translated once per request, and missing values and dates (``effective``
 of every item) are converted without an adapter lookup.
+
+plone.restapi serializes the target of a relation field (title, path, UID)
+to whoever reads the source; ``VisibleRelation*Serializer`` leave out
+targets the reader may not view, such as the action plan in a team space
+that a review assesses, which the ministry reads through the review.
 """
 
 from Acquisition import aq_base
@@ -16,16 +22,23 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
+from plone import api
 from plone.app.contentlisting.catalog import CatalogContentListingObject as LISTING
 from plone.app.contentlisting.interfaces import IContentListingObject
+from plone.restapi.interfaces import IFieldSerializer
 from plone.restapi.interfaces import ISerializeToJsonSummary
 from plone.restapi.serializer.converters import json_compatible
+from plone.restapi.serializer.relationfield import RelationChoiceFieldSerializer
+from plone.restapi.serializer.relationfield import RelationListFieldSerializer
 from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
 from plone.restapi.serializer.utils import get_portal_type_title
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.ZCatalog.interfaces import ICatalogBrain
+from z3c.relationfield.interfaces import IRelationChoice
+from z3c.relationfield.interfaces import IRelationList
 from zope.component import adapter
 from zope.interface import implementer
+from zumo.content.interfaces import IZumoContent
 from zumo.content.interfaces import IZumoContentLayer
 
 import Missing
@@ -103,3 +116,32 @@ class CatalogSummarySerializer(DefaultJSONSummarySerializer):
         if portal_type not in titles:
             titles[portal_type] = json_compatible(get_portal_type_title(portal_type))
         return titles[portal_type]
+
+
+def _visible(relation):
+    """Whether the current user may view the target of ``relation``."""
+    if relation is None or relation.isBroken() or relation.to_object is None:
+        return False
+    return api.user.has_permission("View", obj=relation.to_object)
+
+
+@adapter(IRelationChoice, IZumoContent, IZumoContentLayer)
+@implementer(IFieldSerializer)
+class VisibleRelationChoiceSerializer(RelationChoiceFieldSerializer):
+    """A relation field in REST names its target only to those who may view
+    it (plone.restapi serializes any target: its title, path and UID)."""
+
+    def get_value(self, default=None):
+        """Return the relation, or ``None`` if the reader may not view it."""
+        value = super().get_value(default)
+        return value if _visible(value) else None
+
+
+@adapter(IRelationList, IZumoContent, IZumoContentLayer)
+@implementer(IFieldSerializer)
+class VisibleRelationListSerializer(RelationListFieldSerializer):
+    """A relation list in REST names only the targets the reader may view."""
+
+    def get_value(self, default=None):
+        """Return the relations whose targets the reader may view."""
+        return [value for value in super().get_value(default) or [] if _visible(value)]

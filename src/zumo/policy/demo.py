@@ -21,6 +21,7 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from tqdm import tqdm
+from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.practice_example import SECTIONS
 from zumo.content.qualification_module import koquma_call
 from zumo.content.relations import relation_to
@@ -91,8 +92,10 @@ class DemoLoader:
         counts["mentoring_groups"] = self.create_mentoring_groups()
         counts["rosters"] = self.fill_rosters()
         counts["team_documents"] = self.create_team_documents()
+        counts["team_records"] = self.create_team_records()
         counts["meetings"] = self.create_meetings()
         counts["reviews"] = self.create_reviews()
+        counts["plan_updates"] = self.update_action_plans()
         counts["practice_examples"] = self.create_practice_examples()
         counts["marked_municipalities"] = self.mark_claimed_municipalities()
         return counts
@@ -136,6 +139,7 @@ class DemoLoader:
             obj.programmes = entry.get("programmes", [])
             obj.network_status = entry.get("network_status", [])
             obj.website = entry.get("website")
+            obj.show_review_recognition = entry.get("show_review_recognition", False)
             if entry.get("text"):
                 obj.text = _html(DEMO_MARK + entry["text"])
             obj.reindexObject()
@@ -202,6 +206,65 @@ class DemoLoader:
                         ),
                     )
                 count += 1
+        return count
+
+    def create_team_records(self):
+        """Document the Zukunftswerkstätten of a team and file its action
+        plan, which builds on them (as the team's persona)."""
+        count = 0
+        self.action_plans = {}
+        for entry in self.network["team_records"]:
+            space = self.municipality(entry["municipality"])
+            with api.env.adopt_user(username=entry["author"]):
+                workshops = {}
+                for item in entry["workshops"]:
+                    workshops[item["title"]] = add_content(
+                        space,
+                        portal_type="FutureWorkshop",
+                        title=item["title"],
+                        description=DEMO_MARK + "Dokumentation des Teams.",
+                        date=date.fromisoformat(item["date"]),
+                        workshop_format=item["format"],
+                        participants=item.get("participants"),
+                        results=_html(item["results"]),
+                        public_summary=item.get("public_summary"),
+                        demo=True,
+                    )
+                    count += 1
+                plan = entry["action_plan"]
+                self.action_plans[plan["title"]] = add_content(
+                    space,
+                    portal_type="ActionPlan",
+                    title=plan["title"],
+                    description=DEMO_MARK + "Handlungskonzept der Kommune.",
+                    plan_kind=plan["plan_kind"],
+                    adopted=date.fromisoformat(plan["adopted"]),
+                    horizon=plan["horizon"],
+                    future_workshops=[
+                        relation_to(workshops[title]) for title in plan["workshops"]
+                    ],
+                    demo=True,
+                    **{name: _html(plan[name]) for name in PLAN_SECTIONS},
+                )
+                count += 1
+        return count
+
+    def update_action_plans(self):
+        """Update each action plan once after its review has started: a
+        second version, while the review keeps the one it assessed."""
+        repository = api.portal.get_tool("portal_repository")
+        count = 0
+        for entry in self.network["team_records"]:
+            plan = entry["action_plan"]
+            obj = self.action_plans[plan["title"]]
+            update = plan["update"]
+            with api.env.adopt_user(username=entry["author"]):
+                for name in PLAN_SECTIONS:
+                    if name in update:
+                        setattr(obj, name, _html(update[name]))
+                obj.reindexObject()  # also the modification date
+                repository.save(obj=obj, comment=update["comment"])
+            count += 1
         return count
 
     def create_modules(self):
@@ -362,6 +425,10 @@ class DemoLoader:
                 demo=True,
                 **scores,
             )
+            if entry.get("action_plan"):
+                review.action_plan = relation_to(
+                    self.action_plans[entry["action_plan"]]
+                )
             self.advance_review(review, entry["state"])
         return len(self.network["reviews"])
 

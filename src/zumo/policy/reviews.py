@@ -11,6 +11,8 @@
   search follows (the catalog stores who may find an object).
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from borg.localrole.interfaces import ILocalRoleProvider
 from datetime import date
 from datetime import datetime
@@ -22,11 +24,14 @@ from zope.component import adapter
 from zope.interface import implementer
 from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.expert_review import IExpertReview
+from zumo.content.municipality import IMunicipality
 from zumo.content.relations import municipality_of
+from zumo.content.relations import relation_to
 from zumo.policy import _
 from zumo.policy import german
 from zumo.policy import localroles
 from zumo.policy.errors import UserError
+from zumo.policy.imports import add_content
 
 
 ASSIGNED = "AssignedExpert"
@@ -225,3 +230,52 @@ def recognitions(municipality, today=None):
             }
         )
     return sorted(found, key=lambda item: item["subject"])
+
+
+#: The section of the expert reviews.
+REVIEWS_SECTION = "gutachten"
+
+
+def may_request_review(plan):
+    """Whether the current user may request a review of ``plan``: a member
+    of its municipality's team (or the institute) who may add reviews."""
+    municipality = aq_parent(aq_inner(plan))
+    section = api.portal.get().get(REVIEWS_SECTION)
+    return (
+        section is not None
+        and IMunicipality.providedBy(municipality)
+        and api.user.has_permission("zumo: Request review", obj=municipality)
+        and api.user.has_permission("zumo.content: Add ExpertReview", obj=section)
+    )
+
+
+def request_review(plan):
+    """Request an expert review of the action plan ``plan`` and return it.
+
+    The review names the plan and its municipality, its subject is the
+    plan's title; it is ``requested`` and belongs to the requester, who can
+    add documents before the institute assigns experts. Raises
+    ``UserError`` (German) if the user may not request it.
+    """
+    if not may_request_review(plan):
+        raise UserError(
+            _(
+                "error_request_review_not_allowed",
+                default="Eine Begutachtung kann nur das Team der Kommune anfordern.",
+            )
+        )
+    municipality = aq_parent(aq_inner(plan))
+    return add_content(
+        api.portal.get()[REVIEWS_SECTION],
+        portal_type="ExpertReview",
+        title=german(
+            _(
+                "title_requested_review",
+                default="Gutachten ${municipality}: ${plan}",
+                mapping={"municipality": municipality.Title(), "plan": plan.Title()},
+            )
+        ),
+        review_subject=plan.Title(),
+        municipality=relation_to(municipality),
+        action_plan=relation_to(plan),
+    )

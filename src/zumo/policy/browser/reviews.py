@@ -107,3 +107,45 @@ class RecognitionView(BrowserView):
             )
             for item in reviews.recognitions(self.context)
         ]
+
+
+class RequestReviewAction(BrowserView):
+    """On an action plan: the button that requests a review of it, for its
+    team (renders nothing for anyone else)."""
+
+    def __call__(self):
+        if not reviews.may_request_review(self.context):
+            return ""
+        return self.index()
+
+
+class RequestReview(BrowserView):
+    """POST: request a review of the action plan and open the new review."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            self.request.response.redirect(self.context.absolute_url())
+            return ""
+        CheckAuthenticator(self.request)
+        try:
+            review = reviews.request_review(self.context)
+        except UserError as error:
+            api.portal.show_message(
+                error.translate(self.request), self.request, type="error"
+            )
+            self.request.response.redirect(self.context.absolute_url())
+            return ""
+        api.portal.show_message(
+            translate(
+                _(
+                    "msg_review_requested",
+                    default="Die Begutachtung ist angefragt. Das Institut weist "
+                    "Expertinnen und Experten zu; Sie können hier weitere "
+                    "Unterlagen ablegen.",
+                ),
+                context=self.request,
+            ),
+            self.request,
+        )
+        self.request.response.redirect(review.absolute_url())
+        return ""
