@@ -96,6 +96,20 @@ PAGES = {
     ),
     "Anmeldungen (Institut)": ("institut", lambda: _open_meeting() + "/@@anmeldungen"),
     "Mein Netzwerk": ("kommune-a", lambda: "@@mein-netzwerk"),
+    "Handlungskonzept": ("kommune-a", lambda: _first("ActionPlan")),
+    "Handlungskonzept bearbeiten": (
+        "kommune-a",
+        lambda: _first("ActionPlan") + "/edit",
+    ),
+    "Zukunftswerkstatt": (
+        "kommune-a",
+        lambda: _first("FutureWorkshop", Title="Zukunftswerkstatt Ortsmitte"),
+    ),
+    "Gutachten mit Handlungskonzept": (
+        "ministerium",
+        lambda: _first("ExpertReview", Title="Gutachten Tuningen"),
+    ),
+    "Kommune mit Anerkennung": (None, lambda: "kommunen/tuningen"),
 }
 
 

@@ -87,9 +87,10 @@ def test_plan_page(plan, workshop):
     for text in ("Strategien", "Ortsmitte beleben.", "Maßnahmen", "Version 1 vom",
                  "Zukunftswerkstatt Ortsmitte", "Integriertes Handlungskonzept"):  # fmt: skip
         assert text in page
-    assert "Handlungskonzept Gomadingen 2035" in workshop.restrictedTraverse(
-        "@@future-workshop-view"
-    )()
+    assert (
+        "Handlungskonzept Gomadingen 2035"
+        in workshop.restrictedTraverse("@@future-workshop-view")()
+    )
 
 
 def test_workshop_page(workshop):
