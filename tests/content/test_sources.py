@@ -192,5 +192,5 @@ def test_fields_follow_their_vocabularies():
     assert milestones == {
         f"milestone_{token}_{part}"
         for token, _title in vocabularies.terms("zwk_steps")
-        for part in ("status", "date")
+        for part in ("status", "date", "notes")
     }

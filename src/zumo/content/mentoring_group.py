@@ -33,6 +33,24 @@ def _milestone_date(step):
     )
 
 
+def _milestone_notes(step):
+    return schema.Text(
+        title=_(
+            "label_milestone_notes", default="Notizen: ${step}", mapping={"step": step}
+        ),
+        description=_(
+            "help_milestone_notes",
+            default="Was vereinbart, erreicht oder offen ist; Protokolle legen Sie "
+            "als Dokumente in der Gruppe ab.",
+        ),
+        required=False,
+    )
+
+
+#: The status of a milestone that counts as done.
+DONE = "erreicht"
+
+
 class IMentoringGroup(model.Schema):
     """Schema of a mentoring group; the five ZWK steps are its milestones."""
 
@@ -70,19 +88,24 @@ class IMentoringGroup(model.Schema):
         fields=[
             f"milestone_{token}_{part}"
             for token, _title in terms("zwk_steps")
-            for part in ("status", "date")
+            for part in ("status", "date", "notes")
         ],
     )
     milestone_kickoff_status = _milestone_status("Kick-off")
     milestone_kickoff_date = _milestone_date("Kick-off")
+    milestone_kickoff_notes = _milestone_notes("Kick-off")
     milestone_kommunalprofil_status = _milestone_status("Kommunalprofil")
     milestone_kommunalprofil_date = _milestone_date("Kommunalprofil")
+    milestone_kommunalprofil_notes = _milestone_notes("Kommunalprofil")
     milestone_zukunftswerkstatt_status = _milestone_status("Zukunftswerkstatt")
     milestone_zukunftswerkstatt_date = _milestone_date("Zukunftswerkstatt")
+    milestone_zukunftswerkstatt_notes = _milestone_notes("Zukunftswerkstatt")
     milestone_werkstattplan_status = _milestone_status("Werkstattplan")
     milestone_werkstattplan_date = _milestone_date("Werkstattplan")
+    milestone_werkstattplan_notes = _milestone_notes("Werkstattplan")
     milestone_zwischenbilanz_status = _milestone_status("Zwischenbilanz")
     milestone_zwischenbilanz_date = _milestone_date("Zwischenbilanz")
+    milestone_zwischenbilanz_notes = _milestone_notes("Zwischenbilanz")
 
 
 @implementer(IMentoringGroup, ISpace)
@@ -90,13 +113,24 @@ class MentoringGroup(Container):
     """A mentoring group's space; its documents live inside."""
 
     def milestones(self):
-        """Return the ZWK steps as dicts with token, title, status and date."""
-        return [
-            {
-                "token": token,
-                "title": title,
-                "status": getattr(self, f"milestone_{token}_status", None) or "offen",
-                "date": getattr(self, f"milestone_{token}_date", None),
-            }
-            for token, title in terms("zwk_steps")
-        ]
+        """Return the ZWK steps as dicts with token, title, status, date,
+        notes and whether the step is done."""
+        steps = []
+        for token, title in terms("zwk_steps"):
+            status = getattr(self, f"milestone_{token}_status", None) or "offen"
+            steps.append(
+                {
+                    "token": token,
+                    "title": title,
+                    "status": status,
+                    "date": getattr(self, f"milestone_{token}_date", None),
+                    "notes": getattr(self, f"milestone_{token}_notes", None) or "",
+                    "done": status == DONE,
+                }
+            )
+        return steps
+
+    def progress(self):
+        """Return ``(done, total)``: how many ZWK steps are reached."""
+        steps = self.milestones()
+        return sum(step["done"] for step in steps), len(steps)

@@ -296,6 +296,11 @@ class MentoringGroupView(ZumoView):
             for step in self.context.milestones()
         ]
 
+    def progress(self):
+        """Return ``{done, total}`` of the ZWK steps."""
+        done, total = self.context.progress()
+        return {"done": done, "total": total}
+
 
 class WorkshopMeetingView(ZumoView):
     """The workshop meeting: dates, place, agenda, registration, documentation."""

@@ -74,6 +74,17 @@ class Dashboard(BrowserView):
                     sort_on="modified",
                 )
             )
+        reviews = portal.get("gutachten")
+        if reviews is not None and api.user.has_permission(
+            "zumo: Assign experts", obj=reviews
+        ):
+            groups.append(
+                self._group(
+                    _("task_assign_experts", default="Angefragte Gutachten zuweisen"),
+                    portal_type="ExpertReview",
+                    review_state="requested",
+                )
+            )
         groups.append(
             {
                 "title": _("task_write_reviews", default="Gutachten schreiben"),
@@ -91,6 +102,22 @@ class Dashboard(BrowserView):
                 )  # fmt: skip
             )
         return [group for group in groups if group["entries"]]
+
+    def overviews(self):
+        """``[{title, url}]``: the overviews the member may open."""
+        portal = api.portal.get()
+        found = []
+        if api.user.has_permission("zumo: Manage network", obj=portal):
+            found.append(
+                {
+                    "title": _(
+                        "heading_mentoring_overview",
+                        default="Fortschritt der Mentoring-Gruppen",
+                    ),
+                    "url": f"{portal.absolute_url()}/@@mentoring-uebersicht",
+                }
+            )
+        return found
 
     def _group(self, title, **query):
         query.setdefault("sort_on", "modified")

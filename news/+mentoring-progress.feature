@@ -1,0 +1,1 @@
+Mentoring groups show their progress: the five ZWK steps as a table with status, date and notes, and how many are reached; the institute sees every group's steps side by side on "Fortschritt der Mentoring-Gruppen" (`@@mentoring-uebersicht`, linked from its dashboard), which also lists requested reviews waiting for experts.
