@@ -110,7 +110,20 @@ PAGES = {
         lambda: _first("ExpertReview", Title="Gutachten Tuningen"),
     ),
     "Kommune mit Anerkennung": (None, lambda: "kommunen/tuningen"),
+    "Fortschritt der Mentoring-Gruppen": ("institut", lambda: "@@mentoring-uebersicht"),
+    "Qualifizierungsmodul mit Anmeldung": ("buerger", lambda: _zumo_module()),
+    "Teilnehmende (Institut)": ("institut", lambda: _zumo_module() + "/@@teilnahmen"),
+    "Meine Qualifizierung": ("kommune-a", lambda: "@@meine-qualifizierung"),
+    "Qualifizierung des Teams": (
+        "kommune-a",
+        lambda: "kommunen/tuningen/@@qualifizierung-team",
+    ),
 }
+
+
+def _zumo_module():
+    """The first ZUMO module, where the demo personas enrolled."""
+    return _first("QualificationModule", Title="ZUMO 1")
 
 
 def _open_meeting():

@@ -139,6 +139,19 @@ class TestDemoNetwork:
             "Handlungskonzept Tuningen 2035"
         ]
 
+    def test_qualification_records(self, demo):
+        """Personas have enrolled in, attended and completed ZUMO modules."""
+        from zumo.policy import qualification
+
+        with api.env.adopt_roles(["Manager"]):
+            found = qualification.records_of_users(["kommune-a", "buerger"])
+        assert sorted((r["userid"], r["status"]) for r in found) == [
+            ("buerger", "enrolled"),
+            ("kommune-a", "attended"),
+            ("kommune-a", "completed"),
+            ("kommune-a", "enrolled"),
+        ]
+
     def test_marked_as_demo(self, demo):
         """Every invented item says so, in its field and its description."""
         for portal_type in ("PracticeExample", "MentoringGroup", "WorkshopMeeting",

@@ -29,6 +29,7 @@ from zumo.content.vocabularies import terms
 from zumo.policy import logger
 from zumo.policy import meeting_registration
 from zumo.policy import notifications
+from zumo.policy import qualification
 from zumo.policy.imports import add_content
 from zumo.policy.imports import import_municipalities
 from zumo.policy.reviews import declare_no_conflict
@@ -89,6 +90,7 @@ class DemoLoader:
         counts["profiles"] = self.enrich_municipalities()
         counts["personas"] = self.create_personas()
         counts["modules"] = self.create_modules()
+        counts["qualification_records"] = self.record_qualification()
         counts["mentoring_groups"] = self.create_mentoring_groups()
         counts["rosters"] = self.fill_rosters()
         counts["team_documents"] = self.create_team_documents()
@@ -312,6 +314,19 @@ class DemoLoader:
                 api.content.transition(obj=module, to_state="published")
             self.modules.append(module)
         return len(self.modules)
+
+    def record_qualification(self):
+        """Enrol personas in ZUMO modules and record how far they got."""
+        by_title = {
+            module.Title(): module
+            for module in self.site["qualifizierung"].objectValues()
+        }
+        for entry in self.network["qualification"]:
+            module = by_title[entry["module"]]
+            qualification.enrol(module, entry["person"])
+            if entry["status"] != "enrolled":
+                qualification.record(module, entry["person"], entry["status"])
+        return len(self.network["qualification"])
 
     def create_mentoring_groups(self):
         """Create the mentoring groups (private spaces) with milestones."""

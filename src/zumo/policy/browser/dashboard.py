@@ -15,6 +15,7 @@ from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
 from zumo.policy import _
 from zumo.policy import meeting_registration as registration
+from zumo.policy import qualification
 from zumo.policy.reviews import ASSIGNED
 from zumo.policy.roster import spaces_of
 
@@ -106,7 +107,27 @@ class Dashboard(BrowserView):
     def overviews(self):
         """``[{title, url}]``: the overviews the member may open."""
         portal = api.portal.get()
-        found = []
+        found = [
+            {
+                "title": _("heading_my_qualification", default="Meine Qualifizierung"),
+                "url": f"{portal.absolute_url()}/@@meine-qualifizierung",
+            }
+        ]
+        for brain in self.spaces():
+            if brain.portal_type != "Municipality":
+                continue
+            space = brain._unrestrictedGetObject()
+            if api.user.has_permission(qualification.VIEW_PERMISSION, obj=space):
+                found.append(
+                    {
+                        "title": _(
+                            "link_team_qualification",
+                            default="Qualifizierung des Teams ${municipality}",
+                            mapping={"municipality": brain.Title},
+                        ),
+                        "url": f"{brain.getURL()}/@@qualifizierung-team",
+                    }
+                )
         if api.user.has_permission("zumo: Manage network", obj=portal):
             found.append(
                 {

@@ -1,0 +1,146 @@
+"""Qualification records in the browser: enrolling on a module, the
+institute's list of participants, one's own records and a team's records
+for its moderators (see :mod:`zumo.policy.qualification`)."""
+
+from AccessControl import Unauthorized
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+from zumo.content.vocabularies import title_of
+from zumo.policy import _
+from zumo.policy import qualification
+from zumo.policy.errors import UserError
+from zumo.policy.roster import roster
+
+
+def _readable(record):
+    """The record with German status and dates."""
+    dates = {
+        step: api.portal.get_localized_time(record[step]) if record.get(step) else ""
+        for step in qualification.STEPS
+    }
+    return dict(
+        record,
+        status_title=title_of("qualification_status", record["status"]),
+        dates=dates,
+    )
+
+
+class _Records(BrowserView):
+    """A page with a table of records (``templates/qualification_table.pt``)."""
+
+    table = ViewPageTemplateFile("templates/qualification_table.pt")
+    caption = _("caption_records", default="Teilnahmen")
+
+
+class _Form(_Records):
+    """A POST with a CSRF token that changes records; German messages."""
+
+    def _message(self, message, kind="info"):
+        api.portal.show_message(
+            translate(message, context=self.request), self.request, type=kind
+        )
+
+    def _apply(self, change, done):
+        """Run ``change()``; report its ``UserError`` or the ``done`` message."""
+        CheckAuthenticator(self.request)
+        try:
+            change()
+        except UserError as error:
+            self._message(error.message, "error")
+            return False
+        self._message(done)
+        return True
+
+
+class QualificationActions(_Form):
+    """On a module page: enrol or withdraw, for logged-in members."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            return ""
+        if self.request.method == "POST" and self.request.form.get("qualification"):
+            userid = api.user.get_current().getId()
+            action = self.request.form["qualification"]
+            if action == "enrol":
+                self._apply(
+                    lambda: qualification.enrol(self.context, userid),
+                    _("msg_enrolled", default="Sie sind für das Modul angemeldet."),
+                )
+            elif action == "withdraw":
+                self._apply(
+                    lambda: qualification.withdraw(self.context, userid),
+                    _("msg_withdrawn", default="Ihre Anmeldung ist zurückgezogen."),
+                )
+            self.request.response.redirect(self.context.absolute_url())
+            return ""
+        return self.index()
+
+    def my_record(self):
+        """The current member's record, readable, or ``None``."""
+        found = qualification.record_of(self.context, api.user.get_current().getId())
+        return _readable(found) if found is not None else None
+
+    def is_open(self):
+        """Whether members can enrol (the module is published)."""
+        return api.content.get_state(self.context) == "published"
+
+    def may_manage(self):
+        """Whether the viewer keeps the list of participants (institute)."""
+        return api.user.has_permission("zumo: Manage network", obj=self.context)
+
+
+class Participants(_Form):
+    """``@@teilnahmen``: the institute's list of a module's participants."""
+
+    def __call__(self):
+        if self.request.method == "POST":
+            form = self.request.form
+            userid = (form.get("userid") or "").strip()
+            if form.get("enrol"):
+                self._apply(
+                    lambda: qualification.enrol(self.context, userid),
+                    _("msg_person_enrolled", default="Die Person ist angemeldet."),
+                )
+            elif form.get("step"):
+                self._apply(
+                    lambda: qualification.record(self.context, userid, form["step"]),
+                    _("msg_step_recorded", default="Der Stand ist gespeichert."),
+                )
+            self.request.response.redirect(
+                self.context.absolute_url() + "/@@teilnahmen"
+            )
+            return ""
+        return self.index()
+
+    def rows(self):
+        """The module's records, readable."""
+        return [_readable(record) for record in qualification.records(self.context)]
+
+
+class MyQualification(_Records):
+    """``@@meine-qualifizierung``: the logged-in member's own records."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Bitte melden Sie sich an.")
+        return self.index()
+
+    caption = _("caption_my_records", default="Meine Module")
+
+    def rows(self):
+        """The member's records across modules, readable."""
+        userid = api.user.get_current().getId()
+        return [_readable(r) for r in qualification.records_of_users([userid])]
+
+
+class TeamQualification(_Records):
+    """``@@qualifizierung-team`` on a municipality: its team's records, for
+    the team's moderators and the institute."""
+
+    def rows(self):
+        """The records of the people on the municipality's roster."""
+        userids = [member["userid"] for member in roster(self.context)]
+        return [_readable(r) for r in qualification.records_of_users(userids)]
