@@ -1,8 +1,8 @@
 """The Classic add forms refuse bad input with German messages."""
 
 from plone import api
+from tests.http import token_in
 
-import re
 import transaction
 
 
@@ -13,8 +13,7 @@ def _submit(portal, request_factory, section, portal_type, fields):
     form_url = f"{portal.absolute_url()}/{section}/++add++{portal_type}"
     form = session.get(form_url)
     assert form.status_code == 200
-    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', form.text)
-    data = {"_authenticator": token.group(1), "form.buttons.save": "Speichern"}
+    data = {"_authenticator": token_in(form.text), "form.buttons.save": "Speichern"}
     data.update({f"form.widgets.{name}": value for name, value in fields.items()})
     return session.post(form_url, data=data)
 

@@ -2,6 +2,8 @@
 module; seen by the person, their team's moderators and the institute."""
 
 from plone import api
+from tests.http import csrf_token
+from tests.http import token_in
 from tests.security.scenario import PASSWORD
 from zope.component.hooks import setSite
 from zumo.policy import qualification
@@ -9,17 +11,7 @@ from zumo.policy.errors import UserError
 from zumo.policy.roster import set_member
 
 import pytest
-import re
 import transaction
-
-
-TOKEN = re.compile(r'name="_authenticator"[^>]*value="([^"]+)"')
-
-
-def _token(session, url):
-    page = session.get(url)
-    assert page.status_code == 200, page.text[:300]
-    return TOKEN.search(page.text).group(1)
 
 
 class TestRecords:
@@ -99,14 +91,14 @@ class TestOverHttp:
         assert "Für dieses Modul anmelden" in page.text
         enrolled = citizen.post(
             f"{module.absolute_url()}/@@qualification-actions",
-            data={"qualification": "enrol", "_authenticator": TOKEN.search(page.text).group(1)},
+            data={"qualification": "enrol", "_authenticator": token_in(page.text)},
         )  # fmt: skip
         assert enrolled.status_code == 200
         assert "Sie sind für das Modul angemeldet." in enrolled.text
 
         institute = persona_request("institut")
         url = f"{module.absolute_url()}/@@teilnahmen"
-        token = _token(institute, url)
+        token = csrf_token(institute, url)
         assert "buerger" in institute.get(url).text
         recorded = institute.post(
             url,

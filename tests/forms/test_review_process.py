@@ -8,24 +8,16 @@ recognition. Mails arrive at a real SMTP server on 127.0.0.1."""
 from datetime import date
 from datetime import timedelta
 from plone import api
+from tests.http import csrf_token
 from tests.mail import links
 from tests.mail import subject
 from zope.component.hooks import setSite
 
 import pytest
-import re
 import transaction
 
 
 JSON = {"Accept": "application/json"}
-TOKEN = re.compile(r'name="_authenticator"[^>]*value="([^"]+)"')
-
-
-def _token(session, url):
-    """The CSRF token of the form at ``url``."""
-    page = session.get(url)
-    assert page.status_code == 200, page.text[:500]
-    return TOKEN.search(page.text).group(1)
 
 
 class TestReviewProcess:
@@ -92,7 +84,7 @@ class TestReviewProcess:
         assert expert.get(plan.absolute_url(), allow_redirects=False).status_code != 200
         early = expert.post(f"{url}/@workflow/submit", headers=JSON, json={})
         assert early.status_code != 200
-        token = _token(expert, f"{url}/@@conflict-of-interest")
+        token = csrf_token(expert, f"{url}/@@conflict-of-interest")
         declared = expert.post(
             f"{url}/@@conflict-of-interest",
             data={"confirm": "1", "statement": "Keine Beziehung zur Kommune.",
@@ -182,7 +174,7 @@ class TestReviewProcess:
         _portal, objects = served_scenario
         workshop = objects["future_workshop"]
         member = persona_request("kommune-a")
-        token = _token(member, workshop.absolute_url())
+        token = csrf_token(member, workshop.absolute_url())
         response = member.post(
             f"{workshop.absolute_url()}/@@als-praxisbeispiel-vorschlagen",
             data={"_authenticator": token},
@@ -222,7 +214,7 @@ class TestReviewProcess:
         transaction.begin()
         assert set(portal["gutachten"].objectIds()) == before
         member = persona_request("kommune-a")
-        token = _token(member, plan.absolute_url())
+        token = csrf_token(member, plan.absolute_url())
         assert "Begutachtung anfordern" in member.get(plan.absolute_url()).text
         response = member.post(
             f"{plan.absolute_url()}/@@begutachtung-anfordern",

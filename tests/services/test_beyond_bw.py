@@ -4,8 +4,8 @@ forms and through the REST API."""
 
 from plone import api
 from tests.builders import add
+from tests.http import token_in
 
-import re
 import transaction
 
 
@@ -22,8 +22,7 @@ def _form(session, url, fields, button="form.buttons.save"):
     """Open the form at ``url`` and submit ``fields`` with its CSRF token."""
     page = session.get(url)
     assert page.status_code == 200, url
-    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text)
-    data = {"_authenticator": token.group(1), button: "Speichern"}
+    data = {"_authenticator": token_in(page.text), button: "Speichern"}
     data.update(fields)
     return session.post(url, data=data)
 

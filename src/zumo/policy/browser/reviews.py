@@ -9,6 +9,7 @@ from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
 from zumo.policy import reviews
+from zumo.policy.browser.actions import PostedAction
 from zumo.policy.errors import UserError
 
 
@@ -119,33 +120,15 @@ class RequestReviewAction(BrowserView):
         return self.index()
 
 
-class RequestReview(BrowserView):
+class RequestReview(PostedAction):
     """POST: request a review of the action plan and open the new review."""
 
-    def __call__(self):
-        if self.request.method != "POST":
-            self.request.response.redirect(self.context.absolute_url())
-            return ""
-        CheckAuthenticator(self.request)
-        try:
-            review = reviews.request_review(self.context)
-        except UserError as error:
-            api.portal.show_message(
-                error.translate(self.request), self.request, type="error"
-            )
-            self.request.response.redirect(self.context.absolute_url())
-            return ""
-        api.portal.show_message(
-            translate(
-                _(
-                    "msg_review_requested",
-                    default="Die Begutachtung ist angefragt. Das Institut weist "
-                    "Expertinnen und Experten zu; Sie können hier weitere "
-                    "Unterlagen ablegen.",
-                ),
-                context=self.request,
-            ),
-            self.request,
-        )
-        self.request.response.redirect(review.absolute_url())
-        return ""
+    done = _(
+        "msg_review_requested",
+        default="Die Begutachtung ist angefragt. Das Institut weist Expertinnen "
+        "und Experten zu; Sie können hier weitere Unterlagen ablegen.",
+    )
+
+    def act(self):
+        """Create the review (see :func:`zumo.policy.reviews.request_review`)."""
+        return reviews.request_review(self.context)

@@ -1,12 +1,10 @@
 """A documented Zukunftswerkstatt becomes a practice example."""
 
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 from zumo.policy import _
 from zumo.policy import forms
-from zumo.policy.errors import UserError
+from zumo.policy.browser.actions import PostedAction
 
 
 class ProposeAsExampleAction(BrowserView):
@@ -25,32 +23,19 @@ class ProposeAsExampleAction(BrowserView):
         ) and api.user.has_permission("zumo.content: Add PracticeExample", obj=folder)
 
 
-class ProposeAsExample(BrowserView):
+class ProposeAsExample(PostedAction):
     """POST: create the draft practice example and open its edit form."""
 
-    def __call__(self):
-        if self.request.method != "POST":
-            self.request.response.redirect(self.context.absolute_url())
-            return ""
-        CheckAuthenticator(self.request)
-        try:
-            example = forms.propose_from_workshop(self.context)
-        except UserError as error:
-            api.portal.show_message(
-                error.translate(self.request), self.request, type="error"
-            )
-            self.request.response.redirect(self.context.absolute_url())
-            return ""
-        api.portal.show_message(
-            translate(
-                _(
-                    "msg_example_drafted",
-                    default="Der Entwurf des Praxisbeispiels ist angelegt. Bitte "
-                    "ergänzen Sie ihn und reichen Sie ihn dann zur Prüfung ein.",
-                ),
-                context=self.request,
-            ),
-            self.request,
-        )
-        self.request.response.redirect(example.absolute_url() + "/edit")
-        return ""
+    done = _(
+        "msg_example_drafted",
+        default="Der Entwurf des Praxisbeispiels ist angelegt. Bitte ergänzen Sie "
+        "ihn und reichen Sie ihn dann zur Prüfung ein.",
+    )
+
+    def act(self):
+        """Create the draft (see :func:`zumo.policy.forms.propose_from_workshop`)."""
+        return forms.propose_from_workshop(self.context)
+
+    def next_url(self, target):
+        """The draft's edit form."""
+        return target.absolute_url() + "/edit"
