@@ -154,6 +154,18 @@ class TestOtherViews:
         assert "3 – weitgehend erfüllt" in page
         assert "Gute Netzwerke" in page
         assert "Standard" in page
+        assert "abgelaufen" not in page
+
+    def test_expired_review_says_so(self, manager, municipality):
+        """A review past its validity date is marked as expired."""
+        import datetime
+
+        review = api.content.create(
+            container=manager["gutachten"], type="ExpertReview", title="Alt",
+            municipality=relation_to(municipality),
+            valid_until=datetime.date.today() - datetime.timedelta(days=1),
+        )  # fmt: skip
+        assert "(abgelaufen)" in render(review)
 
     def test_qualification_module(self, module):
         """Goals, format and duration are shown."""

@@ -351,6 +351,11 @@ class ExpertReviewView(ZumoView):
             for row in self.context.rubric()
         ]
 
+    def expired(self):
+        """Whether the review's validity has ended."""
+        ends = self.context.valid_until
+        return bool(ends) and ends < datetime.date.today()
+
     def experts(self):
         """Return the full names of the assigned experts."""
         names = []
