@@ -187,3 +187,40 @@ def test_1004_makes_the_finder_the_default_view(portal):
     assert section.getLayout() == "practice-example-finder"
     assert IPracticeExampleSection.providedBy(section)
     assert IFeedSettings(section).enabled
+
+
+def test_1008_and_content_1005_bring_action_plans(portal):
+    """A site from before action plans gets the types, their workflow,
+    versioning and the teams' permission to add them."""
+    from zumo.content.upgrades import v1005 as content_v1005
+    from zumo.policy.upgrades import v1008
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    types = portal.portal_types
+    municipality_fti = types["Municipality"]
+    for name in ("ActionPlan", "FutureWorkshop"):
+        types.manage_delObjects([name])
+    municipality_fti.allowed_content_types = tuple(
+        t for t in municipality_fti.allowed_content_types
+        if t not in ("ActionPlan", "FutureWorkshop")
+    )  # fmt: skip
+    portal.portal_workflow.setChainForPortalTypes(["ActionPlan"], ())
+    repository = portal.portal_repository
+    repository.setVersionableContentTypes(
+        [t for t in repository.getVersionableContentTypes() if t != "ActionPlan"]
+    )
+    content_v1005.upgrade(portal.portal_setup)
+    v1008.upgrade(portal.portal_setup)
+    assert {"ActionPlan", "FutureWorkshop"} <= set(
+        municipality_fti.allowed_content_types
+    )
+    assert portal.portal_workflow.getChainForPortalType("ActionPlan") == (
+        "zumo_space_content_workflow",
+    )
+    assert "ActionPlan" in repository.getVersionableContentTypes()
+    roles = {
+        p["name"]
+        for p in portal.rolesOfPermission("zumo.content: Add ActionPlan")
+        if p["selected"]
+    }
+    assert {"TeamMember", "TeamModerator", "Institute"} <= roles
