@@ -227,3 +227,60 @@ class TestReviewProcess:
         review = portal["gutachten"][new]
         assert review.action_plan.to_object == plan
         assert api.content.get_state(review) == "requested"
+
+
+class TestTeamRecords:
+    def test_team_keeps_its_action_plan_and_workshops(
+        self, served_scenario, persona_request
+    ):
+        """The team documents a Zukunftswerkstatt and files an action plan
+        that builds on it; every change is a version; other municipalities
+        can neither add nor read them."""
+        portal, objects = served_scenario
+        team_url = objects["municipality_published"].absolute_url()
+        api_team = team_url.replace(
+            portal.absolute_url(), portal.absolute_url() + "/++api++"
+        )
+        member = persona_request("kommune-a")
+        workshop = member.post(
+            api_team,
+            json={"@type": "FutureWorkshop", "title": "Fokusgruppe Senioren",
+                  "date": "2025-05-08", "workshop_format": "fokusgruppe",
+                  "participants": 12},
+        )  # fmt: skip
+        assert workshop.status_code == 201, workshop.text
+        plan = member.post(
+            api_team,
+            json={"@type": "ActionPlan", "title": "Demografiestrategie 2040",
+                  "plan_kind": "demografiestrategie",
+                  "future_workshops": [workshop.json()["UID"]],
+                  "goals": {"data": "<p>Älter werden im Ort.</p>",
+                            "content-type": "text/html"}},
+        )  # fmt: skip
+        assert plan.status_code == 201, plan.text
+        url = plan.json()["@id"]
+        assert member.patch(
+            url,
+            headers=JSON, json={"measures": {"data": "<p>Tagespflege.</p>",
+                                    "content-type": "text/html"}},
+        ).status_code == 204  # fmt: skip
+        history = member.get(f"{url}/@history", headers=JSON).json()
+        versions = [entry for entry in history if entry.get("type") == "versioning"]
+        assert len(versions) == 2
+        page = member.get(url).text
+        assert "Fokusgruppe Senioren" in page and "Tagespflege." in page
+        # A wrong format is refused in German, and nothing is created.
+        bad = member.post(
+            api_team,
+            json={"@type": "FutureWorkshop", "title": "Falsch",
+                  "date": "2025-05-08", "workshop_format": "party"},
+        )  # fmt: skip
+        assert bad.status_code == 400
+        for outsider in ("kommune-b", "buerger", "ministerium", "expertin"):
+            session = persona_request(outsider)
+            added = session.post(
+                api_team, json={"@type": "ActionPlan", "title": "Fremd"}
+            )
+            assert added.status_code in (401, 403), outsider
+            response = session.get(url, headers=JSON)
+            assert response.status_code in (401, 403, 404), outsider
