@@ -97,3 +97,26 @@ class TestRegisteringInBrowser:
         assert "Gebärdensprache" in row.inner_text()
         keep_screenshot(page, "meeting-registrations")
         institute.close()
+
+
+class TestQualificationInBrowser:
+    def test_enrol_on_a_module_and_find_it_in_my_records(self, citizen, demo_site):
+        """A citizen enrols on a module from its page and finds it among her
+        own records."""
+        from plone import api
+
+        catalog = api.portal.get_tool("portal_catalog")
+        (brain,) = catalog.unrestrictedSearchResults(
+            portal_type="QualificationModule", Title="Zukunftsfragen erkennen"
+        )
+        page = citizen
+        page.goto(brain.getURL())
+        page.get_by_role("button", name="Für dieses Modul anmelden").click()
+        page.wait_for_url(brain.getURL())
+        assert "Sie sind für das Modul angemeldet." in page.content()
+        assert page.get_by_role("button", name="Anmeldung zurückziehen").is_visible()
+        page.get_by_role("link", name="Meine Qualifizierung").first.click()
+        page.wait_for_url("**/@@meine-qualifizierung")
+        table = page.locator("#content table").inner_text()
+        assert "ZUMO 2: Zukunftsfragen erkennen" in table
+        assert "Angemeldet" in table
