@@ -138,8 +138,31 @@ CHROMIUM := /usr/bin/chromium
 browser: ## Install Debian's Chromium for the browser tests if it is missing
 	$(call debian_package,chromium,$(CHROMIUM))
 
+# The cluster mode runs Debian's PostgreSQL, HAProxy and Varnish.
+.PHONY: cluster-packages
+cluster-packages: ## Install Debian's PostgreSQL, HAProxy and Varnish if missing
+	$(call debian_package,postgresql,$(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb) /usr/lib/postgresql/missing/bin/initdb))
+	$(call debian_package,haproxy,/usr/sbin/haproxy)
+	$(call debian_package,varnish,/usr/sbin/varnishd)
+
+# Where the cluster lives and its ports (scripts/cluster.py reads them).
+CLUSTER_DIR ?= $(VAR)/cluster
+export CLUSTER_DIR
+
+.PHONY: cluster
+cluster: install cluster-packages ## Start the cluster: PostgreSQL, two Zope processes, HAProxy, Varnish on PORT
+	@PORT=$(PORT) $(BIN)/python scripts/cluster.py start
+
+.PHONY: cluster-stop
+cluster-stop: ## Stop the cluster (its data stays in instance/var/cluster)
+	@PORT=$(PORT) $(BIN)/python scripts/cluster.py stop
+
+.PHONY: cluster-status
+cluster-status: ## Show which parts of the cluster run
+	@PORT=$(PORT) $(BIN)/python scripts/cluster.py status
+
 .PHONY: test
-test: $(INSTALLED) $(VENDORED) browser ## Install what the suite needs and run the whole suite
+test: $(INSTALLED) $(VENDORED) browser cluster-packages ## Install what the suite needs and run the whole suite
 	@$(BIN)/pytest
 
 .PHONY: bench

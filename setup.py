@@ -53,6 +53,11 @@ setup(
         "plone.app.discussion",
         "setuptools",
         "tqdm",
+        # Cluster mode: the same site on PostgreSQL (instance/zope-cluster.conf.in)
+        "RelStorage",
+        "psycopg2-binary",
+        # Checking a storage after a backup drill or a crash
+        "zodbverify",
     ],
     extras_require={
         "test": [

@@ -6,6 +6,8 @@ Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
 ``ZUMO_ADMIN_PASSWORD``  password of the Zope user ``admin`` (default ``admin``)
 ``ZUMO_DEMO``            ``1`` loads the demo network into a new site (default)
 ``ZUMO_DEMO_PATH``       where the demo network lies (default ``profiles/demo``)
+``ZUMO_CACHING_PROXY``   URL of the caching proxy in front of the site (the
+                         cluster mode's Varnish); unset: no caching, no purges
 """
 
 from pathlib import Path
@@ -31,7 +33,12 @@ def main(app):
     demo_path = None
     if os.environ.get("ZUMO_DEMO", "1") not in ("0", "false", "no", ""):
         demo_path = Path(os.environ.get("ZUMO_DEMO_PATH", "profiles/demo"))
-    site = run(app, password, demo_path=demo_path.resolve() if demo_path else None)
+    site = run(
+        app,
+        password,
+        demo_path=demo_path.resolve() if demo_path else None,
+        caching_proxy=os.environ.get("ZUMO_CACHING_PROXY") or None,
+    )
     print(f"Site ready: /{site.getId()} ({site.Title()})")
     # Closing writes the storage index, so the server starts without
     # scanning the whole Data.fs again.

@@ -40,6 +40,7 @@ from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
 from zumo.content.workshop_meeting import IWorkshopMeeting
 from zumo.policy import _
+from zumo.policy import caching
 from zumo.policy import german as _t
 from zumo.policy import logger
 from zumo.policy import notifications
@@ -241,6 +242,7 @@ def cancel(meeting, key):
     row = _set_status(action, key, row, CANCELLED)
     _mail_state(meeting, row, MAIL_CANCELLED)
     fill_places(meeting)
+    caching.purge(meeting)  # the free places on its page
     return row
 
 
@@ -286,6 +288,7 @@ def register(meeting, fields, quiet=False, userid=None):
         dt=str(DateTime()),
     )
     action.addDataRow(row)
+    caching.purge(meeting)  # the free places on its page
     if quiet:
         return row
     _mail_state(meeting, row, MAIL_CONFIRMED if row["status"] == CONFIRMED

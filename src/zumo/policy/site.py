@@ -7,6 +7,7 @@ tests, so that what ``make run`` does is what the suite checks.
 from contextlib import nullcontext
 from plone.distribution.api import site as site_api
 from zope.component.hooks import setSite
+from zumo.policy import caching
 from zumo.policy import logger
 from zumo.policy.demo import load_demo
 from zumo.policy.ownership import acting_as
@@ -128,11 +129,16 @@ def _install_policy(site):
             )
 
 
-def run(app, admin_password, demo_path=None):
+def run(app, admin_password, demo_path=None, caching_proxy=None):
     """Set up the Zope root and the site as ``make create-site`` does; commit.
 
     ``app`` is the Zope root with a request, as ``zconsole run`` binds it.
+    ``caching_proxy`` is the URL of the caching proxy in front of the site
+    (the cluster mode's Varnish): caching and purging are switched on for
+    it; without one both are off.
     """
     site = create_site(app, demo_path=demo_path, admin_password=admin_password)
+    setSite(site)
+    caching.use_proxy(caching_proxy)
     transaction.commit()
     return site

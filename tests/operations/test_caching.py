@@ -1,0 +1,150 @@
+"""Caching rules: what a shared cache may keep, and what a change purges.
+
+The cluster test (test_cluster.py) checks them through Varnish; these
+check the rules and the headers on every kind of object in-process.
+"""
+
+from plone import api
+from plone.cachepurging.utils import getPathsToPurge
+from tests.security.scenario import api_url
+from zope.component.hooks import setSite
+from zumo.policy import caching
+
+import pytest
+import transaction
+
+
+CACHING = "plone.caching.interfaces.ICacheSettings."
+PURGING = "plone.cachepurging.interfaces.ICachePurgingSettings."
+
+
+def test_rules_are_in_place_and_off_without_a_proxy(portal):
+    mapping = api.portal.get_registry_record(CACHING + "operationMapping")
+    assert mapping["plone.content.itemView"] == "plone.app.caching.moderateCaching"
+    assert mapping["plone.content.folderView"] == "plone.app.caching.moderateCaching"
+    assert mapping["zumo.personal"] == "plone.app.caching.noCaching"
+    types = api.portal.get_registry_record(
+        "plone.app.caching.interfaces.IPloneCacheSettings.contentTypeRulesetMapping"
+    )
+    assert types["EasyForm"] == "zumo.personal"
+    purged = api.portal.get_registry_record(
+        "plone.app.caching.interfaces.IPloneCacheSettings.purgedContentTypes"
+    )
+    assert {"PracticeExample", "Municipality", "WorkshopMeeting", "Folder"} <= set(
+        purged
+    )
+    # The embedded site has no shared cache: nothing on, nothing purged.
+    assert api.portal.get_registry_record(CACHING + "enabled") is False
+    assert api.portal.get_registry_record(PURGING + "enabled") is False
+
+
+def test_use_proxy_switches_caching_and_purging(portal):
+    caching.use_proxy("http://127.0.0.1:8080")
+    assert api.portal.get_registry_record(CACHING + "enabled") is True
+    assert api.portal.get_registry_record(PURGING + "enabled") is True
+    assert api.portal.get_registry_record(PURGING + "cachingProxies") == (
+        "http://127.0.0.1:8080",
+    )
+    caching.use_proxy(None)
+    assert api.portal.get_registry_record(CACHING + "enabled") is False
+    assert api.portal.get_registry_record(PURGING + "cachingProxies") == ()
+
+
+def test_a_change_purges_the_pages_that_show_the_item(scenario):
+    portal, objects = scenario
+    setSite(portal)
+    example = objects["example_published"]
+    paths = set(getPathsToPurge(example, portal.REQUEST))
+    own = "/" + example.virtual_url_path()
+    assert {own + "/", own + "/view"} <= paths
+    # The start page lists the newest examples.
+    assert "/" + portal.virtual_url_path() in paths
+    municipality = example.municipality.to_object if example.municipality else None
+    if municipality is not None:
+        assert "/" + municipality.virtual_url_path() in paths
+
+
+def test_1009_loads_the_caching_rules(portal):
+    from zumo.policy.upgrades import v1009
+
+    api.portal.set_registry_record(
+        "plone.app.caching.interfaces.IPloneCacheSettings.contentTypeRulesetMapping",
+        {},
+    )
+    v1009.upgrade(portal.portal_setup)
+    types = api.portal.get_registry_record(
+        "plone.app.caching.interfaces.IPloneCacheSettings.contentTypeRulesetMapping"
+    )
+    assert types["EasyForm"] == "zumo.personal"
+
+
+@pytest.fixture(scope="class")
+def cached_site(served_scenario):
+    """The served scenario with caching headers on (as behind Varnish)."""
+    portal, objects = served_scenario
+    setSite(portal)
+    api.portal.set_registry_record(CACHING + "enabled", True)
+    transaction.commit()
+    yield portal, objects
+    api.portal.set_registry_record(CACHING + "enabled", False)
+    transaction.commit()
+
+
+def _shared(response):
+    """True if a shared cache may keep ``response``."""
+    control = response.headers.get("Cache-Control", "")
+    return (
+        "s-maxage" in control
+        and "s-maxage=0" not in control
+        and ("private" not in control)
+    )
+
+
+class TestHeaders:
+    """Which answers a shared cache may keep, object by object."""
+
+    def test_anonymous_public_pages_may_be_kept(self, cached_site, persona_request):
+        portal, objects = cached_site
+        anonymous = persona_request("anonymous")
+        for url in (
+            objects["example_published"].absolute_url(),
+            portal.absolute_url() + "/praxisbeispiele",
+            portal.absolute_url(),
+        ):
+            answer = anonymous.get(url)
+            assert answer.status_code == 200
+            assert _shared(answer), (url, answer.headers.get("Cache-Control"))
+            assert "max-age=0" in answer.headers["Cache-Control"]
+
+    def test_no_logged_in_answer_may_be_kept(self, cached_site, persona_request):
+        """Every object, HTML and REST, as each persona: nothing a logged-in
+        user gets is marked for a shared cache, and anonymous visitors get
+        it only for what Anonymous may view."""
+        portal, objects = cached_site
+        personas = ("buerger", "kommune-a", "expertin", "institut", "ministerium")
+        sessions = {name: persona_request(name) for name in personas}
+        anonymous = persona_request("anonymous")
+        checked = shared = 0
+        for oid, obj in objects.items():
+            for url, headers in (
+                (obj.absolute_url(), {}),
+                (api_url(portal, obj), {"Accept": "application/json"}),
+            ):
+                for name, session in sessions.items():
+                    answer = session.get(url, headers=headers, allow_redirects=False)
+                    assert not _shared(answer), (oid, name, url)
+                    checked += 1
+                answer = anonymous.get(url, headers=headers, allow_redirects=False)
+                if answer.status_code != 200:
+                    assert not _shared(answer), (oid, "anonymous", url)
+                elif _shared(answer):
+                    shared += 1
+        assert checked > 100
+        assert shared > 0
+
+    def test_forms_are_never_kept(self, cached_site, persona_request):
+        portal, _objects = cached_site
+        anonymous = persona_request("anonymous")
+        answer = anonymous.get(portal.absolute_url() + "/mitmachen/rueckmeldung")
+        assert answer.status_code == 200
+        assert not _shared(answer)

@@ -1,0 +1,281 @@
+"""The cluster mode for real: PostgreSQL (RelStorage), two Zope processes,
+HAProxy and Varnish, started and stopped by ``scripts/cluster.py`` (what
+``make cluster`` runs) in a directory of its own on free ports.
+
+Writes go through one process and are read through the other; one process
+stops while the proxy keeps serving; Varnish keeps anonymous pages, never
+a logged-in user's, and a change is visible to the next anonymous request.
+"""
+
+from pathlib import Path
+
+import os
+import pytest
+import requests
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN = ("admin", "admin")
+JSON = {"Accept": "application/json", "Content-Type": "application/json"}
+
+
+def _free_ports(count):
+    """``count`` consecutive free ports on 127.0.0.1."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + count > 65535:
+            continue
+        free = True
+        for port in range(first, first + count):
+            with socket.socket() as probe:
+                try:
+                    probe.bind(("127.0.0.1", port))
+                except OSError:
+                    free = False
+                    break
+        if free:
+            return first
+
+
+def run_cluster(environ, *args):
+    """Run ``scripts/cluster.py`` with ``args``; return the completed process."""
+    return subprocess.run(
+        [sys.executable, ROOT / "scripts" / "cluster.py", *args],
+        env=environ,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A running cluster without the demo network; removed afterwards."""
+    directory = Path(tempfile.mkdtemp(prefix="zumo-cluster-"))
+    directory.chmod(0o755)  # PostgreSQL runs as its own user
+    first = _free_ports(5)
+    environ = {
+        **os.environ,
+        "CLUSTER_DIR": str(directory),
+        "PORT": str(first),
+        "HAPROXY_PORT": str(first + 1),
+        "PG_PORT": str(first + 2),
+        "ZOPE_PORT": str(first + 3),
+        "ZUMO_ADMIN_PASSWORD": "admin",
+    }
+    started = run_cluster(environ, "start", "--no-demo")
+    try:
+        assert started.returncode == 0, started.stdout[-3000:] + started.stderr[-3000:]
+        yield {
+            "environ": environ,
+            "dir": directory,
+            "varnish": f"http://localhost:{first}/Plone",
+            "haproxy": f"http://localhost:{first + 1}/Plone",
+            "zope": [
+                f"http://localhost:{first + 3}/Plone",
+                f"http://localhost:{first + 4}/Plone",
+            ],
+        }
+    finally:
+        stopped = run_cluster(environ, "stop", "--remove")
+        assert stopped.returncode == 0, stopped.stdout + stopped.stderr
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _create(base, title, publish=True, container=""):
+    """Create a Document through ``base`` as admin; return its path below
+    the site."""
+    answer = requests.post(
+        f"{base}{container}",
+        json={"@type": "Document", "title": title},
+        headers=JSON,
+        auth=ADMIN,
+        timeout=60,
+    )
+    assert answer.status_code == 201, answer.text
+    url = answer.json()["@id"]
+    if publish:
+        done = requests.post(
+            f"{url}/@workflow/publish", headers=JSON, auth=ADMIN, timeout=60
+        )
+        assert done.status_code == 200, done.text
+    return url.split("/Plone", 1)[1]
+
+
+def _anonymous(url):
+    return requests.get(url, timeout=60)
+
+
+class TestCluster:
+    """Two processes on one PostgreSQL database behind HAProxy and Varnish."""
+
+    def test_the_site_is_stored_in_postgresql(self, cluster):
+        conf = (cluster["dir"] / "zope-1" / "etc" / "zope.conf").read_text()
+        assert "<relstorage>" in conf
+        assert "keep-history false" in conf
+        environ = {
+            **os.environ,
+            "PGPASSWORD": (cluster["dir"] / "pgpass").read_text().strip(),
+        }
+        port = cluster["environ"]["PG_PORT"]
+        count = subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", port, "-U", "zumo", "-d", "zumo",
+             "-tAc", "SELECT count(*) FROM object_state"],
+            env=environ, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        assert int(count) > 1000
+        # The password is the cluster's own, not a default one.
+        assert (cluster["dir"] / "pgpass").stat().st_mode & 0o077 == 0
+
+    def test_written_through_one_read_through_the_other(self, cluster):
+        first, second = cluster["zope"]
+        path = _create(first, "Geschrieben über Prozess eins")
+        answer = requests.get(
+            second + path,
+            headers={"Accept": "application/json"},
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert answer.status_code == 200
+        assert answer.json()["title"] == "Geschrieben über Prozess eins"
+        # And the other way round, with a file (blobs live in PostgreSQL).
+        created = requests.post(
+            second,
+            json={
+                "@type": "File",
+                "title": "Protokoll",
+                "file": {
+                    "data": "UHJvdG9rb2xsIGRlciBTaXR6dW5n",
+                    "encoding": "base64",
+                    "filename": "protokoll.txt",
+                    "content-type": "text/plain",
+                },
+            },
+            headers=JSON,
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert created.status_code == 201, created.text
+        download = requests.get(
+            first + created.json()["@id"].split("/Plone", 1)[1] + "/@@download/file",
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert download.content == b"Protokoll der Sitzung"
+
+    def test_anonymous_pages_are_cached_and_purged_on_change(self, cluster):
+        varnish = cluster["varnish"]
+        path = _create(varnish, "Dorfladen Version eins")
+        url = varnish + path
+        assert "Dorfladen Version eins" in _anonymous(url).text
+        cached = _anonymous(url)
+        assert cached.headers["X-Cache"] == "HIT"
+        assert "s-maxage=3600" in cached.headers["Cache-Control"]
+        # Edited: the next anonymous request sees the new title.
+        edited = requests.patch(
+            varnish + "/++api++" + path,
+            json={"title": "Dorfladen Version zwei"},
+            headers=JSON,
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert edited.status_code == 204, edited.text
+        after = _anonymous(url)
+        assert "Dorfladen Version zwei" in after.text
+        assert after.headers["X-Cache"] == "MISS"
+        # Retracted: anonymous visitors no longer see it.
+        retracted = requests.post(
+            f"{varnish}/++api++{path}/@workflow/retract",
+            headers=JSON,
+            auth=ADMIN,
+            timeout=60,
+        )
+        assert retracted.status_code == 200
+        assert "Dorfladen Version zwei" not in _anonymous(url).text
+        # Deleted: gone for the next visitor.
+        path = _create(varnish, "Bald gelöscht")
+        assert _anonymous(varnish + path).status_code == 200
+        assert _anonymous(varnish + path).headers["X-Cache"] == "HIT"
+        deleted = requests.delete(
+            varnish + "/++api++" + path, headers=JSON, auth=ADMIN, timeout=60
+        )
+        assert deleted.status_code == 204
+        assert _anonymous(varnish + path).status_code == 404
+
+    def test_a_new_item_appears_in_the_cached_listing_at_once(self, cluster):
+        varnish = cluster["varnish"]
+        folder = requests.post(
+            varnish,
+            json={"@type": "Folder", "title": "Aktuelles"},
+            headers=JSON,
+            auth=ADMIN,
+            timeout=60,
+        ).json()["@id"]
+        requests.post(
+            f"{folder}/@workflow/publish", headers=JSON, auth=ADMIN, timeout=60
+        )
+        listing = varnish + folder.split("/Plone", 1)[1]
+        _anonymous(listing)
+        assert _anonymous(listing).headers["X-Cache"] == "HIT"
+        _create(varnish, "Neu in Aktuelles", container=folder.split("/Plone", 1)[1])
+        assert "Neu in Aktuelles" in _anonymous(listing).text
+
+    def test_logged_in_pages_are_never_cached(self, cluster):
+        varnish = cluster["varnish"]
+        path = _create(varnish, "Für alle sichtbar")
+        for _ in range(2):
+            page = requests.get(varnish + path, auth=ADMIN, timeout=60)
+            assert page.headers["X-Cache"] == "MISS"
+            assert "private" in page.headers["Cache-Control"]
+        # The cached copy anonymous visitors get is never given to a
+        # request with a login cookie.
+        assert "s-maxage" in _anonymous(varnish + path).headers["Cache-Control"]
+        assert _anonymous(varnish + path).headers["X-Cache"] == "HIT"
+        cookie = requests.get(varnish + path, cookies={"__ac": "abc"}, timeout=60)
+        assert cookie.headers["X-Cache"] == "MISS"
+        # A private page is never kept either.
+        private = _create(varnish, "Entwurf", publish=False)
+        for _ in range(2):
+            page = requests.get(varnish + private, auth=ADMIN, timeout=60)
+            assert page.headers["X-Cache"] == "MISS"
+        assert "Entwurf" not in _anonymous(varnish + private).text
+
+    def test_forms_are_never_cached(self, cluster):
+        url = cluster["varnish"] + "/mitmachen/rueckmeldung"
+        for _ in range(2):
+            page = _anonymous(url)
+            assert page.status_code == 200
+            assert page.headers["X-Cache"] == "MISS"
+
+    def test_the_proxy_keeps_serving_while_one_process_stops(self, cluster):
+        run = cluster["dir"] / "run"
+        pid = int((run / "zope-2.pid").read_text())
+        os.kill(pid, 15)
+        try:
+            # HAProxy notices within two checks a second apart; requests
+            # that meet the stopped process are sent to the other.
+            for number in range(30):
+                answer = requests.get(
+                    cluster["haproxy"] + "/praxisbeispiele", auth=ADMIN, timeout=60
+                )
+                assert answer.status_code == 200, number
+            path = _create(cluster["varnish"], "Während Prozess zwei ruht")
+            assert (
+                requests.get(
+                    cluster["zope"][0] + path, auth=ADMIN, timeout=60
+                ).status_code
+                == 200
+            )
+        finally:
+            started = run_cluster(cluster["environ"], "start", "--no-demo")
+            assert started.returncode == 0, started.stdout + started.stderr
+        status = run_cluster(cluster["environ"], "status")
+        assert status.returncode == 0, status.stdout
