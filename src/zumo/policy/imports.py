@@ -13,7 +13,9 @@ then by their AGS, so importing twice updates instead of duplicating (sites
 imported from the older file are matched by GeoNames id). Each row sets the
 Land (``state``): the AGS's first two digits, else ``08`` (Baden-Württemberg).
 A bad row is reported with its line number and a German message and skipped;
-the others are imported.
+the others are imported. A ``.json`` file holds the same records as a list
+of objects with these keys (see ``zumo.policy.bulk``, which also exports
+them).
 """
 
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ from zumo.policy import _
 from zumo.policy.errors import UserError
 
 import csv
+import json
+import transaction
 
 
 MASTER_DATA = Path(__file__).parents[1] / "content" / "data" / "municipalities_bw.csv"
@@ -363,20 +367,79 @@ def _check_unique(values, seen):
             )
 
 
-def import_municipalities(container, path=MASTER_DATA, progress=True, publish=True):
-    """Create or update municipalities in ``container`` from the CSV at ``path``.
+class FileError(UserError):
+    """A file that cannot be read as a whole."""
+
+
+def _as_text(value):
+    """A JSON value as the text a CSV cell would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_as_text(item) for item in value)
+    return str(value)
+
+
+def read_rows(path, text=False):
+    """The records of the CSV or JSON file at ``path`` as ``(number, row)``
+    pairs: the line number in a CSV file (the header is line 1), the
+    position (from 1) in a JSON list. ``text`` turns JSON values into the
+    text a CSV cell would hold. Raises ``FileError`` if the file cannot be
+    read at all."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() != ".json":
+            with open(path, newline="", encoding="utf-8") as source:
+                return list(enumerate(csv.DictReader(source), start=2))
+        with open(path, encoding="utf-8") as source:
+            records = json.load(source)
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error) as error:
+        raise FileError(
+            _(
+                "error_import_file",
+                default="Die Datei ${path} kann nicht gelesen werden: ${reason}",
+                mapping={"path": str(path), "reason": str(error)},
+            )
+        ) from None
+    if not isinstance(records, list) or not all(
+        isinstance(record, dict) for record in records
+    ):
+        raise FileError(
+            _(
+                "error_import_json_list",
+                default="Die JSON-Datei muss eine Liste von Objekten enthalten",
+            )
+        )
+    if text:
+        records = [
+            {key: _as_text(value) for key, value in record.items()}
+            for record in records
+        ]
+    return list(enumerate(records, start=1))
+
+
+def import_municipalities(
+    container, path=MASTER_DATA, progress=True, publish=True, batch=None
+):
+    """Create or update municipalities in ``container`` from the CSV or
+    JSON file at ``path``.
 
     Returns an :class:`ImportReport`. With ``publish`` new profiles are
     published (public master data). ``progress`` shows a progress bar.
+    ``batch`` commits after every so many rows, so that a failure loses
+    nothing already imported (the command line does; tests do not).
     """
     report = ImportReport()
     index = _Index(container)
     seen = {}
-    with open(path, newline="", encoding="utf-8") as source:
-        rows = list(csv.DictReader(source))
-    for line, row in enumerate(
-        tqdm(rows, desc="Kommunen", unit=" Zeilen", disable=not progress), start=2
+    rows = read_rows(path, text=True)
+    for done, (line, row) in enumerate(
+        tqdm(rows, desc="Kommunen", unit=" Zeilen", disable=not progress), start=1
     ):
+        if batch and done > 1 and (done - 1) % batch == 0:
+            transaction.commit()  # the rows before this one
         try:
             values = parse_row(row)
             _check_unique(values, seen)

@@ -1,0 +1,602 @@
+"""Bulk import and export of practice examples and municipalities.
+
+``make import FILE=...`` and ``make export FILE=...`` (``scripts/bulk.py``)
+run these on the site. Both formats hold the same records:
+
+* CSV: one row per record, the columns below; lists of vocabulary tokens
+  separated by ``;``, yes/no as ``true``/``false``, dates as ``JJJJ-MM-TT``;
+* JSON: a list of objects with the same keys; lists, booleans and ``null``
+  as JSON has them.
+
+Practice examples are keyed by their short name (``id``) in
+``/praxisbeispiele``, municipalities by their GeoNames id or AGS (the
+columns of the master data, ``zumo.policy.imports``): importing a file
+twice updates instead of duplicating, and a row whose values are already
+there changes nothing. Export writes what import reads, so an export
+imported into another site exports the same file again. Attachments,
+images and relations other than the municipality are not part of the
+files; an update leaves them as they are.
+
+Each bad row is reported with its line (CSV) or position (JSON) and a
+German message, and changes nothing; the other rows are imported. The
+command commits every ``batch`` rows, so a failure loses nothing already
+imported. Nobody is notified of imported content.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from pathlib import Path
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from Products.CMFPlone.utils import safe_text
+from tqdm import tqdm
+from zope.i18n import translate
+from zumo.content.practice_example import SECTIONS
+from zumo.content.relations import relation_to
+from zumo.content.validators import validate_phone
+from zumo.content.vocabularies import terms
+from zumo.policy import _
+from zumo.policy import notifications
+from zumo.policy.imports import import_municipalities
+from zumo.policy.imports import read_rows
+from zumo.policy.imports import RowError
+
+import csv
+import io
+import json
+import re
+import transaction
+
+
+#: The columns of a practice example, in file order: ``(column, kind)``.
+#: The column is the field name; kinds are parsed and written by
+#: ``_PARSERS`` and ``_format``; a ``tokens``/``token`` column takes the
+#: vocabulary of the same name.
+PRACTICE_EXAMPLE_COLUMNS = (
+    ("id", "id"),
+    ("title", "title"),
+    ("description", "text"),
+    ("municipality", "municipality"),
+    ("start", "date"),
+    ("end", "date"),
+    ("project_status", "token"),
+    ("topics", "tokens"),
+    ("trends", "tokens"),
+    ("target_groups", "tokens"),
+    ("fields_of_action", "tokens"),
+    ("participation_formats", "tokens"),
+    ("programmes", "tokens"),
+    *((section, "html") for section in SECTIONS),
+    ("contact_name", "text"),
+    ("contact_role", "text"),
+    ("contact_email", "email"),
+    ("contact_phone", "phone"),
+    ("contact_consent", "bool"),
+    ("demo", "bool"),
+    ("review_state", "state"),
+)
+#: The columns of a municipality: those of the master data file.
+MUNICIPALITY_COLUMNS = (
+    ("ags", "ags"),
+    ("name", "title"),
+    ("kind", "kind"),
+    ("district", "district"),
+    ("region", "region"),
+    ("population", "population"),
+    ("latitude", "latitude"),
+    ("longitude", "longitude"),
+    ("geonameid", "geonames_id"),
+    ("part_of", "part_of"),
+    ("source", "master_data_source"),
+)
+#: What the command can import and export: the German name used in
+#: messages and the section the records live in.
+KINDS = {
+    "practice-examples": ("Praxisbeispiele", "praxisbeispiele"),
+    "municipalities": ("Kommunen", "kommunen"),
+}
+SHORT_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+TRUE = {"true", "ja", "1", "yes", "wahr"}
+FALSE = {"false", "nein", "0", "no", "falsch", ""}
+
+
+@dataclass
+class Report:
+    """What an import did: counts and the rejected rows."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+
+    def summary(self):
+        """A German one-line summary."""
+        return translate(
+            _(
+                "msg_bulk_summary",
+                default="${created} angelegt, ${updated} aktualisiert, "
+                "${unchanged} unverändert, ${rejected} Zeilen abgewiesen",
+                mapping={
+                    "created": self.created,
+                    "updated": self.updated,
+                    "unchanged": self.unchanged,
+                    "rejected": len(self.errors),
+                },
+            ),
+            target_language="de",
+        )
+
+
+def _column_error(column, message):
+    return RowError(
+        _(
+            "error_bulk_column",
+            default="Spalte „${column}“: ${message}",
+            mapping={"column": column, "message": translate(message, target_language="de")},
+        )
+    )
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError
+    return value.strip()
+
+
+def _parse_id(column, value):
+    value = _text(value)
+    if not SHORT_NAME.match(value):
+        raise _column_error(
+            column,
+            _(
+                "error_bulk_id",
+                default="„${value}“ ist kein Kurzname (Kleinbuchstaben, Ziffern, "
+                "Bindestrich; höchstens 100 Zeichen)",
+                mapping={"value": value},
+            ),
+        )
+    return value
+
+
+def _parse_title(column, value):
+    value = _text(value)
+    if not value:
+        raise _column_error(column, _("error_bulk_title", default="Titel fehlt"))
+    return value
+
+
+def _parse_text(column, value):
+    return _text(value) or None
+
+
+def _parse_html(column, value):
+    value = _text(value)
+    return value or None
+
+
+def _parse_date(column, value):
+    value = _text(value)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _column_error(
+            column,
+            _(
+                "error_bulk_date",
+                default="„${value}“ ist kein Datum der Form JJJJ-MM-TT",
+                mapping={"value": value},
+            ),
+        ) from None
+
+
+def _unknown(column, token):
+    return _column_error(
+        column,
+        _(
+            "error_bulk_token",
+            default="unbekannter Wert „${value}“",
+            mapping={"value": token},
+        ),
+    )
+
+
+def _parse_token(column, value):
+    value = _text(value)
+    if not value:
+        return None
+    if value not in dict(terms(column)):
+        raise _unknown(column, value)
+    return value
+
+
+def _parse_tokens(column, value):
+    if isinstance(value, list):
+        tokens = [_text(item) for item in value]
+    else:
+        tokens = [token.strip() for token in _text(value).split(";")]
+    tokens = [token for token in tokens if token]
+    known = dict(terms(column))
+    for token in tokens:
+        if token not in known:
+            raise _unknown(column, token)
+    return tokens
+
+
+def _parse_bool(column, value):
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in TRUE:
+        return True
+    if text in FALSE:
+        return False
+    raise _column_error(
+        column,
+        _(
+            "error_bulk_bool",
+            default="„${value}“ ist weder true noch false",
+            mapping={"value": text},
+        ),
+    )
+
+
+def _parse_email(column, value):
+    value = _text(value)
+    if value and not EMAIL.match(value):
+        raise _column_error(
+            column,
+            _(
+                "error_bulk_email",
+                default="„${value}“ ist keine E-Mail-Adresse",
+                mapping={"value": value},
+            ),
+        )
+    return value or None
+
+
+def _parse_phone(column, value):
+    value = _text(value)
+    if not value:
+        return None
+    try:
+        validate_phone(value)
+    except Exception:
+        raise _column_error(
+            column,
+            _(
+                "error_bulk_phone",
+                default="„${value}“ ist keine Telefonnummer",
+                mapping={"value": value},
+            ),
+        ) from None
+    return value
+
+
+def _parse_municipality(column, value):
+    value = _text(value)
+    if not value:
+        return None
+    kommunen = api.portal.get()["kommunen"]
+    if value in kommunen.objectIds():
+        return kommunen[value]
+    brains = api.content.find(portal_type="Municipality", zumo_ags=value)
+    if not brains:
+        raise _column_error(
+            column,
+            _(
+                "error_bulk_municipality",
+                default="keine Kommune mit AGS oder Kurzname „${value}“",
+                mapping={"value": value},
+            ),
+        )
+    return brains[0].getObject()
+
+
+def _parse_state(column, value):
+    value = _text(value) or "private"
+    workflow = api.portal.get_tool("portal_workflow")
+    chain = workflow.getChainForPortalType("PracticeExample")
+    states = workflow[chain[0]].states.objectIds() if chain else ()
+    if value not in states:
+        raise _column_error(
+            column,
+            _(
+                "error_bulk_state",
+                default="unbekannter Status „${value}“ (möglich: ${states})",
+                mapping={"value": value, "states": ", ".join(sorted(states))},
+            ),
+        )
+    return value
+
+
+_PARSERS = {
+    "id": _parse_id,
+    "title": _parse_title,
+    "text": _parse_text,
+    "html": _parse_html,
+    "date": _parse_date,
+    "token": _parse_token,
+    "tokens": _parse_tokens,
+    "bool": _parse_bool,
+    "email": _parse_email,
+    "phone": _parse_phone,
+    "municipality": _parse_municipality,
+    "state": _parse_state,
+}
+
+
+def parse_practice_example(row):
+    """Validate one record; return ``{field: value}`` or raise ``RowError``.
+
+    Every column is checked before anything is written.
+    """
+    missing = [column for column in ("id", "title") if column not in row]
+    if missing:
+        raise RowError(
+            _(
+                "error_bulk_missing_columns",
+                default="Spalten fehlen: ${columns}",
+                mapping={"columns": ", ".join(missing)},
+            )
+        )
+    values = {}
+    for column, kind in PRACTICE_EXAMPLE_COLUMNS:
+        if column not in row and column != "review_state":
+            continue
+        try:
+            values[column] = _PARSERS[kind](column, row.get(column))
+        except ValueError as error:
+            if isinstance(error, RowError):
+                raise
+            raise _column_error(
+                column, _("error_bulk_value", default="ungültiger Wert")
+            ) from None
+    if values.get("start") and values.get("end") and values["end"] < values["start"]:
+        raise RowError(
+            _("error_bulk_period", default="Das Ende liegt vor dem Beginn")
+        )
+    return values
+
+
+def _current(obj, column, kind):
+    """The value of ``column`` on ``obj`` as its parser would return it."""
+    if kind == "state":
+        return api.content.get_state(obj)
+    value = getattr(obj, column, None)
+    if kind == "html":
+        return value.raw if value else None
+    if kind == "municipality":
+        return value.to_object if value else None
+    if kind == "tokens":
+        return list(value or [])
+    if kind == "bool":
+        return bool(value)
+    return value
+
+
+def _apply(obj, values):
+    """Set ``values`` on ``obj``; return True if anything changed."""
+    changed = False
+    kinds = dict(PRACTICE_EXAMPLE_COLUMNS)
+    for column, value in values.items():
+        kind = kinds[column]
+        if kind in ("id", "state") or _current(obj, column, kind) == value:
+            continue
+        if kind == "html":
+            value = (
+                RichTextValue(value, "text/html", "text/x-html-safe") if value else None
+            )
+        elif kind == "municipality":
+            value = relation_to(value) if value is not None else None
+        setattr(obj, column, value)
+        changed = True
+    state = values.get("review_state")
+    if state and api.content.get_state(obj) != state:
+        api.content.transition(obj=obj, to_state=state)
+        changed = True
+    return changed
+
+
+def _import_row(container, values, report):
+    key = values["id"]
+    if key in container.objectIds():
+        obj = container[key]
+        if obj.portal_type != "PracticeExample":
+            raise RowError(
+                _(
+                    "error_bulk_id_taken",
+                    default="„${id}“ ist in ${section} schon vergeben",
+                    mapping={"id": key, "section": container.Title()},
+                )
+            )
+        if _apply(obj, values):
+            obj.reindexObject()
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        return
+    obj = api.content.create(
+        container=container,
+        type="PracticeExample",
+        id=key,
+        title=values["title"],
+    )
+    _apply(obj, values)
+    obj.reindexObject()
+    report.created += 1
+
+
+def import_practice_examples(container, path, progress=True, batch=None):
+    """Create or update practice examples in ``container`` from the CSV or
+    JSON file at ``path``; return a :class:`Report`.
+
+    ``batch`` commits after every so many rows (the command line does);
+    a row that fails is rolled back alone and reported.
+    """
+    report = Report()
+    seen = {}
+    rows = read_rows(path)
+    with notifications.silenced():
+        for done, (number, row) in enumerate(
+            tqdm(rows, desc="Praxisbeispiele", unit=" Zeilen", disable=not progress),
+            start=1,
+        ):
+            savepoint = transaction.savepoint()
+            try:
+                values = parse_practice_example(row)
+                if values["id"] in seen:
+                    raise RowError(
+                        _(
+                            "error_bulk_duplicate",
+                            default="Kurzname „${id}“ steht schon in Zeile ${line}",
+                            mapping={"id": values["id"], "line": seen[values["id"]]},
+                        )
+                    )
+                seen[values["id"]] = number
+                _import_row(container, values, report)
+            except RowError as error:
+                savepoint.rollback()
+                report.errors.append((number, str(error)))
+            except Exception as error:  # noqa: BLE001 - reported, the rest goes on
+                savepoint.rollback()
+                report.errors.append(
+                    (
+                        number,
+                        translate(
+                            _(
+                                "error_bulk_unexpected",
+                                default="Unerwarteter Fehler: ${error}",
+                                mapping={"error": safe_text(repr(error))[:200]},
+                            ),
+                            target_language="de",
+                        ),
+                    )
+                )
+            if batch and done % batch == 0:
+                transaction.commit()
+    return report
+
+
+def _format(kind, value, for_json):
+    """``value`` of ``kind`` as written to a file."""
+    if kind == "municipality":
+        value = (value.ags or value.getId()) if value is not None else None
+    elif kind == "date":
+        value = value.isoformat() if value else None
+    elif kind == "tokens":
+        value = list(value or [])
+        if not for_json:
+            value = "; ".join(value)
+    elif kind == "bool":
+        value = bool(value)
+        if not for_json:
+            value = "true" if value else "false"
+    if for_json:
+        return value
+    return "" if value is None else str(value)
+
+
+def export_practice_examples(container, for_json=False, progress=True):
+    """The practice examples of ``container`` as records, sorted by id."""
+    records = []
+    objects = [
+        obj for obj in container.objectValues() if obj.portal_type == "PracticeExample"
+    ]
+    for obj in tqdm(
+        sorted(objects, key=lambda obj: obj.getId()),
+        desc="Praxisbeispiele",
+        unit=" Einträge",
+        disable=not progress,
+    ):
+        record = {}
+        for column, kind in PRACTICE_EXAMPLE_COLUMNS:
+            if kind == "id":
+                value = obj.getId()
+            else:
+                value = _current(obj, column, kind)
+            record[column] = _format(kind, value, for_json)
+        records.append(record)
+    return records
+
+
+def _municipality_value(obj, attribute, for_json):
+    value = getattr(obj, attribute, None)
+    if attribute in ("latitude", "longitude") and value is not None:
+        value = round(value, 5) if for_json else f"{value:.5f}"
+    if for_json:
+        return value
+    return "" if value is None else str(value)
+
+
+def export_municipalities(container, for_json=False, progress=True):
+    """The master data of the municipalities of ``container`` (Gemeinden
+    and their parts; Landkreise are added by hand and not part of the
+    master data) as records in the columns of the master data file, sorted
+    by name and AGS."""
+    objects = [
+        obj
+        for obj in container.objectValues()
+        if obj.portal_type == "Municipality" and obj.kind != "landkreis"
+    ]
+    records = []
+    for obj in tqdm(
+        sorted(objects, key=lambda obj: (obj.Title(), obj.ags or "", obj.getId())),
+        desc="Kommunen",
+        unit=" Einträge",
+        disable=not progress,
+    ):
+        records.append(
+            {
+                column: _municipality_value(obj, attribute, for_json)
+                for column, attribute in MUNICIPALITY_COLUMNS
+            }
+        )
+    return records
+
+
+def dump(records, path, columns):
+    """Write ``records`` to ``path``: JSON for a ``.json`` name, else CSV
+    with ``columns`` as header."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        text = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=[c for c, _kind in columns])
+        writer.writeheader()
+        writer.writerows(records)
+        text = buffer.getvalue()
+    path.write_text(text, encoding="utf-8")
+
+
+def run_export(site, kind, path, progress=True):
+    """Export ``kind`` (a key of ``KINDS``) of ``site`` to ``path``; return
+    how many records were written."""
+    container = site[KINDS[kind][1]]
+    for_json = Path(path).suffix.lower() == ".json"
+    if kind == "practice-examples":
+        records = export_practice_examples(container, for_json, progress)
+        columns = PRACTICE_EXAMPLE_COLUMNS
+    else:
+        records = export_municipalities(container, for_json, progress)
+        columns = MUNICIPALITY_COLUMNS
+    dump(records, path, columns)
+    return len(records)
+
+
+def run_import(site, kind, path, progress=True, batch=None):
+    """Import ``kind`` (a key of ``KINDS``) into ``site`` from ``path``;
+    return the report (``summary()`` and ``errors``)."""
+    container = site[KINDS[kind][1]]
+    if kind == "practice-examples":
+        return import_practice_examples(container, path, progress, batch)
+    with notifications.silenced():
+        return import_municipalities(container, path, progress=progress, batch=batch)
