@@ -81,7 +81,7 @@ def test_bad_rows_are_reported_good_rows_kept(site, tmp_path):
     report = bulk.run_import(site, "practice-examples", path, progress=False)
     assert report.created == 2
     assert [number for number, _message in report.errors] == list(range(4, 4 + len(BAD)))
-    for (number, message), (_row_, expected) in zip(report.errors, BAD, strict=True):
+    for (number, message), (_bad, expected) in zip(report.errors, BAD, strict=True):
         assert message.startswith(expected), (number, message)
     container = site["praxisbeispiele"]
     assert {"dorfladen-aach", "buergerbus"} <= set(container.objectIds())
