@@ -80,7 +80,9 @@ def test_bad_rows_are_reported_good_rows_kept(site, tmp_path):
     path = _write_csv(tmp_path / "beispiele.csv", GOOD + [row for row, _ in BAD])
     report = bulk.run_import(site, "practice-examples", path, progress=False)
     assert report.created == 2
-    assert [number for number, _message in report.errors] == list(range(4, 4 + len(BAD)))
+    assert [number for number, _message in report.errors] == list(
+        range(4, 4 + len(BAD))
+    )
     for (number, message), (_bad, expected) in zip(report.errors, BAD, strict=True):
         assert message.startswith(expected), (number, message)
     container = site["praxisbeispiele"]
@@ -98,7 +100,9 @@ def test_bad_rows_are_reported_good_rows_kept(site, tmp_path):
     assert "2 angelegt" in report.summary()
     assert f"{len(BAD)} Zeilen abgewiesen" in report.summary()
     # Found by the finder like any other example.
-    assert api.content.find(portal_type="PracticeExample", zumo_topics="daseinsvorsorge")
+    assert api.content.find(
+        portal_type="PracticeExample", zumo_topics="daseinsvorsorge"
+    )
 
 
 def test_a_rerun_changes_nothing_and_an_edit_updates(site, tmp_path):
@@ -109,7 +113,10 @@ def test_a_rerun_changes_nothing_and_an_edit_updates(site, tmp_path):
     assert len(site["praxisbeispiele"].objectIds()) == 2
     changed = [dict(GOOD[0], title="Dorfladen Aach eG"), GOOD[1]]
     report = bulk.run_import(
-        site, "practice-examples", _write_csv(tmp_path / "neu.csv", changed), progress=False
+        site,
+        "practice-examples",
+        _write_csv(tmp_path / "neu.csv", changed),
+        progress=False,
     )
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
     assert site["praxisbeispiele"]["dorfladen-aach"].Title() == "Dorfladen Aach eG"

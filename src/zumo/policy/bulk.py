@@ -134,7 +134,10 @@ def _column_error(column, message):
         _(
             "error_bulk_column",
             default="Spalte „${column}“: ${message}",
-            mapping={"column": column, "message": translate(message, target_language="de")},
+            mapping={
+                "column": column,
+                "message": translate(message, target_language="de"),
+            },
         )
     )
 
@@ -360,9 +363,7 @@ def parse_practice_example(row):
                 column, _("error_bulk_value", default="ungültiger Wert")
             ) from None
     if values.get("start") and values.get("end") and values["end"] < values["start"]:
-        raise RowError(
-            _("error_bulk_period", default="Das Ende liegt vor dem Beginn")
-        )
+        raise RowError(_("error_bulk_period", default="Das Ende liegt vor dem Beginn"))
     return values
 
 
