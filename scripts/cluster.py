@@ -411,6 +411,7 @@ def start(settings, demo=True):
     for port in settings.zope_ports:
         wait_for(f"http://127.0.0.1:{port}/ok")
     start_haproxy(settings)
+    wait_for(f"http://127.0.0.1:{settings.haproxy_port}/ok")
     start_varnish(settings)
     wait_for(settings.url)
     step(f"ZUMO Netzwerk (cluster): {settings.url}")

@@ -44,10 +44,11 @@ def _free_ports(count):
             return first
 
 
-def run_cluster(environ, *args):
-    """Run ``scripts/cluster.py`` with ``args``; return the completed process."""
+def run_cluster(environ, *args, script="cluster.py"):
+    """Run ``scripts/cluster.py`` (or ``script``) with ``args``; return the
+    completed process."""
     return subprocess.run(
-        [sys.executable, ROOT / "scripts" / "cluster.py", *args],
+        [sys.executable, ROOT / "scripts" / script, *args],
         env=environ,
         cwd=ROOT,
         capture_output=True,
@@ -254,6 +255,30 @@ class TestCluster:
             page = _anonymous(url)
             assert page.status_code == 200
             assert page.headers["X-Cache"] == "MISS"
+
+    def test_backup_and_restore_drill(self, cluster):
+        """pg_dump while the cluster runs, add content, restore, verify."""
+        environ = {**cluster["environ"], "BACKUP_DIR": str(cluster["dir"] / "backups")}
+        varnish = cluster["varnish"]
+        kept = _create(varnish, "Vor der Sicherung")
+        backup = run_cluster(
+            environ, "backup", "--storage", "postgresql", script="backup.py"
+        )
+        assert backup.returncode == 0, backup.stdout + backup.stderr
+        lost = _create(varnish, "Nach der Sicherung")
+        assert _anonymous(varnish + lost).status_code == 200
+        assert _anonymous(varnish + lost).headers["X-Cache"] == "HIT"
+        restore = run_cluster(
+            environ, "restore", "--storage", "postgresql", script="backup.py"
+        )
+        assert restore.returncode == 0, restore.stdout + restore.stderr
+        # Through Varnish (emptied) and each process (caches dropped).
+        for base in (varnish, *cluster["zope"]):
+            assert "Vor der Sicherung" in _anonymous(base + kept).text
+            assert _anonymous(base + lost).status_code == 404
+        # The state before the restore was dumped first.
+        assert list((cluster["dir"] / "backups" / "postgresql").glob("vor-*.dump"))
+        assert run_cluster(cluster["environ"], "status").returncode == 0
 
     def test_the_proxy_keeps_serving_while_one_process_stops(self, cluster):
         run = cluster["dir"] / "run"
