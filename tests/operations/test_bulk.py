@@ -94,6 +94,9 @@ def test_bad_rows_are_reported_good_rows_kept(site, tmp_path):
     example = container["dorfladen-aach"]
     assert api.content.get_state(example) == "published"
     assert example.municipality.to_object.ags == "08335001"
+    # The relation catalog knows it (the municipality's page lists it).
+    back = api.relation.get(target=example.municipality.to_object)
+    assert [relation.from_object for relation in back] == [example]
     assert example.trends == ["demografie", "digitalisierung"]
     assert example.initial_situation.raw == "<p>Der letzte Laden schloss 2019.</p>"
     assert example.contact_consent is True
@@ -119,7 +122,9 @@ def test_a_rerun_changes_nothing_and_an_edit_updates(site, tmp_path):
         progress=False,
     )
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
-    assert site["praxisbeispiele"]["dorfladen-aach"].Title() == "Dorfladen Aach eG"
+    example = site["praxisbeispiele"]["dorfladen-aach"]
+    assert example.Title() == "Dorfladen Aach eG"
+    assert api.content.find(UID=example.UID())[0].Title == "Dorfladen Aach eG"
 
 
 @pytest.mark.parametrize("suffix", ["csv", "json"])

@@ -31,7 +31,9 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.CMFPlone.utils import safe_text
 from tqdm import tqdm
+from zope.event import notify
 from zope.i18n import translate
+from zope.lifecycleevent import ObjectModifiedEvent
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import relation_to
 from zumo.content.validators import validate_phone
@@ -383,30 +385,36 @@ def _current(obj, column, kind):
     return value
 
 
-def _apply(obj, values):
-    """Set ``values`` on ``obj``; return True if anything changed."""
-    changed = False
+def _stored(kind, value):
+    """``value`` as the field stores it."""
+    if kind == "html":
+        return RichTextValue(value, "text/html", "text/x-html-safe") if value else None
+    if kind == "municipality":
+        return relation_to(value) if value is not None else None
+    return value
+
+
+def _changes(obj, values):
+    """The fields of ``values`` that differ from ``obj``'s, as stored."""
     kinds = dict(PRACTICE_EXAMPLE_COLUMNS)
-    for column, value in values.items():
-        kind = kinds[column]
-        if kind in ("id", "state") or _current(obj, column, kind) == value:
-            continue
-        if kind == "html":
-            value = (
-                RichTextValue(value, "text/html", "text/x-html-safe") if value else None
-            )
-        elif kind == "municipality":
-            value = relation_to(value) if value is not None else None
-        setattr(obj, column, value)
-        changed = True
-    state = values.get("review_state")
+    return {
+        column: _stored(kinds[column], value)
+        for column, value in values.items()
+        if kinds[column] not in ("id", "state")
+        and (obj is None or _current(obj, column, kinds[column]) != value)
+    }
+
+
+def _set_state(obj, state):
+    """Bring ``obj`` to the workflow state ``state``; True if it moved."""
     if state and api.content.get_state(obj) != state:
         api.content.transition(obj=obj, to_state=state)
-        changed = True
-    return changed
+        return True
+    return False
 
 
 def _import_row(container, values, report):
+    """Create or update the practice example of ``values``."""
     key = values["id"]
     if key in container.objectIds():
         obj = container[key]
@@ -418,20 +426,27 @@ def _import_row(container, values, report):
                     mapping={"id": key, "section": container.Title()},
                 )
             )
-        if _apply(obj, values):
-            obj.reindexObject()
+        changes = _changes(obj, values)
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        if changes:
+            # Reindexes, updates the relation catalog, stores a version.
+            notify(ObjectModifiedEvent(obj))
+        moved = _set_state(obj, values.get("review_state"))
+        if changes or moved:
             report.updated += 1
         else:
             report.unchanged += 1
         return
+    # Created with all its values, so that the events of its creation
+    # (catalog, relations) see them.
     obj = api.content.create(
         container=container,
         type="PracticeExample",
         id=key,
-        title=values["title"],
+        **_changes(None, values),
     )
-    _apply(obj, values)
-    obj.reindexObject()
+    _set_state(obj, values.get("review_state"))
     report.created += 1
 
 
