@@ -57,3 +57,27 @@ def test_overview_for_the_institute(manager, group):
     assert "Mentoring-Gruppe Alb" in page
     assert "Gomadingen" in page
     assert "2/5" in page
+
+
+def test_a_large_space_lists_a_page_at_a_time(group):
+    """A space shows its documents 20 at a time with Plone's page navigation."""
+    for number in range(25):
+        api.content.create(
+            container=group, type="Document", id=f"protokoll-{number:02d}",
+            title=f"Protokoll {number:02d}",
+        )  # fmt: skip
+
+    request = group.REQUEST
+
+    def listed():
+        page = api.content.get_view("mentoring-group-view", group, request)()
+        listing = page.split('class="zumo-contents', 1)[1].split("</ul>", 1)[0]
+        return page, re.findall(r"Protokoll \d\d", listing)
+
+    page, titles = listed()
+    assert titles == [f"Protokoll {number:02d}" for number in range(20)]
+    assert "b_start:int=20" in page
+    request.form["b_start"] = "20"
+    assert listed()[1] == [f"Protokoll {number:02d}" for number in range(20, 25)]
+    request.form["b_start"] = "kaputt"
+    assert listed()[1][0] == "Protokoll 00"
