@@ -195,9 +195,20 @@ test: $(INSTALLED) $(VENDORED) browser cluster-packages ## Install what the suit
 	@$(BIN)/pytest
 
 .PHONY: bench
-bench: create-site ## Benchmark the views against stock Plone (results in benchmarks/results)
+bench: ## Both benchmarks below, each to its end (results in benchmarks/results)
+	@rc=0; $(MAKE) --no-print-directory bench-views || rc=1; \
+		$(MAKE) --no-print-directory bench-scale || rc=1; exit $$rc
+
+.PHONY: bench-views
+bench-views: create-site ## Benchmark the views against stock Plone (results/latest.md)
 	$(call debian_package,wrk,/usr/bin/wrk)
 	@$(BIN)/python benchmarks/bench.py
+
+.PHONY: bench-scale
+bench-scale: install cluster-packages ## Benchmark 1k/10k/100k items, embedded and cluster (results/scale.md)
+	$(call debian_package,wrk,/usr/bin/wrk)
+	$(call debian_package,nginx,/usr/sbin/nginx)
+	@$(BIN)/python benchmarks/scale.py
 
 .PHONY: lint
 # Page templates stay out of zpretty: it writes umlauts as HTML entities,

@@ -298,8 +298,16 @@ def _pid(path):
     """The process id in ``path`` if that process is alive, else None."""
     try:
         pid = int(path.read_text().split()[0])
-        os.kill(pid, 0)
     except (OSError, ValueError, IndexError):
+        return None
+    try:
+        # A process this one started and that has ended: collect it.
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except OSError:
         return None
     return pid
 

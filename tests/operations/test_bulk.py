@@ -204,3 +204,27 @@ def test_batches_keep_what_was_imported_before_a_failure(
     kept = sorted(portal["praxisbeispiele"].objectIds())
     # Committed after every second row: the fifth row is lost, four are kept.
     assert kept == [f"beispiel-{n}" for n in range(4)]
+
+
+def test_a_row_failing_while_written_leaves_nothing_behind(site, tmp_path, monkeypatch):
+    """An unexpected failure half-way through writing a row: that row is
+    reported and gone, the rows before and after it are kept."""
+    rows = [_row(id=f"zeile-{n}", title=f"Zeile {n}") for n in range(5)]
+    path = _write_csv(tmp_path / "zeilen.csv", rows)
+    real = bulk._import_row
+
+    def half_written(container, values, report):
+        if values["id"] == "zeile-2":
+            api.content.create(container=container, type="PracticeExample",
+                               id="zeile-2", title="halb")  # fmt: skip
+            raise RuntimeError("Platte voll")
+        return real(container, values, report)
+
+    monkeypatch.setattr(bulk, "_import_row", half_written)
+    report = bulk.run_import(site, "practice-examples", path, progress=False)
+    assert report.errors == [(4, "Unerwarteter Fehler: RuntimeError('Platte voll')")]
+    assert report.created == 4
+    assert sorted(site["praxisbeispiele"].objectIds()) == [
+        "zeile-0", "zeile-1", "zeile-3", "zeile-4",
+    ]  # fmt: skip
+    assert len(api.content.find(portal_type="PracticeExample", id="zeile-2")) == 0

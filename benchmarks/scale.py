@@ -1,0 +1,552 @@
+"""The scaling benchmark: the site at 1,000, 10,000 and 100,000 practice
+examples, embedded and as a cluster, in one run.
+
+``make bench`` runs this after ``bench.py`` (``make bench-scale`` alone).
+Stages, each showing progress; ``BENCH_WORK`` (default a directory below
+``/tmp``) keeps the instance between them, so a stage can be run again:
+
+``prepare``  a new instance: the site with the demo network is created and
+             timed (and a stock Plone site beside it); 50 spaces of 100
+             documents, one of 20 and one of 2,000, and 500 meetings
+             (``scale_data.py spaces``); then practice examples are
+             imported with the bulk import up to each size of
+             ``BENCH_SIZES`` (default 1000,10000,100000), timing the
+             import and the catalog queries at each size;
+``measure``  with wrk (Debian's ``wrk``): the space listing with 20 and with
+             2,000 documents; a practice example page's throughput from
+             the single embedded process, and the process's memory; then
+             the same data converted to PostgreSQL (``zodbconvert``) and
+             served by the cluster (``scripts/cluster.py``): the same page's
+             throughput through HAProxy from two processes, and an
+             anonymous page from Varnish against nginx serving the same
+             bytes;
+``report``   writes ``results/scale.json`` and ``results/scale.md``: every
+             target with pass or fail, and the machine facts.
+
+Without a stage name all three run. Exits with 1 when a target is missed.
+"""
+
+from datetime import datetime
+from datetime import UTC
+from pathlib import Path
+
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin"
+RESULTS = ROOT / "benchmarks" / "results"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import cluster  # noqa: E402 - scripts/cluster.py, the cluster's parts
+
+
+WORK = Path(os.environ.get("BENCH_WORK") or Path(tempfile.gettempdir()) / "zumo-scale")
+SIZES = [
+    int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")
+]
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+LUA = ROOT / "benchmarks" / "latency.lua"
+PERCENTILE = re.compile(r"^p(50|95)_us (\d+)$", re.MULTILINE)
+#: The targets: (title, figure, comparison, limit).
+TARGETS = (
+    ("Katalogabfrage 100k/1k (langsamste Abfrage)", "catalog_ratio", "<=", 3.0),
+    ("Raum mit 2.000 gegen 20 Dokumente", "space_ratio", "<=", 1.2),
+    ("Varnish gegen nginx, gleiche Bytes (Durchsatz)", "varnish_ratio", ">=", 0.3),
+    ("Zwei Cluster-Prozesse gegen einen eingebetteten", "cluster_ratio", ">=", 1.6),
+    ("Speicher des Prozesses bei 100.000 Einträgen (MB RSS)", "rss_mb", "<=", 1536),
+)
+
+
+def step(message):
+    """Show progress."""
+    print(f"[scale] {message}", flush=True)
+
+
+def free_port():
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def state(update=None):
+    """The results so far (``WORK/state.json``), updated with ``update``."""
+    path = WORK / "state.json"
+    found = json.loads(path.read_text()) if path.exists() else {}
+    if update:
+        found.update(update)
+        path.write_text(json.dumps(found, indent=1))
+    return found
+
+
+# -- the instance ------------------------------------------------------------
+
+
+def make_instance(home, port, threads="2"):
+    """Render an embedded instance in ``home``; return its etc directory."""
+    etc = home / "etc"
+    for sub in ("etc", "var/filestorage", "var/blobstorage", "var/log", "var/cache"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    for template, target in (
+        ("zope.conf.in", "zope.conf"),
+        ("zope.ini.in", "zope.ini"),
+    ):
+        text = (ROOT / "instance" / template).read_text(encoding="utf-8")
+        for name, value in {
+            "INSTANCE": home,
+            "PORT": port,
+            "THREADS": threads,
+            "ZODB_CACHE_SIZE": "50000",
+        }.items():
+            text = text.replace(f"@{name}@", str(value))
+        (etc / target).write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "instance" / "site.zcml", etc / "site.zcml")
+    return etc
+
+
+def zconsole(etc, script, *args, environ=None):
+    """Run ``script`` on the instance (progress shown); return the JSON of
+    its last line of output."""
+    done = subprocess.run(
+        [BIN / "zconsole", "run", etc / "zope.conf", script, *map(str, args)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environ,
+        cwd=ROOT,
+    )
+    if done.returncode:
+        raise SystemExit(
+            f"[scale] {Path(script).name} {' '.join(map(str, args))} failed"
+        )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+STOCK_SITE = """
+import json, sys, time, transaction
+from plone.distribution.api import site as site_api
+started = time.perf_counter()
+site_api.create(app, "classic", {"site_id": "stock", "title": "Stock",
+    "default_language": "de", "portal_timezone": "Europe/Berlin", "setup_content": True})
+transaction.commit()
+print(json.dumps({"seconds": round(time.perf_counter() - started, 1)}))
+"""
+
+
+def prepare():
+    """Create the site and the data, timing creation, import and queries."""
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    WORK.mkdir(parents=True)
+    etc = make_instance(WORK / "instance", free_port())
+    step("creating the site with the demo network")
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            BIN / "zconsole",
+            "run",
+            etc / "zope.conf",
+            ROOT / "scripts" / "create_site.py",
+        ],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "ZUMO_DEMO": "1"},
+    )
+    created = round(time.perf_counter() - started, 1)
+    step("creating a stock Plone site beside it, for comparison")
+    script = WORK / "stock_site.py"
+    script.write_text(STOCK_SITE, encoding="utf-8")
+    stock = zconsole(etc, script)["seconds"]
+    state({"site_creation_s": created, "stock_site_creation_s": stock})
+    step("50 spaces of 100 documents, one of 20, one of 2,000; 500 meetings")
+    paths = zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "spaces")
+    state({"paths": paths})
+    imports, queries = [], {}
+    current = zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "queries")
+    existing = 0
+    for size in SIZES:
+        step(f"importing practice examples up to {size:,}")
+        result = zconsole(
+            etc, ROOT / "benchmarks" / "scale_data.py", "examples", existing, size
+        )
+        existing = size
+        imports.append({"size": size, **result})
+        step(f"timing catalog queries at {result['total']:,} practice examples")
+        current = zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "queries")
+        queries[str(size)] = current
+        state({"imports": imports, "queries": queries})
+        step(f"at {size:,}: {json.dumps(current)}")
+    data = WORK / "instance" / "var" / "filestorage" / "Data.fs"
+    state({"data_fs_mb": round(data.stat().st_size / 2**20)})
+
+
+# -- measuring -----------------------------------------------------------------
+
+
+def wait_for(url, seconds=300, auth=None):
+    """Wait until ``url`` answers."""
+    deadline = time.monotonic() + seconds
+    request = urllib.request.Request(url, headers=auth or {})
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read()
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"[scale] no answer from {url}")
+
+
+def wrk(url, clients, seconds=SECONDS, headers=()):
+    """``{"p50", "p95" (ms), "rps"}`` of ``url`` under wrk."""
+    command = ["wrk", "-t1", f"-c{clients}", f"-d{seconds}s", "-s", str(LUA)]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(
+        [*command, url], check=True, capture_output=True, text=True
+    ).stdout
+    found = {f"p{p}": round(int(us) / 1000, 2) for p, us in PERCENTILE.findall(output)}
+    found["rps"] = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return found
+
+
+def warm(url, headers=(), seconds=5):
+    """Fill the caches of every thread (and process) behind ``url``:
+    twenty requests one after another, then ``seconds`` at four clients."""
+    request = urllib.request.Request(
+        url, headers=dict(header.split(": ", 1) for header in headers)
+    )
+    for _ in range(20):
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+    wrk(url, 4, seconds, headers)
+
+
+def rss_mb(pid):
+    """The resident memory of process ``pid`` and its peak (MB)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    found = dict(re.findall(r"^(VmRSS|VmHWM):\s+(\d+) kB", status, re.MULTILINE))
+    return round(int(found["VmRSS"]) / 1024), round(int(found["VmHWM"]) / 1024)
+
+
+def basic(user="admin", password="admin"):
+    """An Authorization header for wrk and urllib."""
+    import base64
+
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    return f"Authorization: Basic {token}"
+
+
+def measure_embedded(paths):
+    """The single embedded process: space listings, throughput, memory."""
+    port = free_port()
+    etc = make_instance(WORK / "instance", port)
+    log = (WORK / "embedded.log").open("w")
+    server = subprocess.Popen(
+        [BIN / "runwsgi", etc / "zope.ini"], stdout=log, stderr=subprocess.STDOUT
+    )
+    auth = basic()
+    try:
+        base = f"http://localhost:{port}"
+        wait_for(base + paths["practice_example"])
+        found = {}
+        for name in ("space_small", "space_large"):
+            url = base + paths[name]
+            warm(url, [auth])
+            found[name] = wrk(url, 1, headers=[auth])
+            step(f"{name}: {found[name]}")
+        page = base + paths["practice_example"]
+        warm(page)
+        found["embedded_page"] = wrk(page, 4)
+        step(f"practice example, one process: {found['embedded_page']}")
+        rss, peak = rss_mb(server.pid)
+        found["rss_mb"], found["rss_peak_mb"] = rss, peak
+        step(f"memory: {rss} MB resident, peak {peak} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=120)
+        log.close()
+    return found
+
+
+ZODBCONVERT = """
+<filestorage source>
+  path {data}
+  blob-dir {blobs}
+  read-only true
+</filestorage>
+<relstorage destination>
+  keep-history false
+  shared-blob-dir false
+  blob-dir {cache}
+  <postgresql>
+    dsn host='127.0.0.1' port='{port}' dbname='zumo' user='zumo' password='{password}'
+  </postgresql>
+</relstorage>
+"""
+
+
+def measure_cluster(paths):
+    """The same data in PostgreSQL, served by the cluster."""
+    environ = {
+        "CLUSTER_DIR": str(WORK / "cluster"),
+        "PORT": str(free_port()),
+        "HAPROXY_PORT": str(free_port()),
+        "PG_PORT": str(free_port()),
+        "ZOPE_PORT": str(free_port()),
+    }
+    # Two consecutive ports for the Zope processes.
+    while True:
+        first = free_port()
+        try:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", first + 1))
+            break
+        except OSError:
+            continue
+    environ["ZOPE_PORT"] = str(first)
+    settings = cluster.Settings({**os.environ, **environ})
+    (WORK / "cluster").mkdir(exist_ok=True)
+    (WORK / "cluster").chmod(0o755)
+    WORK.chmod(0o755)
+    found = {}
+    try:
+        settings.run.mkdir(parents=True, exist_ok=True)
+        cluster.start_postgres(settings)
+        step("copying the data into PostgreSQL (zodbconvert)")
+        config = WORK / "zodbconvert.conf"
+        storage = WORK / "instance" / "var"
+        config.write_text(
+            ZODBCONVERT.format(
+                data=storage / "filestorage" / "Data.fs",
+                blobs=storage / "blobstorage",
+                cache=WORK / "convert-blobcache",
+                port=settings.pg_port,
+                password=cluster.pg_password(settings),
+            ),
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        subprocess.run([BIN / "zodbconvert", "--clear", config], check=True)
+        found["zodbconvert_s"] = round(time.perf_counter() - started, 1)
+        step(f"converted in {found['zodbconvert_s']} s; starting the cluster")
+        cluster.start(settings, demo=False)
+        direct = f"http://localhost:{settings.haproxy_port}" + paths["practice_example"]
+        warm(direct, seconds=10)
+        found["cluster_page"] = wrk(direct, 4)
+        step(f"practice example, two processes: {found['cluster_page']}")
+        cached = f"http://localhost:{settings.port}" + paths["practice_example"]
+        body = wait_for(cached)
+        wait_for(cached)
+        static = WORK / "static"
+        (static / "page").mkdir(parents=True, exist_ok=True)
+        (static / "page" / "index.html").write_bytes(body)
+        nginx_port = free_port()
+        nginx_conf = WORK / "nginx.conf"
+        nginx_conf.write_text(
+            "daemon off; worker_processes 1; pid "
+            f"{WORK}/nginx.pid; error_log {WORK}/nginx.log;\n"
+            "events { worker_connections 256; }\n"
+            "http { access_log off; server { listen "
+            f"127.0.0.1:{nginx_port}; root {static}; "
+            "location / { default_type text/html; } } }\n",
+            encoding="utf-8",
+        )
+        nginx = subprocess.Popen(["nginx", "-c", str(nginx_conf)])
+        try:
+            wait_for(f"http://127.0.0.1:{nginx_port}/page/index.html")
+            found["nginx"] = wrk(f"http://127.0.0.1:{nginx_port}/page/index.html", 4)
+            found["varnish"] = wrk(cached, 4)
+            found["page_bytes"] = len(body)
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=30)
+        step(f"Varnish {found['varnish']}, nginx {found['nginx']}")
+    finally:
+        cluster.stop(settings, remove=True)
+    return found
+
+
+def measure():
+    """The served measurements; stored in the state."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("[scale] wrk is missing: apt-get install wrk")
+    paths = state()["paths"]
+    found = measure_embedded(paths)
+    state({"embedded": found})
+    state({"cluster": measure_cluster(paths)})
+
+
+# -- the report ---------------------------------------------------------------
+
+
+def machine():
+    """Facts about the machine the numbers come from."""
+
+    def version(*command):
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError:
+            return None
+        return (done.stdout or done.stderr).strip().splitlines()[0]
+
+    memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gb": round(int(memory.group(1)) / 2**20, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "postgresql": version(str(cluster.pg_bin() / "postgres"), "--version")
+        if cluster.pg_bin()
+        else None,
+        "varnish": version("varnishd", "-V"),
+        "haproxy": version("haproxy", "-v"),
+        "nginx": version("nginx", "-v"),
+        "wrk": version("wrk", "-v"),
+    }
+
+
+def figures(found):
+    """The compared figures of the state."""
+    queries = found["queries"]
+    smallest, largest = str(min(SIZES)), str(max(SIZES))
+    ratios = {
+        name: round(queries[largest][name]["ms"] / queries[smallest][name]["ms"], 2)
+        for name in queries[largest]
+    }
+    embedded, clustered = found["embedded"], found["cluster"]
+    return {
+        "catalog_ratios": ratios,
+        "catalog_ratio": max(ratios.values()),
+        "space_ratio": round(
+            embedded["space_large"]["p50"] / embedded["space_small"]["p50"], 2
+        ),
+        "varnish_ratio": round(
+            clustered["varnish"]["rps"] / clustered["nginx"]["rps"], 2
+        ),
+        "cluster_ratio": round(
+            clustered["cluster_page"]["rps"] / embedded["embedded_page"]["rps"], 2
+        ),
+        "rss_mb": embedded["rss_mb"],
+    }
+
+
+def report():
+    """Write the results and print the summary; return the exit code."""
+    found = state()
+    compared = figures(found)
+    rows = []
+    for title, key, comparison, limit in TARGETS:
+        value = compared[key]
+        passed = value <= limit if comparison == "<=" else value >= limit
+        rows.append(
+            {"target": title, "figure": key, "value": value,
+             "limit": f"{comparison} {limit}", "passed": passed}
+        )  # fmt: skip
+    result = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "sizes": SIZES,
+        "seconds": SECONDS,
+        **found,
+        "compared": compared,
+        "targets": rows,
+        "passed": all(row["passed"] for row in rows),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scale.json").write_text(json.dumps(result, indent=1) + "\n")
+    text = summary(result)
+    (RESULTS / "scale.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0 if result["passed"] else 1
+
+
+def summary(result):
+    """The markdown summary of ``result``."""
+    facts = result["machine"]
+    lines = [
+        "# Benchmark: the site at scale, embedded and as a cluster",
+        "",
+        f"Run {result['date']} on {facts['cpus']} CPUs, {facts['memory_gb']} GB, "
+        f"Python {facts['python']}; {facts['postgresql']}; {facts['varnish']}; "
+        f"{facts['haproxy']}; {facts['nginx']}; {facts['wrk']}. "
+        f"wrk {result['seconds']} s per measurement.",
+        "",
+        "| target | value | limit | result |",
+        "|---|---|---|---|",
+    ]
+    for row in result["targets"]:
+        lines.append(
+            f"| {row['target']} | {row['value']} | {row['limit']} | "
+            f"{'pass' if row['passed'] else 'FAIL'} |"
+        )
+    lines += [
+        "",
+        f"Site creation with the demo network: {result['site_creation_s']} s "
+        f"(a stock Plone site: {result['stock_site_creation_s']} s). "
+        f"Data.fs at {max(result['sizes']):,} practice examples: "
+        f"{result['data_fs_mb']} MB.",
+        "",
+        "| size | imported | seconds | items/s |",
+        "|---|---|---|---|",
+    ]
+    for row in result["imports"]:
+        lines.append(
+            f"| {row['total']:,} | {row['imported']:,} | {row['seconds']} | {row['rate']} |"
+        )
+    lines += ["", "| catalog query (ms, median) | " + " | ".join(
+        f"{int(size):,}" for size in result["queries"]) + " | ratio |",
+        "|---|" + "---|" * (len(result["queries"]) + 1)]  # fmt: skip
+    for name, ratio in result["compared"]["catalog_ratios"].items():
+        cells = " | ".join(
+            f"{found[name]['ms']} ({found[name]['hits']:,} hits)"
+            for found in result["queries"].values()
+        )
+        lines.append(f"| {name} | {cells} | {ratio} |")
+    embedded, clustered = result["embedded"], result["cluster"]
+    lines += [
+        "",
+        f"Space listing (logged in, one client, median): 20 documents "
+        f"{embedded['space_small']['p50']} ms, 2,000 documents "
+        f"{embedded['space_large']['p50']} ms.",
+        f"Practice example page, four clients: one embedded process "
+        f"{embedded['embedded_page']['rps']} requests/s, two cluster processes "
+        f"through HAProxy {clustered['cluster_page']['rps']} requests/s.",
+        f"Anonymous page of {clustered['page_bytes']:,} bytes, four clients: Varnish "
+        f"{clustered['varnish']['rps']} requests/s, nginx {clustered['nginx']['rps']} "
+        "requests/s.",
+        f"Embedded process memory after the measurements: {embedded['rss_mb']} MB "
+        f"resident (peak {embedded['rss_peak_mb']} MB).",
+        f"Copying the data into PostgreSQL (zodbconvert): {clustered['zodbconvert_s']} s.",
+        "",
+        f"Overall: {'pass' if result['passed'] else 'FAIL'}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv):
+    """Run the stages named in ``argv`` (all by default)."""
+    stages = argv or ["prepare", "measure", "report"]
+    for stage in stages:
+        if stage == "prepare":
+            prepare()
+        elif stage == "measure":
+            measure()
+        elif stage == "report":
+            return report()
+        else:
+            raise SystemExit(f"[scale] unknown stage {stage}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,268 @@
+"""Seeded content for the scaling benchmark, on a benchmark instance.
+
+Run by ``benchmarks/scale.py`` with ``zconsole run <zope.conf> scale_data.py
+COMMAND ...`` on the benchmark's own site (never on the real one):
+
+``examples FROM TO``  writes practice examples number FROM to TO-1 into a
+                      CSV file (fixed seed, marked as demo content) and
+                      imports it with the bulk import
+                      (``zumo.policy.bulk``, batches of 500); prints
+                      ``{"imported", "seconds", "rate", "total"}``
+``spaces``            50 mentoring groups (private spaces) of 100 documents
+                      each, one of 20 and one of 2,000 documents, and 500
+                      workshop meetings; prints the paths of the two
+                      measured spaces and of a practice example
+``queries``           times catalog queries in-process (median of 30 runs
+                      each after a warm-up; 20 results materialized);
+                      prints ``{query: ms}``
+
+Every line of progress goes to stderr; the result is the last line on
+stdout.
+"""
+
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from Products.CMFCore.indexing import processQueue
+from Testing.makerequest import makerequest
+from tqdm import tqdm
+from zope.component.hooks import setSite
+from zumo.content.relations import relation_to
+from zumo.content.vocabularies import terms
+from zumo.policy import bulk
+from zumo.policy import notifications
+
+import csv
+import json
+import os
+import pytz
+import random
+import statistics
+import sys
+import tempfile
+import time
+import transaction
+
+
+SEED = 2026
+WORDS = (
+    "Dorfladen Nahversorgung Bürgerbus Mobilität Ehrenamt Quartier Treffpunkt "
+    "Pflege Nachbarschaft Jugend Beteiligung Klimaschutz Wärmenetz Schule "
+    "Gemeinderat Genossenschaft Mehrgenerationenhaus Digitalisierung Radweg "
+    "Dorfgemeinschaft Gesundheit Ortsmitte Wohnen Begegnung Kultur Verein"
+).split()
+HEADER = [column for column, _kind in bulk.PRACTICE_EXAMPLE_COLUMNS]
+# Smaller figures for a quick look through the environment.
+SPACES = int(os.environ.get("BENCH_SPACES", "50"))
+DOCUMENTS = int(os.environ.get("BENCH_SPACE_DOCUMENTS", "100"))
+MEETINGS = int(os.environ.get("BENCH_MEETINGS", "500"))
+SMALL, LARGE = 20, int(os.environ.get("BENCH_LARGE_SPACE", "2000"))
+
+
+def _text(rng, words):
+    return " ".join(rng.choice(WORDS) for _ in range(words)) + "."
+
+
+def _pick(rng, vocabulary, most=3):
+    tokens = [token for token, _title in terms(vocabulary)]
+    return "; ".join(rng.sample(tokens, rng.randint(1, min(most, len(tokens)))))
+
+
+def example_row(number, municipalities):
+    """The seeded record of practice example ``number``."""
+    rng = random.Random(SEED * 1_000_003 + number)
+    municipality = rng.choice(municipalities)
+    year = rng.randint(2014, 2026)
+    return {
+        **dict.fromkeys(HEADER, ""),
+        "id": f"bench-{number:06d}",
+        "title": f"{rng.choice(WORDS)} in {municipality[1]} ({number})",
+        "description": f"Demo-Inhalt: {_text(rng, 20)}",
+        "municipality": municipality[0],
+        "start": f"{year}-{rng.randint(1, 12):02d}-01",
+        "project_status": rng.choice(["geplant", "laufend", "abgeschlossen"]),
+        "topics": _pick(rng, "topics"),
+        "trends": _pick(rng, "trends"),
+        "target_groups": _pick(rng, "target_groups"),
+        "fields_of_action": _pick(rng, "fields_of_action"),
+        "programmes": _pick(rng, "programmes", most=1),
+        "initial_situation": "".join(f"<p>{_text(rng, 60)}</p>" for _ in range(4)),
+        "demo": "true",
+        "review_state": "published",
+    }
+
+
+def _municipalities():
+    """``(AGS, name)`` of the published municipalities that have an AGS."""
+    found = []
+    for brain in api.content.find(portal_type="Municipality", review_state="published"):
+        obj = brain.getObject()
+        if obj.ags:
+            found.append((obj.ags, obj.Title()))
+    return sorted(found)
+
+
+def examples(site, first, last):
+    """Import practice examples ``first`` to ``last - 1``; return the figures."""
+    municipalities = _municipalities()
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".csv", newline="", encoding="utf-8", delete=False
+    ) as target:
+        writer = csv.DictWriter(target, fieldnames=HEADER)
+        writer.writeheader()
+        for number in range(first, last):
+            writer.writerow(example_row(number, municipalities))
+    try:
+        started = time.perf_counter()
+        report = bulk.run_import(site, "practice-examples", target.name, batch=500)
+        transaction.commit()
+        seconds = time.perf_counter() - started
+    finally:
+        os.unlink(target.name)
+    if report.errors:
+        raise SystemExit(f"bench data rejected: {report.errors[:3]}")
+    total = len(api.content.find(portal_type="PracticeExample"))
+    return {
+        "imported": report.created,
+        "seconds": round(seconds, 1),
+        "rate": round(report.created / seconds, 1),
+        "total": total,
+    }
+
+
+def _space(container, number, documents, rng):
+    group = api.content.create(
+        container=container,
+        type="MentoringGroup",
+        id=f"bench-raum-{number:03d}",
+        title=f"Benchmark-Raum {number} (Demo)",
+        demo=True,
+    )
+    for index in range(documents):
+        api.content.create(
+            container=group,
+            type="Document",
+            id=f"dokument-{index:05d}",
+            title=f"Protokoll {index} {rng.choice(WORDS)}",
+            text=RichTextValue(
+                f"<p>{_text(rng, 40)}</p>", "text/html", "text/x-html-safe"
+            ),
+        )
+    return group
+
+
+def spaces(site):
+    """The spaces and meetings; return the paths measured."""
+    rng = random.Random(SEED)
+    container = site["mentoring"]
+    sizes = [DOCUMENTS] * SPACES + [SMALL, LARGE]
+    made = []
+    for number, size in enumerate(tqdm(sizes, desc="Räume", file=sys.stderr), start=1):
+        made.append(_space(container, number, size, rng))
+        processQueue()
+        transaction.commit()
+    municipalities = [
+        brain.getObject()
+        for brain in api.content.find(portal_type="Municipality", sort_on="id")[:200]
+    ]
+    zone = pytz.timezone("Europe/Berlin")
+    meetings = site["werkstatttreffen"]
+    for number in tqdm(range(MEETINGS), desc="Werkstatttreffen", file=sys.stderr):
+        day = datetime(2024, 1, 1, 10) + timedelta(days=3 * number)
+        start = zone.localize(day)
+        meeting = api.content.create(
+            container=meetings,
+            type="WorkshopMeeting",
+            id=f"bench-treffen-{number:03d}",
+            title=f"Werkstatttreffen {number} (Demo)",
+            start=start,
+            end=start + timedelta(hours=6),
+            timezone="Europe/Berlin",
+            location="Rathaus",
+            region=rng.choice(["stuttgart", "karlsruhe", "freiburg", "tuebingen"]),
+            host_municipality=relation_to(rng.choice(municipalities)),
+            capacity=30,
+            registration_start=start - timedelta(days=60),
+            registration_end=start - timedelta(days=7),
+            demo=True,
+        )
+        api.content.transition(obj=meeting, transition="announce")
+        if number % 50 == 49:
+            processQueue()
+            transaction.commit()
+    processQueue()
+    transaction.commit()
+    example = api.content.find(
+        portal_type="PracticeExample", review_state="published", sort_on="id",
+        sort_limit=1,
+    )[0]  # fmt: skip
+    return {
+        "space_small": "/".join(made[-2].getPhysicalPath()),
+        "space_large": "/".join(made[-1].getPhysicalPath()),
+        "practice_example": example.getPath(),
+    }
+
+
+#: The catalog queries timed at each size (anonymous visitors' finder
+#: queries: a facet sorted by date, a word, the newest examples).
+QUERIES = {
+    "facet_sorted": {
+        "portal_type": "PracticeExample",
+        "review_state": "published",
+        "zumo_topics": "daseinsvorsorge",
+        "sort_on": "effective",
+        "sort_order": "descending",
+    },
+    "word": {"portal_type": "PracticeExample", "SearchableText": "Genossenschaft"},
+    "newest": {
+        "portal_type": "PracticeExample",
+        "review_state": "published",
+        "sort_on": "modified",
+        "sort_order": "descending",
+    },
+}
+
+
+def queries(site):
+    """Median milliseconds of each query (the first page of 20 results)."""
+    catalog = site.portal_catalog
+    found = {}
+    for name, query in QUERIES.items():
+        times = []
+        for run in range(35):
+            started = time.perf_counter()
+            results = catalog.searchResults(query, sort_limit=20)
+            page = [brain.getPath() for brain in results[:20]]
+            elapsed = (time.perf_counter() - started) * 1000
+            if run >= 5:  # warm-up
+                times.append(elapsed)
+        found[name] = {
+            "ms": round(statistics.median(times), 2),
+            "hits": getattr(results, "actual_result_count", None) or len(results),
+            "page": len(page),
+        }
+    return found
+
+
+def main(app, argv):
+    """Run ``argv``'s command; print its result as JSON."""
+    app = makerequest(app)
+    site = app["Plone"]
+    setSite(site)
+    admin = app.acl_users.getUserById("admin").__of__(app.acl_users)
+    with api.env.adopt_user(user=admin), notifications.silenced():
+        if argv[0] == "examples":
+            result = examples(site, int(argv[1]), int(argv[2]))
+        elif argv[0] == "spaces":
+            result = spaces(site)
+        else:
+            result = queries(site)
+    print(json.dumps(result))
+    app._p_jar.db().close()
+
+
+if __name__ == "__main__":
+    # zconsole leaves sys.argv as it was: zconsole run <zope.conf> <script> ...
+    main(app, sys.argv[4:])  # noqa: F821 - zconsole binds ``app``
+    sys.exit(0)
