@@ -1,0 +1,1 @@
+Bulk import and export of practice examples and municipalities as CSV or JSON (`make import`, `make export`): a progress bar, each bad row reported in German, re-runs update instead of duplicating, commits in batches.

@@ -1,0 +1,1 @@
+Cluster mode: `make cluster` runs the same site on PostgreSQL (RelStorage, history-free) with two Zope processes behind HAProxy and Varnish; `make cluster-stop` stops it. Anonymous pages are cached and purged on every change, logged-in users never get a cached page.
