@@ -48,6 +48,12 @@ BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench import free_port  # noqa: E402 - the view benchmark's helpers
+from bench import LUA  # noqa: E402
+from bench import PERCENTILE  # noqa: E402
+
 import cluster  # noqa: E402 - scripts/cluster.py, the cluster's parts
 
 
@@ -56,8 +62,6 @@ SIZES = [
     int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")
 ]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-LUA = ROOT / "benchmarks" / "latency.lua"
-PERCENTILE = re.compile(r"^p(50|95)_us (\d+)$", re.MULTILINE)
 #: The targets: (title, figure, comparison, limit).
 TARGETS = (
     ("Katalogabfrage 100k/1k (langsamste Abfrage)", "catalog_ratio", "<=", 3.0),
@@ -71,13 +75,6 @@ TARGETS = (
 def step(message):
     """Show progress."""
     print(f"[scale] {message}", flush=True)
-
-
-def free_port():
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def state(update=None):
