@@ -20,10 +20,12 @@ Stages, each showing progress; ``BENCH_WORK`` (default a directory below
              throughput through HAProxy from two processes, and an
              anonymous page from Varnish against nginx serving the same
              bytes;
+``profile``  profiles the catalog queries at the largest size;
 ``report``   writes ``results/scale.json`` and ``results/scale.md``: every
-             target with pass or fail, and the machine facts.
+             target with pass or fail, and the machine facts; the profiles
+             in ``results/scale-profile.txt``.
 
-Without a stage name all three run. Exits with 1 when a target is missed.
+Without a stage name all four run. Exits with 1 when a target is missed.
 """
 
 from datetime import datetime
@@ -141,50 +143,60 @@ print(json.dumps({"seconds": round(time.perf_counter() - started, 1)}))
 
 
 def prepare():
-    """Create the site and the data, timing creation, import and queries."""
-    if WORK.exists():
+    """Create the site and the data, timing creation, import and queries.
+
+    With ``BENCH_RESUME=1`` a run that stopped goes on where it stopped
+    (the site and spaces made, the sizes imported so far kept)."""
+    if WORK.exists() and not os.environ.get("BENCH_RESUME"):
         shutil.rmtree(WORK)
-    WORK.mkdir(parents=True)
+    WORK.mkdir(parents=True, exist_ok=True)
     etc = make_instance(WORK / "instance", free_port())
-    step("creating the site with the demo network")
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            BIN / "zconsole",
-            "run",
-            etc / "zope.conf",
-            ROOT / "scripts" / "create_site.py",
-        ],
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "ZUMO_DEMO": "1"},
-    )
-    created = round(time.perf_counter() - started, 1)
-    step("creating a stock Plone site beside it, for comparison")
-    script = WORK / "stock_site.py"
-    script.write_text(STOCK_SITE, encoding="utf-8")
-    stock = zconsole(etc, script)["seconds"]
-    state({"site_creation_s": created, "stock_site_creation_s": stock})
-    step("50 spaces of 100 documents, one of 20, one of 2,000; 500 meetings")
-    paths = zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "spaces")
-    state({"paths": paths})
-    imports, queries = [], {}
-    current = zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "queries")
-    existing = 0
-    for size in SIZES:
-        step(f"importing practice examples up to {size:,}")
-        result = zconsole(
-            etc, ROOT / "benchmarks" / "scale_data.py", "examples", existing, size
+    data = ROOT / "benchmarks" / "scale_data.py"
+    if "paths" not in state():
+        step("creating the site with the demo network")
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                BIN / "zconsole",
+                "run",
+                etc / "zope.conf",
+                ROOT / "scripts" / "create_site.py",
+            ],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "ZUMO_DEMO": "1"},
         )
+        created = round(time.perf_counter() - started, 1)
+        step("creating a stock Plone site beside it, for comparison")
+        script = WORK / "stock_site.py"
+        script.write_text(STOCK_SITE, encoding="utf-8")
+        stock = zconsole(etc, script)["seconds"]
+        state({"site_creation_s": created, "stock_site_creation_s": stock})
+        step("50 spaces of 100 documents, one of 20, one of 2,000; 500 meetings")
+        state({"paths": zconsole(etc, data, "spaces")})
+    imports = state().get("imports", [])
+    queries = state().get("queries", {})
+    existing = max((row["size"] for row in imports), default=0)
+    for size in SIZES:
+        if size <= existing:
+            continue
+        step(f"importing practice examples up to {size:,}")
+        result = zconsole(etc, data, "examples", existing, size)
         existing = size
         imports.append({"size": size, **result})
         step(f"timing catalog queries at {result['total']:,} practice examples")
-        current = zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "queries")
-        queries[str(size)] = current
+        queries[str(size)] = zconsole(etc, data, "queries")
         state({"imports": imports, "queries": queries})
-        step(f"at {size:,}: {json.dumps(current)}")
-    data = WORK / "instance" / "var" / "filestorage" / "Data.fs"
-    state({"data_fs_mb": round(data.stat().st_size / 2**20)})
+        step(f"at {size:,}: {json.dumps(queries[str(size)])}")
+    path = WORK / "instance" / "var" / "filestorage" / "Data.fs"
+    state({"data_fs_mb": round(path.stat().st_size / 2**20)})
+
+
+def profile():
+    """Profile the catalog queries at the largest size (for the report)."""
+    etc = make_instance(WORK / "instance", free_port())
+    step("profiling the catalog queries")
+    state({"profiles": zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "profile")})
 
 
 # -- measuring -----------------------------------------------------------------
@@ -463,6 +475,14 @@ def report():
     (RESULTS / "scale.json").write_text(json.dumps(result, indent=1) + "\n")
     text = summary(result)
     (RESULTS / "scale.md").write_text(text, encoding="utf-8")
+    if found.get("profiles"):
+        (RESULTS / "scale-profile.txt").write_text(
+            "".join(
+                f"== {name} at {max(SIZES):,} practice examples (20 runs) ==\n{text}\n\n"
+                for name, text in found["profiles"].items()
+            ),
+            encoding="utf-8",
+        )
     print(text)
     return 0 if result["passed"] else 1
 
@@ -532,10 +552,12 @@ def summary(result):
 
 def main(argv):
     """Run the stages named in ``argv`` (all by default)."""
-    stages = argv or ["prepare", "measure", "report"]
+    stages = argv or ["prepare", "profile", "measure", "report"]
     for stage in stages:
         if stage == "prepare":
             prepare()
+        elif stage == "profile":
+            profile()
         elif stage == "measure":
             measure()
         elif stage == "report":
