@@ -37,11 +37,16 @@ def use_proxy(proxy_url):
     off. Acts on the current site's registry."""
     registry = getUtility(IRegistry)
     enabled = bool(proxy_url)
-    registry["plone.caching.interfaces.ICacheSettings.enabled"] = enabled
     prefix = "plone.cachepurging.interfaces.ICachePurgingSettings."
-    registry[prefix + "enabled"] = enabled
-    registry[prefix + "cachingProxies"] = (proxy_url,) if enabled else ()
-    registry[prefix + "virtualHosting"] = False
+    wanted = {
+        "plone.caching.interfaces.ICacheSettings.enabled": enabled,
+        prefix + "enabled": enabled,
+        prefix + "cachingProxies": (proxy_url,) if enabled else (),
+        prefix + "virtualHosting": False,
+    }
+    for name, value in wanted.items():
+        if registry.get(name) != value:  # a start changes nothing that is right
+            registry[name] = value
     logger.info(
         "Caching %s", f"on, purges to {proxy_url}" if enabled else "off (no proxy)"
     )
