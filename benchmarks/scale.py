@@ -20,7 +20,9 @@ Stages, each showing progress; ``BENCH_WORK`` (default a directory below
              throughput through HAProxy from two processes, and an
              anonymous page from Varnish against nginx serving the same
              bytes;
-``profile``  profiles the catalog queries at the largest size;
+``profile``  profiles the catalog queries and the measured pages (the
+             practice example anonymously, the spaces as admin) at the
+             largest size;
 ``report``   writes ``results/scale.json`` and ``results/scale.md``: every
              target with pass or fail, and the machine facts; the profiles
              in ``results/scale-profile.txt``.
@@ -194,10 +196,18 @@ def prepare():
 
 
 def profile():
-    """Profile the catalog queries at the largest size (for the report)."""
+    """Profile the catalog queries and the measured pages at the largest
+    size (for the report)."""
     etc = make_instance(WORK / "instance", free_port())
-    step("profiling the catalog queries")
-    state({"profiles": zconsole(etc, ROOT / "benchmarks" / "scale_data.py", "profile")})
+    paths = state()["paths"]
+    pages = [
+        paths["practice_example"],
+        "admin@" + paths["space_small"],
+        "admin@" + paths["space_large"],
+    ]
+    step("profiling the catalog queries and the pages")
+    script = ROOT / "benchmarks" / "scale_data.py"
+    state({"profiles": zconsole(etc, script, "profile", *pages)})
 
 
 # -- measuring -----------------------------------------------------------------
@@ -501,7 +511,7 @@ def report():
     if found.get("profiles"):
         (RESULTS / "scale-profile.txt").write_text(
             "".join(
-                f"== {name} at {max(SIZES):,} practice examples (20 runs) ==\n{text}\n\n"
+                f"== {name} at {max(SIZES):,} practice examples ==\n{text}\n\n"
                 for name, text in found["profiles"].items()
             ),
             encoding="utf-8",

@@ -15,6 +15,9 @@ COMMAND ...`` on the benchmark's own site (never on the real one):
 ``queries``           times catalog queries in-process (median of 30 runs
                       each after a warm-up; 20 results materialized);
                       prints ``{query: ms}``
+``profile [PAGE ...]`` profiles the catalog queries and the pages
+                      (``[user@]path``) served in-process; prints
+                      ``{name: profile text}``
 
 Every line of progress goes to stderr; the result is the last line on
 stdout.
@@ -247,12 +250,59 @@ def queries(site):
     return found
 
 
-def profile(site):
-    """Where the time of each query goes: the top of a cProfile of 20 runs
-    (cumulative), as text."""
-    import cProfile
+def _top(profiler, lines, order="tottime", within=None):
+    """The first ``lines`` rows of a cProfile (of the functions whose place
+    matches the pattern ``within``), as text without blank lines."""
     import io
     import pstats
+
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats(order)
+    stats.print_stats(*([within] if within else []), lines)
+    return "\n".join(line for line in out.getvalue().splitlines() if line.strip())
+
+
+def _publish(path, user=None):
+    """Serve ``path`` in-process through Zope's WSGI publisher, as ``user``
+    (HTTP basic authentication, password = name) or anonymously; return the
+    status line."""
+    from ZPublisher.WSGIPublisher import publish_module
+
+    import base64
+    import io
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "8080",
+        "HTTP_HOST": "localhost:8080",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+    }
+    if user:
+        token = base64.b64encode(f"{user}:{user}".encode()).decode()
+        environ["HTTP_AUTHORIZATION"] = "Basic " + token
+    status = []
+    b"".join(
+        publish_module(environ, lambda line, headers, info=None: status.append(line))
+    )
+    transaction.abort()
+    return status[0]
+
+
+#: Where a page's own work happens (pattern on a profile row's place).
+PAGE_PARTS = r"zumo/|viewlets|portlets|Catalog\.py|publish_module|plone/folder"
+
+
+def profile(site, pages=()):
+    """Where the time goes: the top of a cProfile of 20 runs of each catalog
+    query, and of 3 requests of each page (``pages``: ``[user@]path``, the
+    page served as in production; ``user`` logs in), as text."""
+    import cProfile
 
     catalog = site.portal_catalog
     found = {}
@@ -266,11 +316,19 @@ def profile(site):
                 for brain in catalog.searchResults(query, sort_limit=20)[:20]
             ]
         profiler.disable()
-        out = io.StringIO()
-        stats = pstats.Stats(profiler, stream=out)
-        stats.sort_stats("tottime").print_stats(8)
-        found[name] = "\n".join(
-            line for line in out.getvalue().splitlines() if line.strip()
+        found[f"{name} (20 runs)"] = _top(profiler, 8)
+    for page in pages:
+        user, _at, path = page.rpartition("@")
+        _publish(path, user)  # warm the caches
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(3):
+            status = _publish(path, user)
+        profiler.disable()
+        # The parts of the page (views, viewlets, portlets, catalog), not the
+        # template engine's frames around them.
+        found[f"page {path} ({user or 'anonymous'}, {status}, 3 requests)"] = _top(
+            profiler, 30, "cumulative", PAGE_PARTS
         )
     return found
 
@@ -287,7 +345,7 @@ def main(app, argv):
         elif argv[0] == "spaces":
             result = spaces(site)
         elif argv[0] == "profile":
-            result = profile(site)
+            result = profile(site, argv[1:])
         else:
             result = queries(site)
     print(json.dumps(result))

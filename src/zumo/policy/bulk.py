@@ -23,17 +23,17 @@ command commits every ``batch`` rows, so a failure loses nothing already
 imported. Nobody is notified of imported content.
 """
 
-from dataclasses import dataclass
-from dataclasses import field
 from datetime import date
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.schema import Email
 from Products.CMFPlone.utils import safe_text
 from tqdm import tqdm
 from zope.event import notify
 from zope.i18n import translate
 from zope.lifecycleevent import ObjectModifiedEvent
+from zope.schema.interfaces import ValidationError
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import relation_to
 from zumo.content.validators import validate_phone
@@ -41,6 +41,7 @@ from zumo.content.vocabularies import terms
 from zumo.policy import _
 from zumo.policy import notifications
 from zumo.policy.imports import import_municipalities
+from zumo.policy.imports import ImportReport
 from zumo.policy.imports import read_rows
 from zumo.policy.imports import RowError
 
@@ -99,36 +100,10 @@ KINDS = {
     "municipalities": ("Kommunen", "kommunen"),
 }
 SHORT_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: The check of the schemas' e-mail fields (plone.schema).
+EMAIL = Email(required=False)
 TRUE = {"true", "ja", "1", "yes", "wahr"}
 FALSE = {"false", "nein", "0", "no", "falsch", ""}
-
-
-@dataclass
-class Report:
-    """What an import did: counts and the rejected rows."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
-
-    def summary(self):
-        """A German one-line summary."""
-        return translate(
-            _(
-                "msg_bulk_summary",
-                default="${created} angelegt, ${updated} aktualisiert, "
-                "${unchanged} unverändert, ${rejected} Zeilen abgewiesen",
-                mapping={
-                    "created": self.created,
-                    "updated": self.updated,
-                    "unchanged": self.unchanged,
-                    "rejected": len(self.errors),
-                },
-            ),
-            target_language="de",
-        )
 
 
 def _column_error(column, message):
@@ -178,11 +153,6 @@ def _parse_title(column, value):
 
 def _parse_text(column, value):
     return _text(value) or None
-
-
-def _parse_html(column, value):
-    value = _text(value)
-    return value or None
 
 
 def _parse_date(column, value):
@@ -255,7 +225,9 @@ def _parse_bool(column, value):
 
 def _parse_email(column, value):
     value = _text(value)
-    if value and not EMAIL.match(value):
+    try:
+        EMAIL.validate(value or None)
+    except ValidationError:
         raise _column_error(
             column,
             _(
@@ -263,7 +235,7 @@ def _parse_email(column, value):
                 default="„${value}“ ist keine E-Mail-Adresse",
                 mapping={"value": value},
             ),
-        )
+        ) from None
     return value or None
 
 
@@ -341,7 +313,7 @@ _PARSERS = {
     "id": _parse_id,
     "title": _parse_title,
     "text": _parse_text,
-    "html": _parse_html,
+    "html": _parse_text,
     "date": _parse_date,
     "token": _parse_token,
     "tokens": _parse_tokens,
@@ -482,7 +454,7 @@ def _unexpected(error):
 
 def import_practice_examples(container, path, progress=True, batch=None):
     """Create or update practice examples in ``container`` from the CSV or
-    JSON file at ``path``; return a :class:`Report`.
+    JSON file at ``path``; return a :class:`~zumo.policy.imports.ImportReport`.
 
     ``batch`` commits after every so many rows (the command line does).
     A row is checked whole before anything is written; if writing it fails
@@ -491,7 +463,7 @@ def import_practice_examples(container, path, progress=True, batch=None):
     savepoint per row would do the same, at three times the cost: each
     would store the catalog's changed buckets again.)
     """
-    report = Report()
+    report = ImportReport()
     seen = {}
     rows = read_rows(path)
     lookup = MunicipalityLookup()
@@ -523,7 +495,7 @@ def import_practice_examples(container, path, progress=True, batch=None):
                 report.errors.append((number, _unexpected(error)))
                 start.rollback()
                 for earlier in pending:
-                    _import_row(container, earlier, Report())
+                    _import_row(container, earlier, ImportReport())
             if batch and done % batch == 0:
                 transaction.commit()
                 pending = []

@@ -46,10 +46,15 @@ PART = "gemeindeteil"
 
 @dataclass
 class ImportReport:
-    """What an import did: counts and the rejected rows."""
+    """What an import did: counts and the rejected rows (``(line, message)``).
+
+    ``unchanged`` counts rows equal to what the site holds already, which
+    the bulk import of practice examples leaves untouched.
+    """
 
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     errors: list = field(default_factory=list)
 
     def summary(self):
@@ -57,11 +62,12 @@ class ImportReport:
         return translate(
             _(
                 "msg_import_summary",
-                default="${created} Kommunen angelegt, ${updated} aktualisiert, "
-                "${rejected} Zeilen abgewiesen",
+                default="${created} angelegt, ${updated} aktualisiert, "
+                "${unchanged} unverändert, ${rejected} Zeilen abgewiesen",
                 mapping={
                     "created": self.created,
                     "updated": self.updated,
+                    "unchanged": self.unchanged,
                     "rejected": len(self.errors),
                 },
             ),
