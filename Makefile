@@ -194,6 +194,10 @@ cluster-status: ## Show which parts of the cluster run
 test: $(INSTALLED) $(VENDORED) browser cluster-packages ## Install what the suite needs and run the whole suite
 	@$(BIN)/pytest
 
+.PHONY: audit
+audit: $(INSTALLED) ## Audit the pinned set for known vulnerabilities (scripts/audit.py)
+	@$(BIN)/python scripts/audit.py
+
 .PHONY: bench
 bench: ## Both benchmarks below, each to its end (results in benchmarks/results)
 	@rc=0; $(MAKE) --no-print-directory bench-views || rc=1; \

@@ -73,6 +73,8 @@ setup(
             # Accessibility tests in Debian's chromium (no browser download)
             "playwright",
             "axe-playwright-python",
+            # The dependency audit of .ci/run (tests/reliability/test_audit.py)
+            "pip-audit",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
         # (the Gemeinden and Kreise come from the npm package
@@ -92,5 +94,7 @@ setup(
     [plone.autoinclude.plugin]
     target = plone
     module = zumo.policy
+    [paste.filter_app_factory]
+    guard = zumo.policy.wsgi:guard
     """,
 )

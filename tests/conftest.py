@@ -102,3 +102,23 @@ def pytest_terminal_summary(terminalreporter):
             f"checked, {recorded['leak_marker_searches']} answer × hidden object "
             "marker searches"
         )
+    if recorded["crash_cycles"]:
+        write(
+            f"crash drill: {recorded['crash_cycles']} SIGKILL cycles in "
+            f"{recorded['crash_seconds']} s, {recorded['crash_attempts']} writes "
+            f"tried, {recorded['crash_acknowledged']} acknowledged and checked, "
+            f"{recorded['crash_lost']} lost"
+        )
+    if recorded["audit_pins"]:
+        write(
+            f"dependency audit: {recorded['audit_audited']} of "
+            f"{recorded['audit_pins']} pins audited, "
+            f"{recorded['audit_vulnerabilities']} known vulnerabilities, "
+            f"{recorded['audit_excepted']} excepted, "
+            f"{recorded['audit_not_audited']} without vulnerability data"
+        )
+    if recorded["concurrent_requests"]:
+        write(
+            f"concurrent editors: {recorded['concurrent_requests']} writes of four "
+            "editors in one space, no conflict reached a user"
+        )

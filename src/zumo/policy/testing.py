@@ -10,10 +10,15 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import WSGIServer
 from zope.configuration import xmlconfig
+from ZPublisher.HTTPRequest import HTTPRequest
 
 import os
+
+
+#: ``max-conflict-retries`` of instance/zope.conf.in.
+MAX_CONFLICT_RETRIES = 6
 
 
 class ZumoLayer(PloneSandboxLayer):
@@ -40,6 +45,25 @@ class ZumoLayer(PloneSandboxLayer):
 
 
 ZUMO_FIXTURE = ZumoLayer()
+
+
+class ZumoWSGIServer(WSGIServer):
+    """The test server with the pipeline of ``instance/zope.ini.in``: no
+    version banner and the request limits (``zumo.policy.wsgi``), no ``Server`` header."""
+
+    pipeline = WSGIServer.pipeline + [
+        ("zumo", "paste.filter_app_factory", "guard", {}),
+    ]
+
+    def setUpServer(self):
+        """Start the server without waitress's ``Server`` header, retrying
+        conflicts as often as ``instance/zope.conf.in`` says."""
+        super().setUpServer()
+        self.server.adj.ident = None
+        HTTPRequest.retry_max_count = MAX_CONFLICT_RETRIES
+
+
+WSGI_SERVER_FIXTURE = ZumoWSGIServer()
 
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(ZUMO_FIXTURE,),

@@ -1,0 +1,1 @@
+Failed logins slow down: after five failures for one login name from one address (or twenty from one address) further attempts are refused for a minute, doubling up to 15 minutes, whatever the password. A password reset request answers alike for every login name, on the form and in REST, so nobody can find out who is a member.

@@ -1,0 +1,234 @@
+"""Crash drill: nothing acknowledged is ever lost.
+
+The site runs on its FileStorage as in production (``runwsgi`` with
+``instance/zope.ini.in``); a client writes through REST — new files with
+blobs, new pages, edits — while the process is killed with SIGKILL at a
+random moment. After each cycle the storage is opened again and checked:
+``fstest`` and ``fsrefs`` (ZODB's own checkers), every acknowledged write
+present (a 201 or 200 was answered), the catalog agrees with the objects,
+every file's blob readable with the bytes written. At the end zodbverify
+loads every record. ``CRASH_CYCLES`` (default 20) sets the number of
+cycles; the figures appear in the summary of the test run.
+"""
+
+from pathlib import Path
+from tests.operations.test_backup import _zconsole
+from tests.operations.test_backup import instance  # noqa: F401 - the fixture
+
+import json
+import os
+import random
+import requests
+import signal
+import socket
+import subprocess
+import threading
+import time
+
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = ROOT / ".venv" / "bin"
+CYCLES = int(os.environ.get("CRASH_CYCLES", "20"))
+AUTH = ("admin", "admin")
+HEADERS = {"Accept": "application/json"}
+#: What the check prints: the drill folder's objects, their blobs and what
+#: the catalog holds for it.
+CHECK = """
+import json
+site = app["Plone"]
+folder = site["crash"]
+objects = {}
+for name, obj in folder.objectItems():
+    entry = {"title": obj.Title()}
+    if obj.portal_type == "File":
+        entry["data"] = obj.file.data.decode()
+    objects[name] = entry
+catalog = site.portal_catalog.unrestrictedSearchResults(
+    path={"query": "/Plone/crash", "depth": 1})
+print(json.dumps({
+    "objects": objects,
+    "catalog": sorted(brain.getId for brain in catalog),
+    "titles": {brain.getId: brain.Title for brain in catalog},
+}))
+"""
+SETUP = """
+import transaction
+from plone import api
+from zope.component.hooks import setSite
+from zumo.policy.ownership import acting_as
+site = app["Plone"]
+setSite(site)
+with acting_as(app, "admin"):
+    if "crash" not in site:
+        api.content.create(container=site, type="Folder", id="crash", title="Absturz")
+transaction.commit()
+"""
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait(url, server, seconds=120):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        assert server.poll() is None, "the server stopped on its own"
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer in {seconds} s")
+
+
+class Writer(threading.Thread):
+    """Writes through REST until the server dies; remembers what was
+    acknowledged: ``{id: {"title", "data"}}``."""
+
+    def __init__(self, base, cycle, acknowledged):
+        super().__init__(daemon=True)
+        self.base = base
+        self.cycle = cycle
+        self.acknowledged = acknowledged
+        self.attempts = 0
+
+    def run(self):
+        folder = self.base + "/++api++/crash"
+        number = 0
+        while True:
+            number += 1
+            name = f"z{self.cycle:03d}-{number:04d}"
+            self.attempts += 1
+            try:
+                if number % 3 == 0 and self.acknowledged:
+                    # An edit of something written before.
+                    target = random.choice(sorted(self.acknowledged))
+                    title = f"{target} geändert in Zyklus {self.cycle}"
+                    answer = requests.patch(
+                        f"{folder}/{target}",
+                        json={"title": title},
+                        auth=AUTH,
+                        headers=HEADERS,
+                        timeout=30,
+                    )
+                    if answer.status_code == 204:
+                        self.acknowledged[target] = {
+                            **self.acknowledged[target],
+                            "title": title,
+                        }
+                    continue
+                data = f"Inhalt {name} " + "x" * random.randint(0, 5000)
+                body = {"@type": "File", "id": name, "title": name}
+                if number % 2:
+                    body["file"] = {
+                        "data": data,
+                        "encoding": "utf8",
+                        "filename": f"{name}.txt",
+                        "content-type": "text/plain",
+                    }
+                else:
+                    body["@type"] = "Document"
+                    data = None
+                answer = requests.post(
+                    folder, json=body, auth=AUTH, headers=HEADERS, timeout=30
+                )
+                if answer.status_code == 201:
+                    self.acknowledged[name] = {"title": name, "data": data}
+            except requests.RequestException:
+                return  # the server is gone
+
+
+def _check(etc, home):
+    """The storage checks and the state the site holds after a crash."""
+    state = json.loads(_zconsole(etc, home / "check.py").strip().splitlines()[-1])
+    data_fs = home / "var" / "filestorage" / "Data.fs"
+    for tool in ("fstest", "fsrefs"):
+        done = subprocess.run(
+            [BIN / "python", "-m", f"ZODB.scripts.{tool}", data_fs],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, (tool, done.stdout[-2000:], done.stderr[-2000:])
+        assert "error" not in done.stdout.lower(), (tool, done.stdout[-2000:])
+    return state
+
+
+def test_nothing_acknowledged_is_lost_when_the_process_is_killed(
+    instance,  # noqa: F811 - the fixture imported above
+    record_property,
+):
+    home = instance
+    etc = home / "etc"
+    (home / "check.py").write_text(CHECK, encoding="utf-8")
+    (home / "setup.py").write_text(SETUP, encoding="utf-8")
+    _zconsole(etc, home / "setup.py")
+    port = _free_port()
+    text = (ROOT / "instance" / "zope.ini.in").read_text(encoding="utf-8")
+    for name, value in (("@PORT@", port), ("@THREADS@", 2), ("@INSTANCE@", home)):
+        text = text.replace(name, str(value))
+    (etc / "zope.ini").write_text(text, encoding="utf-8")
+    base = f"http://127.0.0.1:{port}/Plone"
+    acknowledged = {}
+    figures = {"cycles": 0, "attempts": 0, "acknowledged": 0, "lost": 0}
+    started = time.time()
+    for cycle in range(CYCLES):
+        log = open(home / "var" / "log" / f"crash-{cycle}.log", "w")
+        server = subprocess.Popen(
+            [BIN / "runwsgi", etc / "zope.ini"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+        try:
+            _wait(base + "/ok", server)
+            writer = Writer(base, cycle, acknowledged)
+            writer.start()
+            time.sleep(random.uniform(0.3, 2.5))
+        finally:
+            os.kill(server.pid, signal.SIGKILL)
+            server.wait()
+            log.close()
+        writer.join(60)
+        figures["attempts"] += writer.attempts
+        state = _check(etc, home)
+        missing = sorted(set(acknowledged) - set(state["objects"]))
+        changed = sorted(
+            name
+            for name, expected in acknowledged.items()
+            if name in state["objects"]
+            and (
+                state["objects"][name]["title"] != expected["title"]
+                or state["objects"][name].get("data") != expected["data"]
+            )
+        )
+        figures["lost"] += len(missing) + len(changed)
+        assert not missing, (cycle, missing)
+        assert not changed, (cycle, changed)
+        # The catalog agrees with the objects, titles included.
+        assert state["catalog"] == sorted(state["objects"]), cycle
+        for name, entry in state["objects"].items():
+            assert state["titles"][name] == entry["title"], (cycle, name)
+        figures["cycles"] += 1
+        print(
+            f"[crash] cycle {cycle + 1}/{CYCLES}: {len(acknowledged)} acknowledged "
+            f"writes checked, none lost",
+            flush=True,
+        )
+    figures["acknowledged"] = len(acknowledged)
+    # Every record of the storage loads (zodbverify).
+    done = subprocess.run(
+        [BIN / "zodbverify", "-f", home / "var" / "filestorage" / "Data.fs"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    figures["seconds"] = round(time.time() - started)
+    for name, value in figures.items():
+        record_property(f"crash_{name}", value)
+    assert figures["cycles"] == CYCLES and figures["lost"] == 0
+    assert figures["acknowledged"] > CYCLES  # the drill did write

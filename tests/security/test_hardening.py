@@ -1,0 +1,183 @@
+"""The edges around the permissions, over HTTP: security headers on every
+kind of answer, limits, REST writes as JSON only, ``++api++`` once.
+
+``zumo.policy.hardening`` and ``zumo.policy.wsgi`` do this; the served
+scenario answers as the site does in production (the test server has the
+pipeline of ``instance/zope.ini.in``).
+"""
+
+from tests.security.scenario import api_url
+from zumo.policy import hardening
+from zumo.policy import wsgi
+
+import pytest
+
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+
+
+def _answers(portal, objects):
+    """``{name: (persona, url)}``: one answer of every kind the site gives."""
+    site = portal.absolute_url()
+    example = objects["example_published"]
+    return {
+        "page": ("anonymous", example.absolute_url()),
+        "start page": ("anonymous", site),
+        "REST": ("anonymous", api_url(portal, example)),
+        "REST error": ("anonymous", site + "/++api++/gibt-es-nicht"),
+        "not found": ("anonymous", site + "/gibt-es-nicht"),
+        "login form": ("anonymous", site + "/login"),
+        "refused": ("anonymous", objects["team_document"].absolute_url()),
+        "logged in": ("kommune-a", objects["team_document"].absolute_url()),
+        "static file": ("anonymous", site + "/++plone++zumo/zumo.css"),
+        "feed": ("anonymous", site + "/praxisbeispiele/rss.xml"),
+    }
+
+
+@pytest.mark.usefixtures("served_scenario")
+class TestHardening:
+    def test_every_kind_of_answer_has_the_security_headers(
+        self, served_scenario, persona_request
+    ):
+        portal, objects = served_scenario
+        for name, (persona, url) in _answers(portal, objects).items():
+            answer = persona_request(persona).get(url, allow_redirects=False)
+            for header, value in SECURITY_HEADERS.items():
+                assert answer.headers.get(header) == value, (name, header)
+            policy = answer.headers.get("Content-Security-Policy", "")
+            script = next(part for part in policy.split(";") if "script-src" in part)
+            assert "'self'" in script and "'unsafe-inline'" not in script, name
+            assert "frame-ancestors 'self'" in policy, name
+            assert "object-src 'none'" in policy, name
+            # No version banner.
+            assert "X-Powered-By" not in answer.headers, name
+            assert "Server" not in answer.headers, name
+
+    def test_the_map_tiles_may_be_shown(self, served_scenario, persona_request):
+        portal, _objects = served_scenario
+        answer = persona_request("anonymous").get(portal.absolute_url())
+        policy = answer.headers["Content-Security-Policy"]
+        img = next(part for part in policy.split(";") if "img-src" in part)
+        assert "https://sgx.geodatenzentrum.de" in img
+
+    def test_repeated_api_is_not_found(self, served_scenario, persona_request):
+        portal, _objects = served_scenario
+        session = persona_request("anonymous")
+        assert session.get(portal.absolute_url() + "/++api++").status_code == 200
+        for path in ("/++api++/++api++", "/++api++/++api++/++api++/++api++"):
+            answer = session.get(portal.absolute_url() + path, allow_redirects=False)
+            assert answer.status_code == 404, path
+
+    def test_rest_batches_are_capped(self, served_scenario, persona_request):
+        portal, _objects = served_scenario
+        session = persona_request("institut")
+        answer = session.get(
+            portal.absolute_url() + "/++api++/@search",
+            params={"b_size": "100000"},
+        )
+        assert answer.status_code == 200
+        data = answer.json()
+        assert len(data["items"]) <= hardening.MAX_BATCH
+        if data["items_total"] > hardening.MAX_BATCH:
+            assert "next" in data["batching"]
+        posted = session.post(
+            portal.absolute_url() + "/++api++/@querystring-search",
+            json={
+                "query": [
+                    {
+                        "i": "portal_type",
+                        "o": "plone.app.querystring.operation.selection.any",
+                        "v": ["Document", "PracticeExample", "File", "Image"],
+                    }
+                ],
+                "b_size": 100000,
+            },
+        )
+        assert posted.status_code == 200, posted.text[:300]
+        assert len(posted.json()["items"]) <= hardening.MAX_BATCH
+
+    def test_a_cross_site_simple_rest_post_writes_nothing(
+        self, served_scenario, persona_request
+    ):
+        """Browsers send text/plain, form-encoded and multipart bodies to
+        another site without asking first, cookies included."""
+        portal, _objects = served_scenario
+        session = persona_request("institut")
+        folder = portal.absolute_url() + "/++api++/praxisbeispiele"
+        before = session.get(folder).json()["items_total"]
+        body = '{"@type": "PracticeExample", "title": "Untergeschoben"}'
+        cross_site = {"Accept": "application/json", "Origin": "https://evil.example"}
+        attempts = {
+            "text/plain": {"data": body.encode()},
+            "form": {"data": {"@type": "PracticeExample", "title": "Untergeschoben"}},
+            "multipart": {"files": {"json": ("a.json", body.encode(), "text/plain")}},
+            "no type": {"data": body.encode(), "headers": {"Content-Type": ""}},
+        }
+        for name, arguments in attempts.items():
+            headers = {**cross_site, **arguments.pop("headers", {})}
+            if name == "text/plain":
+                headers["Content-Type"] = "text/plain"
+            answer = session.post(folder, headers=headers, **arguments)
+            assert answer.status_code == 415, (name, answer.text[:2000])
+            assert "application/json" in answer.json()["message"]
+        assert session.get(folder).json()["items_total"] == before
+        # The same write as JSON is what the API is for.
+        made = session.post(
+            folder,
+            json={"@type": "PracticeExample", "title": "Als JSON"},
+            headers={"Accept": "application/json"},
+        )
+        assert made.status_code == 201, made.text[:300]
+        session.delete(made.json()["@id"], headers={"Accept": "application/json"})
+
+    def test_a_huge_query_string_is_refused(self, served_scenario, persona_request):
+        portal, _objects = served_scenario
+        answer = persona_request("anonymous").get(
+            portal.absolute_url() + "/praxisbeispiele",
+            params={"SearchableText": "x" * (wsgi.MAX_QUERY_STRING + 1)},
+        )
+        assert answer.status_code == 414, answer.text[:3000]
+        assert "zu lang" in answer.text
+
+    def test_an_oversized_upload_is_refused_in_german(
+        self, served_scenario, persona_request
+    ):
+        portal, objects = served_scenario
+        session = persona_request("institut")
+        space = api_url(portal, objects["team_document"].aq_parent)
+        answer = session.post(
+            space,
+            files={"file": ("gross.bin", b"0" * (wsgi.MAX_REQUEST_BYTES + 1))},
+        )
+        assert answer.status_code == 413
+        assert "höchstens 50 MB" in answer.text
+
+
+def test_batch_size_in_a_form_is_capped(portal):
+    """HTML listings read ``b_size`` from the request like REST does."""
+    request = portal.REQUEST
+    request.form["b_size"] = "5000"
+    hardening.cap_batches(request)
+    assert request.form["b_size"] == hardening.MAX_BATCH
+    assert request.get("b_size") == hardening.MAX_BATCH
+    request.form["b_size"] = "20"
+    hardening.cap_batches(request)
+    assert request.form["b_size"] == "20"
+
+
+def test_the_filter_drops_version_headers():
+    def app(environ, start_response):
+        start_response(
+            "200 OK",
+            [("X-Powered-By", "Zope"), ("Server", "x"), ("Content-Type", "text/plain")],
+        )
+        return [b"ok"]
+
+    seen = []
+    body = wsgi.guard(app)({}, lambda status, headers, info=None: seen.extend(headers))
+    assert body == [b"ok"]
+    assert seen == [("Content-Type", "text/plain")]

@@ -1,0 +1,172 @@
+"""Logging in, over HTTP: failed logins slow down, nobody learns who is a
+member (login, password reset), the login cookie stays HttpOnly and
+SameSite, and ``came_from`` leads nowhere outside the site
+(``zumo.policy.logins``)."""
+
+from tests.security.scenario import PASSWORD
+from zumo.policy import logins
+
+import pytest
+import requests
+
+
+WRONG = "falsch-falsch-1"
+
+
+@pytest.fixture
+def throttle():
+    """A throttle that remembers nothing before and after the test."""
+    logins.THROTTLE.clear()
+    yield logins.THROTTLE
+    logins.THROTTLE.clear()
+
+
+def login_form(site, name, password, came_from=None):
+    """Log in through the Classic login form; return the answer (no redirects
+    followed) and the session."""
+    session = requests.Session()
+    data = {
+        "__ac_name": name,
+        "__ac_password": password,
+        "buttons.login": "Anmelden",
+    }
+    if came_from is not None:
+        data["came_from"] = came_from
+    answer = session.post(site + "/login", data=data, allow_redirects=False)
+    return answer, session
+
+
+def _message(answer):
+    """The status message of a login page (the part naming the failure)."""
+    text = answer.text
+    start = text.find('class="portalMessage')
+    return text[start : text.find("</div>", start)] if start >= 0 else ""
+
+
+@pytest.mark.usefixtures("served_scenario", "throttle")
+class TestLogins:
+    def test_unknown_name_and_wrong_password_answer_alike(self, served_scenario):
+        site = served_scenario[0].absolute_url()
+        unknown, _session = login_form(site, "niemand-hier", WRONG)
+        wrong, _session = login_form(site, "kommune-a", WRONG)
+        assert unknown.status_code == wrong.status_code == 200
+        assert _message(unknown) == _message(wrong) != ""
+        assert "__ac" not in unknown.cookies and "__ac" not in wrong.cookies
+
+    def test_the_login_cookie_is_httponly_and_samesite(self, served_scenario):
+        site = served_scenario[0].absolute_url()
+        answer, _session = login_form(site, "kommune-a", PASSWORD)
+        assert answer.status_code == 302
+        cookie = next(
+            value
+            for name, value in answer.raw.headers.items()
+            if name.lower() == "set-cookie" and value.startswith("__ac=")
+        )
+        assert "HttpOnly" in cookie
+        assert "SameSite=Lax" in cookie
+
+    @pytest.mark.parametrize(
+        "target",
+        [
+            "https://evil.example/phish",
+            "//evil.example/phish",
+            "http://localhost.evil.example/",
+            "javascript:alert(1)",
+        ],
+    )
+    def test_came_from_leads_nowhere_else(self, served_scenario, target):
+        site = served_scenario[0].absolute_url()
+        answer, _session = login_form(site, "kommune-a", PASSWORD, came_from=target)
+        assert answer.status_code == 302
+        assert answer.headers["Location"].startswith(site)
+        # The login page does not offer it either.
+        page = requests.get(site + "/login", params={"came_from": target})
+        assert "evil.example" not in page.text
+        assert "javascript:alert" not in page.text
+
+    def test_failed_logins_slow_down(self, served_scenario):
+        portal = served_scenario[0]
+        site = portal.absolute_url()
+        for _attempt in range(logins.PAIR_LIMIT):
+            answer, _session = login_form(site, "kommune-a", WRONG)
+            assert answer.status_code == 200
+        # Now even the right password is refused, with a German message.
+        refused, session = login_form(site, "kommune-a", PASSWORD)
+        assert refused.status_code == 429
+        assert "Zu viele fehlgeschlagene Anmeldeversuche" in refused.text
+        assert int(refused.headers["Retry-After"]) > 0
+        assert "__ac" not in session.cookies
+        # Basic authentication with the right password is ignored alike:
+        # the private page answers as it does without credentials.
+        private = portal["kommunen"]["municipality_private"].absolute_url()
+        right = requests.get(
+            private, auth=("kommune-a", PASSWORD), allow_redirects=False
+        )
+        wrong = requests.get(private, auth=("kommune-a", WRONG), allow_redirects=False)
+        nobody = requests.get(private, allow_redirects=False)
+        assert right.status_code == wrong.status_code == nobody.status_code != 200
+        # Another member from the same address is not locked out.
+        other, _session = login_form(site, "kommune-b", PASSWORD)
+        assert other.status_code == 302
+        # When the block is over, the right password works again.
+        logins.THROTTLE.clear()
+        again, _session = login_form(site, "kommune-a", PASSWORD)
+        assert again.status_code == 302
+
+    def test_failed_rest_logins_slow_down(self, served_scenario):
+        site = served_scenario[0].absolute_url()
+        url = site + "/++api++/@login"
+        headers = {"Accept": "application/json"}
+        for _attempt in range(logins.PAIR_LIMIT):
+            answer = requests.post(
+                url, json={"login": "kommune-a", "password": WRONG}, headers=headers
+            )
+            assert answer.status_code == 401
+        refused = requests.post(
+            url, json={"login": "kommune-a", "password": PASSWORD}, headers=headers
+        )
+        assert refused.status_code == 429
+        assert "Zu viele" in refused.json()["message"]
+        assert "token" not in refused.json()
+
+    def test_a_password_reset_tells_nobody_who_is_a_member(
+        self, served_scenario, scenario_inbox
+    ):
+        site = served_scenario[0].absolute_url()
+        pages = [
+            requests.post(site + "/mail_password", data={"userid": name})
+            for name in ("niemand-hier", "kommune-a")
+        ]
+        assert pages[0].status_code == pages[1].status_code == 200
+        assert _message(pages[0]) == _message(pages[1])
+        assert "could not be found" not in pages[0].text
+        assert "nicht gefunden" not in pages[0].text
+        answers = [
+            requests.post(
+                f"{site}/++api++/@users/{name}/reset-password",
+                headers={"Accept": "application/json"},
+                json={},
+            )
+            for name in ("niemand-hier", "kommune-a")
+        ]
+        assert [answer.status_code for answer in answers] == [204, 204]
+        # Only the member got mail (the form's and the service's).
+        assert len(scenario_inbox.messages) == 2
+
+
+def test_the_throttle_blocks_longer_with_each_failure():
+    throttle = logins.Throttle()
+    key = ("pair", "127.0.0.1", "x")
+    for _attempt in range(logins.PAIR_LIMIT - 1):
+        throttle.fail(key, logins.PAIR_LIMIT, now=1000)
+    assert throttle.blocked(key, now=1000) == 0
+    throttle.fail(key, logins.PAIR_LIMIT, now=1000)
+    assert throttle.blocked(key, now=1000) == logins.BLOCK
+    throttle.fail(key, logins.PAIR_LIMIT, now=1000)
+    assert throttle.blocked(key, now=1000) == 2 * logins.BLOCK
+    for _attempt in range(20):
+        throttle.fail(key, logins.PAIR_LIMIT, now=1000)
+    assert throttle.blocked(key, now=1000) == logins.MAX_BLOCK
+    assert throttle.blocked(key, now=1000 + logins.MAX_BLOCK) == 0
+    throttle.succeed(key)
+    assert throttle.blocked(key, now=1000) == 0
