@@ -122,3 +122,10 @@ def pytest_terminal_summary(terminalreporter):
             f"concurrent editors: {recorded['concurrent_requests']} writes of four "
             "editors in one space, no conflict reached a user"
         )
+    if recorded["xss_pages"]:
+        write(
+            f"hostile input: {recorded['xss_fields']} fields with "
+            f"{recorded['xss_payloads']} payloads, {recorded['xss_pages']} pages "
+            f"opened in Chromium (with and without the CSP), "
+            f"{recorded['xss_executed']} pages where script ran"
+        )

@@ -14,6 +14,7 @@ cycles; the figures appear in the summary of the test run.
 from pathlib import Path
 from tests.operations.test_backup import _zconsole
 from tests.operations.test_backup import instance  # noqa: F401 - the fixture
+from tests.operations.test_backup import zodbverify
 
 import json
 import os
@@ -219,14 +220,7 @@ def test_nothing_acknowledged_is_lost_when_the_process_is_killed(
             flush=True,
         )
     figures["acknowledged"] = len(acknowledged)
-    # Every record of the storage loads (zodbverify).
-    done = subprocess.run(
-        [BIN / "zodbverify", "-f", home / "var" / "filestorage" / "Data.fs"],
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    zodbverify(home / "var" / "filestorage" / "Data.fs")
     figures["seconds"] = round(time.time() - started)
     for name, value in figures.items():
         record_property(f"crash_{name}", value)

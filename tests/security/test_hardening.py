@@ -156,6 +156,60 @@ class TestHardening:
         assert answer.status_code == 413
         assert "höchstens 50 MB" in answer.text
 
+    def test_svg_and_html_uploads_cannot_run_in_the_site(
+        self, served_scenario, persona_request
+    ):
+        """A file or image with script inside is downloaded, never shown as
+        a page of the site; where a browser shows it (an image scale), the
+        site's policy forbids its scripts."""
+        portal, objects = served_scenario
+        session = persona_request("kommune-a")
+        space = api_url(portal, objects["municipality_published"])
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+            "<script>alert(1)</script><rect width='10' height='10'/></svg>"
+        )
+        html = "<html><body><script>alert(1)</script></body></html>"
+        uploads = {
+            "boese-svg": ("File", "file", "boese.svg", svg, "image/svg+xml"),
+            "boese-html": ("File", "file", "boese.html", html, "text/html"),
+            "boese-bild": ("Image", "image", "boese.svg", svg, "image/svg+xml"),
+        }
+        for name, (portal_type, field, filename, data, mime) in uploads.items():
+            made = session.post(
+                space,
+                json={
+                    "@type": portal_type,
+                    "id": name,
+                    "title": name,
+                    field: {
+                        "data": data,
+                        "encoding": "utf8",
+                        "filename": filename,
+                        "content-type": mime,
+                    },
+                },
+                headers={"Accept": "application/json"},
+            )
+            assert made.status_code == 201, made.text[:300]
+            url = objects["municipality_published"].absolute_url() + "/" + name
+            for view in (f"@@download/{field}", f"@@display-file/{field}"):
+                answer = session.get(f"{url}/{view}")
+                assert answer.status_code == 200, (name, view)
+                assert answer.headers.get("X-Content-Type-Options") == "nosniff"
+                assert answer.headers.get("Content-Disposition", "").startswith(
+                    "attachment"
+                ), (name, view, answer.headers.get("Content-Disposition"))
+            if portal_type == "Image":
+                scale = session.get(f"{url}/@@images/image/thumb")
+                assert scale.status_code == 200
+                policy = scale.headers.get("Content-Security-Policy", "")
+                assert (
+                    "script-src" in policy
+                    and "'unsafe-inline'"
+                    not in policy.split("script-src", 1)[1].split(";")[0]
+                )
+
 
 def test_batch_size_in_a_form_is_capped(portal):
     """HTML listings read ``b_size`` from the request like REST does."""

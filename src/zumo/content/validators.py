@@ -42,6 +42,13 @@ class InvalidPhone(ValidationError):
     )
 
 
+class InvalidWebAddress(ValidationError):
+    __doc__ = _(
+        "error_web_address",
+        default="Bitte eine Webadresse angeben, die mit http:// oder https:// beginnt.",
+    )
+
+
 class InvalidLatitude(ValidationError):
     __doc__ = _(
         "error_latitude",
@@ -69,6 +76,19 @@ def validate_phone(value):
     """Accept digits with the usual separators."""
     if value and not PHONE_PATTERN.match(value):
         raise InvalidPhone(value)
+    return True
+
+
+def is_web_address(value):
+    """Whether ``value`` is an http or https address (a link to it cannot
+    run script, as a ``javascript:`` or ``data:`` address can)."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def validate_web_address(value):
+    """Accept http and https addresses only."""
+    if value and not is_web_address(value):
+        raise InvalidWebAddress(value)
     return True
 
 

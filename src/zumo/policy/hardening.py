@@ -4,18 +4,18 @@
   errors): a Content-Security-Policy that the Classic UI works under,
   ``X-Content-Type-Options``, ``Referrer-Policy``, framing only by the site
   itself, a ``Permissions-Policy``. A header the answer set itself (a file
-  download's own policy) is kept. ``X-Powered-By`` goes in ``zumo.policy.wsgi``.
+  download's own policy) is kept. ``zumo.policy.wsgi`` drops
+  ``X-Powered-By``.
   HTTPS deployments add ``Strict-Transport-Security`` at the proxy that holds
   the certificate (docs/reliability.md).
-* **Limits**: batch sizes (``b_size``, also in a REST query's JSON body) are capped at
-  ``MAX_BATCH``; ``++api++`` twice in a path is not found (plone.rest
-  redirected it). Oversized bodies and query strings are refused before
-  Zope reads them (``zumo.policy.wsgi``).
+* **Limits**: batch sizes (``b_size``, also in a REST query's JSON body)
+  are capped at ``MAX_BATCH``; ``++api++`` twice in a path is not found
+  (plone.rest redirected it). Oversized bodies and query strings are
+  refused before Zope reads them (``zumo.policy.wsgi``).
 * **REST writes take JSON only**: a POST, PUT or PATCH to the REST API must
   say ``Content-Type: application/json``. Browsers send other types
   cross-site without asking first ("simple requests"), with the visitor's
   cookie; such a request now writes nothing.
-
 * **Conflicts are retried cleanly**: a request that met a concurrent
   change is run again by Zope (``max-conflict-retries``, 6 in
   ``instance/zope.conf.in``, after a random pause that doubles with each
@@ -24,13 +24,14 @@
 Every refusal has a German message; REST clients get it as JSON.
 """
 
-from plone import api
+from plone.registry.interfaces import IRegistry
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.service import Service
 from plone.rest.traverse import MarkAsRESTTraverser
 from urllib.parse import urlsplit
 from zExceptions import HTTPUnsupportedMediaType
 from zExceptions import NotFound
+from zope.component import queryUtility
 from zope.component.hooks import setSite
 from zope.i18n import translate
 from zumo.policy import _
@@ -83,10 +84,10 @@ def _german(message, request=None):
     return translate(message, context=request, target_language="de")
 
 
-def content_security_policy():
-    """The CSP header value; the map's tile server may serve images."""
+def content_security_policy(tiles=""):
+    """The CSP header value; ``tiles`` (the map's tile address) may serve
+    images."""
     policy = dict(CSP)
-    tiles = api.portal.get_registry_record("zumo.map.tile_url", default="") or ""
     parts = urlsplit(tiles)
     if parts.scheme in ("http", "https") and parts.netloc:
         policy["img-src"] += f" {parts.scheme}://{parts.netloc}"
@@ -101,11 +102,12 @@ def add_security_headers(event):
         if not response.getHeader(name):
             response.setHeader(name, value)
     if not response.getHeader("Content-Security-Policy"):
-        try:
-            policy = content_security_policy()
-        except Exception:  # no site (Zope's own pages): the policy without tiles
-            policy = "; ".join(f"{name} {value}" for name, value in CSP.items())
-        response.setHeader("Content-Security-Policy", policy)
+        # Outside the site (Zope's root, its own pages) there is no registry.
+        registry = queryUtility(IRegistry)
+        tiles = registry.get("zumo.map.tile_url", "") if registry is not None else ""
+        response.setHeader(
+            "Content-Security-Policy", content_security_policy(tiles or "")
+        )
 
 
 def _capped(value):

@@ -215,12 +215,30 @@ def refuse_while_blocked(event):
         raise TooManyRequests(wait)
 
 
-def _succeeded(request, name):
+def outcome(request, name, exc_info=None):
+    """Whether the attempt to log in as ``name`` succeeded (``True``), failed
+    (``False``) or was never decided (``None``).
+
+    Zope checks credentials only where the published object asks for them:
+    a public file or page served to a client that sends basic
+    authentication leaves the user anonymous without refusing anything.
+    So basic authentication fails only when the request was refused for
+    want of a login (``Unauthorized``); the login form fails when the user
+    is still anonymous after it, as Plone's form itself decides; REST
+    ``@login`` by its answer.
+    """
     if request.get("PATH_INFO", "").endswith("/@login"):
-        return request.response.getStatus() == 200
+        status = request.response.getStatus()
+        return True if status == 200 else False if status == 401 else None
     user = getSecurityManager().getUser()
-    login = (user.getUserName() if user is not None else "") or ""
-    return login.lower() == name
+    login = ((user.getUserName() if user is not None else "") or "").lower()
+    if login == name:
+        return True
+    if "__ac_password" in request.form:
+        return False
+    if exc_info is not None and issubclass(exc_info[0], Unauthorized):
+        return False
+    return None
 
 
 def count_attempt(event):
@@ -233,9 +251,10 @@ def count_attempt(event):
     if name is None:
         return
     pair, address = _keys(request, name)
-    if _succeeded(request, name):
+    succeeded = outcome(request, name, getattr(event, "exc_info", None))
+    if succeeded:
         THROTTLE.succeed(pair)
-    else:
+    elif succeeded is False:
         THROTTLE.fail(pair, PAIR_LIMIT)
         THROTTLE.fail(address, ADDRESS_LIMIT)
 

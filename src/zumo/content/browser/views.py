@@ -17,6 +17,7 @@ from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import location
+from zumo.content.validators import is_web_address
 
 import datetime
 
@@ -234,6 +235,12 @@ class PracticeExampleView(ZumoView):
 
 class MunicipalityView(ZumoView):
     """The municipality: public facts, its network activity and team space."""
+
+    def website(self):
+        """The website as a link target, only if it is an http(s) address
+        (one stored before the check, e.g. ``javascript:``, is not linked)."""
+        website = self.context.website
+        return website if is_web_address(website) else None
 
     def size_class_title(self):
         """Return the German title of the derived size class."""

@@ -54,7 +54,9 @@ class MeetingsView(BrowserView):
         )[:UPCOMING_LIMIT]
         groups = {}
         for brain in brains:
-            groups.setdefault(brain.zumo_region, []).append(brain)
+            # A meeting without a region (or whose region is not catalogued)
+            # goes to the group without a title.
+            groups.setdefault(brain.zumo_region or None, []).append(brain)
         titles = dict(vocabularies.terms("regions"))
         order = [token for token, _title in vocabularies.terms("regions")] + [None]
         return [

@@ -1,0 +1,178 @@
+"""Hostile input in every text field, opened in Debian's Chromium.
+
+Every text, line and rich-text field of every scenario object (titles and
+descriptions included), a member's full name and a file name get markup
+that runs script if a page fails to escape it: script tags, event
+handlers, ``javascript:`` URLs, SVG with script, ``iframe srcdoc``, and a
+``</script>`` that would break out of the JSON-LD block. The pages that
+show them (each object's view, listings, search, the finder, the map, the
+dashboard) are opened twice: with the site's Content-Security-Policy
+switched off in the browser, so that only escaping protects, and with it.
+A listener on dialogs and the page's ``window.__xss`` mark tell whether any
+script ran; no link may lead to ``javascript:``.
+"""
+
+from plone import api
+from plone.app.textfield import RichText
+from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import iterSchemata
+from tests.security.scenario import PASSWORD
+from zope.schema import getFieldsInOrder
+from zope.schema import Text
+from zope.schema import TextLine
+
+import base64
+import pytest
+import transaction
+
+
+def payloads(mark):
+    """Markup that sets ``window.__xss`` to ``mark`` if it ever runs."""
+    run = f"window.__xss='{mark}';alert('{mark}')"
+    return [
+        f"<script>{run}</script>",
+        f'"><img src=x onerror="{run}">',
+        f'<svg onload="{run}"><script>{run}</script></svg>',
+        f'<iframe srcdoc="<script>parent.{run}</script>"></iframe>',
+        f'<a href="javascript:{run}">x</a>',
+        f"</script><script>{run}</script>",
+        f"javascript:{run}",
+    ]
+
+
+def hostile(mark):
+    """One string with every payload for the field ``mark``."""
+    return " ".join(payloads(mark))
+
+
+#: Fields that hold code written by site managers, not text (easyform's
+#: field and action models, its TALES overrides and header injection).
+CODE_FIELDS = ("model", "Override", "Injection", "CSS")
+#: Pages that show the objects or lists of them: (persona, path).
+LISTINGS = [
+    ("institut", ""),
+    ("institut", "praxisbeispiele"),
+    ("institut", "praxisbeispiele/karte"),
+    ("institut", "@@search?SearchableText=Zuckerr%C3%BCbensirup"),
+    ("institut", "kommunen"),
+    ("institut", "werkstatttreffen"),
+    ("institut", "qualifizierung"),
+    ("kommune-a", "@@mein-netzwerk"),
+    ("anonymous", ""),
+    ("anonymous", "praxisbeispiele"),
+]
+
+
+def _poison(objects):
+    """Put hostile markup into every text field of every object, a member's
+    full name and a file name; return how many fields were filled."""
+    filled = 0
+    for oid, obj in objects.items():
+        if oid == "site":
+            continue
+        for schema in iterSchemata(obj):
+            for name, field in getFieldsInOrder(schema):
+                if name in ("id", "contact_email", "contact_phone", "website") or any(
+                    code in name for code in CODE_FIELDS
+                ):
+                    continue
+                mark = f"{oid}.{name}"
+                if isinstance(field, RichText):
+                    value = RichTextValue(
+                        f"<p>{hostile(mark)}</p>", "text/html", "text/x-html-safe"
+                    )
+                elif isinstance(field, TextLine | Text) and not field.readonly:
+                    value = hostile(mark)
+                else:
+                    continue
+                setattr(schema(obj), name, value)
+                filled += 1
+        if hasattr(obj, "website"):
+            obj.website = "javascript:window.__xss='website'"
+        obj.reindexObject()
+    image = objects["team_image"]
+    image.image.filename = "<img src=x onerror=\"window.__xss='filename'\">.png"
+    member = api.user.get(userid="kommune-a")
+    member.setMemberProperties({"fullname": hostile("fullname")})
+    transaction.commit()
+    return filled
+
+
+def _dismiss(dialog, seen):
+    seen.append(dialog.message)
+    dialog.dismiss()
+
+
+@pytest.mark.usefixtures("served_scenario")
+class TestHostileInput:
+    def test_no_script_runs_anywhere(
+        self,
+        served_scenario,
+        browser,
+        record_property,  # noqa: F811
+    ):
+        portal, objects = served_scenario
+        filled = _poison(objects)
+        pages = [
+            ("institut", obj.absolute_url())
+            for oid, obj in sorted(objects.items())
+            if oid != "site"
+        ]
+        pages += [
+            (persona, f"{portal.absolute_url()}/{path}") for persona, path in LISTINGS
+        ]
+        ran, opened = [], 0
+        for bypass_csp in (True, False):
+            for persona, url in pages:
+                options = {}
+                if persona != "anonymous":
+                    token = base64.b64encode(f"{persona}:{PASSWORD}".encode()).decode()
+                    options["extra_http_headers"] = {"Authorization": f"Basic {token}"}
+                context = browser.new_context(
+                    locale="de-DE", bypass_csp=bypass_csp, **options
+                )
+                try:
+                    page = context.new_page()
+                    dialogs = []
+                    page.on(
+                        "dialog", lambda dialog, seen=dialogs: _dismiss(dialog, seen)
+                    )
+                    answer = page.goto(url)
+                    assert answer is not None and answer.status < 500, url
+                    if answer.status >= 400:
+                        continue
+                    page.wait_for_timeout(300)
+                    opened += 1
+                    mark = page.evaluate("window.__xss || null")
+                    frames = [
+                        frame.evaluate("window.__xss || null")
+                        for frame in page.frames[1:]
+                    ]
+                    script_links = page.locator(
+                        "a[href^='javascript:' i][href*='__xss']"
+                    ).count()
+                    if dialogs or mark or any(frames) or script_links:
+                        ran.append(
+                            (url, bypass_csp, dialogs, mark, frames, script_links)
+                        )
+                finally:
+                    context.close()
+        record_property("xss_fields", filled)
+        record_property("xss_payloads", filled * len(payloads("x")))
+        record_property("xss_pages", opened)
+        record_property("xss_executed", len(ran))
+        assert opened > len(pages)
+        assert ran == []
+
+
+def test_a_website_must_be_a_web_address():
+    """A ``javascript:`` or ``data:`` address is refused where it is entered
+    (the form and REST validate the schema) and never linked."""
+    from zope.schema import ValidationError
+    from zumo.content.municipality import IMunicipality
+
+    field = IMunicipality["website"]
+    field.validate("https://www.tuningen.de")
+    for bad in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x"):
+        with pytest.raises(ValidationError):
+            field.validate(bad)
