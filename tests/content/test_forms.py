@@ -35,7 +35,7 @@ def test_bad_ags_is_refused(functional_portal, request_factory):
     assert "Schlüssel eines Landes von 01 bis 16" in response.text
     assert "Wert ist zu klein" in response.text
     transaction.begin()
-    assert functional_portal["kommunen"].objectIds() == []
+    assert list(functional_portal["kommunen"].objectIds()) == []
 
 
 def test_end_before_start_is_refused(functional_portal, request_factory):
@@ -53,7 +53,7 @@ def test_end_before_start_is_refused(functional_portal, request_factory):
     )
     assert "Das Ende darf nicht vor dem Beginn liegen." in response.text
     transaction.begin()
-    assert functional_portal["praxisbeispiele"].objectIds() == []
+    assert list(functional_portal["praxisbeispiele"].objectIds()) == []
 
 
 def test_good_input_is_saved(functional_portal, request_factory):

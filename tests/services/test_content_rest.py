@@ -214,7 +214,7 @@ def test_anonymous_cannot_create(anon_request, functional_portal):
     )
     assert response.status_code == 401
     transaction.begin()
-    assert functional_portal["praxisbeispiele"].objectIds() == []
+    assert list(functional_portal["praxisbeispiele"].objectIds()) == []
 
 
 def test_search_summaries_come_from_the_catalog(portal, monkeypatch):
