@@ -75,6 +75,8 @@ setup(
             "axe-playwright-python",
             # The dependency audit of .ci/run (tests/reliability/test_audit.py)
             "pip-audit",
+            # API fuzzing against services/openapi.yaml (test_api_fuzzing.py)
+            "schemathesis",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
         # (the Gemeinden and Kreise come from the npm package

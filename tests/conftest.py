@@ -129,3 +129,9 @@ def pytest_terminal_summary(terminalreporter):
             f"opened in Chromium (with and without the CSP), "
             f"{recorded['xss_executed']} pages where script ran"
         )
+    if recorded["fuzz_requests"]:
+        write(
+            f"API fuzzing: {recorded['fuzz_requests']} requests to "
+            f"{recorded['fuzz_operations']} operations of the OpenAPI "
+            f"description, {recorded['fuzz_server_errors']} server errors"
+        )

@@ -16,7 +16,7 @@ from zumo.content.validators import BADEN_WUERTTEMBERG
 from zumo.content.validators import check_municipality_keys
 from zumo.content.validators import validate_ags
 from zumo.content.validators import validate_phone
-from zumo.content.validators import validate_web_address
+from zumo.content.validators import WebAddress
 from zumo.content.vocabularies import choice_list
 from zumo.content.vocabularies import size_class
 
@@ -151,11 +151,7 @@ class IMunicipality(model.Schema):
         label=_("fieldset_contact", default="Kontakt"),
         fields=["website", "contact_email", "contact_phone"],
     )
-    website = schema.URI(
-        title=_("label_website", default="Website"),
-        required=False,
-        constraint=validate_web_address,
-    )
+    website = WebAddress(title=_("label_website", default="Website"), required=False)
     contact_email = Email(
         title=_("label_contact_email", default="E-Mail"), required=False
     )

@@ -9,6 +9,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
 from z3c.relationfield.interfaces import IRelationValue
+from zope import schema
 from zope.i18nmessageid import Message
 from zope.interface import Invalid
 from zope.schema import ValidationError
@@ -83,6 +84,21 @@ def is_web_address(value):
     """Whether ``value`` is an http or https address (a link to it cannot
     run script, as a ``javascript:`` or ``data:`` address can)."""
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+class WebAddress(schema.URI):
+    """A web address field (http or https).
+
+    zope.schema's ``URI`` fails with a ``TypeError`` on text that is not
+    ASCII (it names no error type for it): a server error in the edit form
+    and in REST. This one refuses it with the German message.
+    """
+
+    _invalid_exc_type = InvalidWebAddress
+
+    def __init__(self, **kw):
+        kw.setdefault("constraint", validate_web_address)
+        super().__init__(**kw)
 
 
 def validate_web_address(value):

@@ -12,6 +12,13 @@
   are capped at ``MAX_BATCH``; ``++api++`` twice in a path is not found
   (plone.rest redirected it). Oversized bodies and query strings are
   refused before Zope reads them (``zumo.policy.wsgi``).
+* **``++api++`` is a REST request from the start**: plone.rest marks it
+  only when traversal reaches ``++api++``, too late for Zope, which by then
+  has taken a PATCH, PUT or DELETE for a WebDAV request (a PATCH without an
+  ``Accept`` header failed with a server error).
+* **Unreadable input is a bad request**: a REST body that is not JSON and a
+  search term the text index cannot parse answer 400 with a German message
+  (plone.restapi let both through as server errors).
 * **REST writes take JSON only**: a POST, PUT or PATCH to the REST API must
   say ``Content-Type: application/json``. Browsers send other types
   cross-site without asking first ("simple requests"), with the visitor's
@@ -25,10 +32,12 @@ Every refusal has a German message; REST clients get it as JSON.
 """
 
 from plone.registry.interfaces import IRegistry
+from plone.rest.events import mark_as_api_request
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.service import Service
 from plone.rest.traverse import MarkAsRESTTraverser
 from urllib.parse import urlsplit
+from zExceptions import BadRequest
 from zExceptions import HTTPUnsupportedMediaType
 from zExceptions import NotFound
 from zope.component import queryUtility
@@ -119,8 +128,35 @@ def _capped(value):
     return MAX_BATCH if size > MAX_BATCH or size < 1 else None
 
 
+def _refuse_bad_batch(request):
+    """A ``b_start`` or ``b_size`` that is not one whole number is refused
+    (plone.restapi failed on a repeated ``b_start`` with a server error)."""
+    for name in ("b_start", "b_size"):
+        if name not in request.form:
+            continue
+        value = request.form[name]
+        try:
+            valid = not isinstance(value, list | tuple | dict) and int(value) >= 0
+        except (TypeError, ValueError):
+            valid = False
+        if not valid:
+            raise BadRequest(
+                _german(
+                    _(
+                        "error_batch_parameter",
+                        default="Ungültige Angabe für ${name}: bitte eine "
+                        "ganze Zahl ab 0.",
+                        mapping={"name": name},
+                    ),
+                    request,
+                )
+            )
+
+
 def cap_batches(request):
-    """Cap ``b_size`` in the query or form and in a REST query's JSON body."""
+    """Refuse a malformed batch and cap ``b_size`` in the query or form and
+    in a REST query's JSON body."""
+    _refuse_bad_batch(request)
     if "b_size" in request.form:
         capped = _capped(request.form["b_size"])
         if capped is not None:
@@ -178,6 +214,52 @@ def guard_request(event):
     (subscriber of ``IPubAfterTraversal``)."""
     require_json_writes(event.request)
     cap_batches(event.request)
+
+
+def mark_api_path(event):
+    """Mark a request whose path holds ``++api++`` as a REST request before
+    traversal, as plone.rest does for an ``Accept: application/json``
+    header (subscriber of ``IPubStart``)."""
+    request = event.request
+    if IAPIRequest.providedBy(request):
+        return
+    if "/++api++" in (request.get("PATH_INFO") or ""):
+        mark_as_api_request(request, "application/json")
+
+
+#: German messages for input that plone.restapi let through as server
+#: errors, by the exception's class name.
+BAD_INPUT = {
+    "DeserializationError": _(
+        "error_rest_not_json",
+        default="Der Inhalt der Anfrage ist kein gültiges JSON-Objekt.",
+    ),
+    "ParseError": _(
+        "error_search_term",
+        default="Nach diesem Suchbegriff kann nicht gesucht werden. Bitte "
+        "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
+    ),
+}
+
+
+class BadInputView:
+    """A REST answer to input that cannot be read: 400 and the German
+    message, as JSON (exception view for the errors in ``BAD_INPUT``)."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+
+    def render(self):
+        """The JSON answer."""
+        response = self.request.response
+        response.setStatus(400, lock=1)
+        response.setHeader("Content-Type", "application/json")
+        message = BAD_INPUT[type(self.context).__name__]
+        return json.dumps(
+            {"type": "BadRequest", "message": _german(message, self.request)},
+            ensure_ascii=False,
+        )
 
 
 class SingleAPITraverser(MarkAsRESTTraverser):

@@ -1,0 +1,1 @@
+An OpenAPI description of the site's own REST endpoints (search, login, password reset, vocabularies, rosters, adding and editing practice examples, municipalities and meetings), fuzzed with schemathesis in the test suite as an outsider, a municipality and the institute.
