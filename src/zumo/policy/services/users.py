@@ -1,17 +1,68 @@
-"""``POST @users/<name>/reset-password`` without telling who has an account.
+"""``POST @users`` without telling who has an account.
 
-plone.restapi answers 404 for an unknown login name and 204 after sending
-the mail; here both answer 204, so the service cannot be used to find out
-who is a member. Everything else of ``POST @users`` is plone.restapi's.
+* ``@users/<name>/reset-password``: plone.restapi answers 404 for an unknown
+  login name and 204 after sending the mail; here both answer 204.
+* Registering oneself (anonymous ``POST @users``): the body gives
+  ``fullname`` and ``email`` only; the answer is 202 with the same German
+  message whether or not the address belongs to a member
+  (:mod:`zumo.policy.registration`).
+
+Everything else of ``POST @users`` (the institute adding members) is
+plone.restapi's.
 """
 
+from plone import api
+from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
+from zumo.policy import _
+from zumo.policy import german as _t
+from zumo.policy import registration
 from zumo.policy.logins import send_reset_mail
 
 
+#: What a registrant may send.
+REGISTRATION_FIELDS = {"fullname", "email", "sendPasswordReset"}
+
+
 class UsersPost(BaseUsersPost):
-    """plone.restapi's ``POST @users`` with a reset request that answers
-    alike for every login name."""
+    """plone.restapi's ``POST @users`` with a registration and a reset
+    request that answer alike for everybody."""
+
+    def reply(self):
+        """Register an anonymous caller; leave the rest to plone.restapi."""
+        if self.params or not api.user.is_anonymous() or not self.can_add_member:
+            return super().reply()
+        data = json_body(self.request)
+        if not isinstance(data, dict) or set(data) - REGISTRATION_FIELDS:
+            return self._refuse(
+                "fields",
+                _t(_("registration_rest_fields",
+                     default="Zur Registrierung senden Sie nur Ihren Namen "
+                     "(fullname) und Ihre E-Mail-Adresse (email). Den "
+                     "Benutzernamen vergibt die Seite, das Passwort legen Sie "
+                     "über den Link in der E-Mail fest.")),
+            )  # fmt: skip
+        try:
+            registration.register(self.request, data.get("email"), data.get("fullname"))
+        except registration.RegistrationError as error:
+            return self._refuse(error.field, str(error))
+        self.request.response.setStatus(202)
+        return {
+            "message": _t(_("registration_rest_sent",
+                            default="Wir haben Ihnen eine E-Mail geschickt. Sie "
+                            "nennt Ihren Benutzernamen und enthält einen Link, "
+                            "mit dem Sie Ihr Passwort festlegen."))
+        }  # fmt: skip
+
+    def _refuse(self, field, message):
+        self.request.response.setStatus(400)
+        return {
+            "error": {
+                "type": "BadRequest",
+                "message": message,
+                "errors": [{"field": field, "message": message}],
+            }
+        }
 
     def update_password(self, data):
         """Send the reset mail if there is such a member; answer 204 either way."""

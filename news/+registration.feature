@@ -1,0 +1,1 @@
+Registering asks only for a name and an e-mail address, which becomes the login name; the form and `POST @users` answer alike whether or not the address belongs to a member, who gets a mail with their login name instead of a second account (no user enumeration; at most three such mails per address in 15 minutes).

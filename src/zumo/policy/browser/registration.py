@@ -1,0 +1,66 @@
+"""The registration form: a full name and an e-mail address, and the same
+answer whether or not the address belongs to a member
+(:mod:`zumo.policy.registration`)."""
+
+from copy import copy
+from plone.app.users.browser.register import RegistrationForm as BaseForm
+from plone.app.users.utils import notifyWidgetActionExecutionError
+from plone.protect import CheckAuthenticator
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from z3c.form import button
+from zumo.policy import _
+from zumo.policy import registration
+
+
+class RegistrationForm(BaseForm):
+    """Plone's registration form without a user name to choose: the e-mail
+    address is the login name, the user id comes from the full name."""
+
+    sent = ViewPageTemplateFile("templates/registration_sent.pt")
+
+    def updateFields(self):
+        """Plone's fields without ``username``; the full name is required."""
+        super().updateFields()
+        if not self.showForm:
+            return
+        self.fields = self.fields.omit("username")
+        for name, required, description in (
+            ("fullname", True, _(
+                "registration_help_name",
+                default="So erscheinen Sie bei Ihren Beiträgen und Kommentaren.",
+            )),
+            ("email", True, _(
+                "registration_help_email",
+                default="Mit dieser Adresse melden Sie sich an. Wir schicken "
+                "Ihnen einen Link, mit dem Sie Ihr Passwort festlegen.",
+            )),
+        ):  # fmt: skip
+            if name in self.fields:
+                field = copy(self.fields[name].field)
+                field.required = required
+                field.description = description
+                self.fields[name].field = field
+
+    @button.buttonAndHandler(_("registration_button", default="Registrieren"),
+                             name="register")  # fmt: skip
+    def action_join(self, action):
+        """Register (or mail the member who has the address); show the same
+        page either way."""
+        CheckAuthenticator(self.request)
+        data, errors = self.extractData()
+        if errors:
+            self.status = self.formErrorsMessage
+            return
+        try:
+            registration.register(self.request, data.get("email"), data.get("fullname"))
+        except registration.RegistrationError as error:
+            notifyWidgetActionExecutionError(action, error.field, str(error))
+            self.status = self.formErrorsMessage
+            return
+        self._finishedRegister = True
+
+    def render(self):
+        """The form, or after sending the page that says a mail is on its way."""
+        if self._finishedRegister:
+            return self.sent()
+        return super().render()
