@@ -309,6 +309,12 @@ def _pid(path):
         os.kill(pid, 0)
     except OSError:
         return None
+    try:
+        # A killed process nobody has collected yet (a zombie) is gone too.
+        if Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] == "Z":
+            return None
+    except (OSError, IndexError):
+        pass
     return pid
 
 

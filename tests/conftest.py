@@ -107,7 +107,17 @@ def pytest_terminal_summary(terminalreporter):
             f"crash drill: {recorded['crash_cycles']} SIGKILL cycles in "
             f"{recorded['crash_seconds']} s, {recorded['crash_attempts']} writes "
             f"tried, {recorded['crash_acknowledged']} acknowledged and checked, "
-            f"{recorded['crash_lost']} lost"
+            f"{recorded['crash_lost']} lost ({recorded['crash_unanswered']} "
+            "edits committed whose answer the kill cut off)"
+        )
+    if recorded["cluster_crash_cycles"]:
+        write(
+            f"cluster crash drill: {recorded['cluster_crash_cycles']} crashes "
+            "(Zope process SIGKILL, PostgreSQL stop immediate), "
+            f"{recorded['cluster_crash_attempts']} writes tried, "
+            f"{recorded['cluster_crash_acknowledged']} acknowledged and read "
+            f"through each process, {recorded['cluster_crash_refused']} refused "
+            f"while down, {recorded['cluster_crash_lost']} lost"
         )
     if recorded["audit_pins"]:
         write(

@@ -6,7 +6,9 @@ scenario answers as the site does in production (the test server has the
 pipeline of ``instance/zope.ini.in``).
 """
 
+from tests.http import token_in
 from tests.security.scenario import api_url
+from tests.security.scenario import PASSWORD
 from zumo.policy import hardening
 from zumo.policy import wsgi
 
@@ -133,6 +135,46 @@ class TestHardening:
         )
         assert made.status_code == 201, made.text[:300]
         session.delete(made.json()["@id"], headers={"Accept": "application/json"})
+
+    @pytest.mark.parametrize("token", [None, "falsch"])
+    def test_a_classic_form_without_its_token_writes_nothing(
+        self, served_scenario, persona_request, token
+    ):
+        """A cross-site post to a Classic form, with the login cookie but
+        without the form's CSRF token (or with a wrong one), is refused and
+        changes nothing; with the token the same post works (plone.protect,
+        pinned)."""
+        from tests.security.test_logins import login_form
+
+        portal, _objects = served_scenario
+        rest = persona_request("institut")
+        made = rest.post(
+            portal.absolute_url() + "/++api++/praxisbeispiele",
+            json={"@type": "PracticeExample", "title": "Bleibt"},
+            headers={"Accept": "application/json"},
+        )
+        assert made.status_code == 201, made.text[:300]
+        url = made.json()["@id"].replace("/++api++", "")
+        _answer, session = login_form(portal.absolute_url(), "institut", PASSWORD)
+        data = {"form.buttons.Delete": "Löschen"}
+        if token:
+            data["_authenticator"] = token
+        answer = session.post(
+            url + "/delete_confirmation",
+            data=data,
+            headers={"Origin": "https://evil.example"},
+            allow_redirects=False,
+        )
+        assert answer.status_code == 403, answer.status_code
+        assert session.get(url).status_code == 200  # still there
+        page = session.get(url + "/delete_confirmation")
+        deleted = session.post(
+            url + "/delete_confirmation",
+            data={**data, "_authenticator": token_in(page.text)},
+            allow_redirects=False,
+        )
+        assert deleted.status_code == 302
+        assert session.get(url).status_code == 404
 
     def test_a_huge_query_string_is_refused(self, served_scenario, persona_request):
         portal, _objects = served_scenario

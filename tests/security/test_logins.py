@@ -84,6 +84,33 @@ class TestLogins:
         assert "evil.example" not in page.text
         assert "javascript:alert" not in page.text
 
+    @pytest.mark.parametrize(
+        "target",
+        [
+            "https://evil.example/phish",
+            "//evil.example/phish",
+            "http://localhost.evil.example/",
+            "javascript:alert(1)",
+        ],
+    )
+    def test_next_and_similar_lead_nowhere_else(self, served_scenario, target):
+        """``next`` after logging out, ``came_from`` of the registration
+        form and ``original_url`` of plone.protect's confirmation page lead
+        nowhere outside the site (Plone's own checks, pinned)."""
+        site = served_scenario[0].absolute_url()
+        _answer, session = login_form(site, "kommune-a", PASSWORD)
+        logout = session.get(
+            site + "/logout", params={"next": target}, allow_redirects=False
+        )
+        assert logout.status_code == 302
+        assert logout.headers["Location"].startswith(site)
+        for path, name in (("/@@register", "came_from"),
+                           ("/@@confirm-action", "original_url")):  # fmt: skip
+            page = requests.get(site + path, params={name: target})
+            assert page.status_code < 500
+            assert "evil.example" not in page.text
+            assert "javascript:alert" not in page.text
+
     def test_failed_logins_slow_down(self, served_scenario):
         portal = served_scenario[0]
         site = portal.absolute_url()

@@ -1,12 +1,13 @@
 """Hostile input in every text field, opened in Debian's Chromium.
 
 Every text, line and rich-text field of every scenario object (titles and
-descriptions included), a member's full name and a file name get markup
+descriptions included), a member's full name, a file name, the answers
+saved by a form at /mitmachen and a meeting registration get markup
 that runs script if a page fails to escape it: script tags, event
 handlers, ``javascript:`` URLs, SVG with script, ``iframe srcdoc``, and a
 ``</script>`` that would break out of the JSON-LD block. The pages that
 show them (each object's view, listings, search, the finder, the map, the
-dashboard) are opened twice: with the site's Content-Security-Policy
+dashboard, the saved answers and a meeting's registrations) are opened twice: with the site's Content-Security-Policy
 switched off in the browser, so that only escaping protects, and with it.
 A listener on dialogs and the page's ``window.__xss`` mark tell whether any
 script ran; no link may lead to ``javascript:``.
@@ -98,6 +99,55 @@ def _poison(objects):
     return filled
 
 
+def _poison_answers(objects):
+    """Hostile answers in the saved data of a form at /mitmachen and in a
+    meeting's registrations; return the fields filled and the pages that
+    show them to the institute."""
+    from collective.easyform.api import get_actions
+    from collective.easyform.api import get_schema
+    from zope.component.hooks import setSite
+    from zumo.policy import meeting_registration
+
+    setSite(api.portal.get())
+    form = objects["form_application"]
+    saved = get_actions(form)["speichern"]
+    schema = get_schema(form)
+    columns = [
+        name
+        for name in saved.getColumnNames()
+        if name in schema and isinstance(schema[name], TextLine | Text)
+    ]
+    saved.addDataRow({name: hostile(f"answer.{name}") for name in columns})
+    meeting = objects["meeting_announced"]
+    action = meeting_registration.registrations_action(
+        meeting_registration.registration_form(meeting)
+    )
+    schema = get_schema(meeting_registration.registration_form(meeting))
+    fields = [
+        name
+        for name in action.getColumnNames()
+        if name in schema
+        and name != "email"
+        and isinstance(schema[name], TextLine | Text)
+    ]
+    meeting_registration.register(
+        meeting,
+        {
+            "email": "xss@example.org",
+            **{n: hostile(f"registration.{n}") for n in fields},
+        },
+        quiet=True,
+        userid="",
+    )
+    transaction.commit()
+    pages = [
+        f"{form.absolute_url()}/@@saveddata",
+        f"{form.absolute_url()}/actions/speichern/@@data",
+        f"{meeting.absolute_url()}/@@anmeldungen",
+    ]
+    return len(columns) + len(fields), pages
+
+
 def _dismiss(dialog, seen):
     seen.append(dialog.message)
     dialog.dismiss()
@@ -113,6 +163,8 @@ class TestHostileInput:
     ):
         portal, objects = served_scenario
         filled = _poison(objects)
+        answers, answer_pages = _poison_answers(objects)
+        filled += answers
         pages = [
             ("institut", obj.absolute_url())
             for oid, obj in sorted(objects.items())
@@ -121,6 +173,7 @@ class TestHostileInput:
         pages += [
             (persona, f"{portal.absolute_url()}/{path}") for persona, path in LISTINGS
         ]
+        pages += [("institut", url) for url in answer_pages]
         ran, opened = [], 0
         for bypass_csp in (True, False):
             for persona, url in pages:
@@ -139,6 +192,8 @@ class TestHostileInput:
                     )
                     answer = page.goto(url)
                     assert answer is not None and answer.status < 500, url
+                    if url in answer_pages:
+                        assert answer.status == 200, url
                     if answer.status >= 400:
                         continue
                     page.wait_for_timeout(300)
@@ -176,3 +231,62 @@ def test_a_website_must_be_a_web_address():
     for bad in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x"):
         with pytest.raises(ValidationError):
             field.validate(bad)
+
+
+@pytest.mark.usefixtures("served_scenario")
+class TestFeedsAndData:
+    """Feeds and open data carry hostile titles as text: the XML stays
+    well-formed and holds no element the title brought; JSON parses."""
+
+    def test_markup_and_control_characters_stay_text(
+        self, served_scenario, persona_request
+    ):
+        import gzip
+        import json
+        import xml.etree.ElementTree as ET
+
+        portal, objects = served_scenario
+        example = objects["example_published"]
+        title = "Dorf]]><script>window.__xss=1</script></title>&amp;\x0bWort\x0c"
+        session = persona_request("institut")
+        answer = session.patch(
+            example.absolute_url().replace(
+                portal.absolute_url(), portal.absolute_url() + "/++api++", 1
+            ),
+            json={"title": title},
+            headers={"Accept": "application/json"},
+        )
+        assert answer.status_code == 204, answer.text
+        transaction.begin()
+        stored = example.Title()
+        assert "\x0b" not in stored and "\x0c" not in stored
+        assert "<script>" in stored  # kept as the text it is
+        base = portal.absolute_url()
+        anonymous = persona_request("anonymous")
+        for url in (
+            f"{base}/praxisbeispiele/rss.xml",
+            f"{base}/search_rss?SearchableText=Dorf",
+            f"{base}/sitemap.xml.gz",
+        ):
+            response = anonymous.get(url)
+            assert response.status_code == 200, url
+            content = response.content
+            if url.endswith(".gz"):
+                content = gzip.decompress(content)
+            else:
+                assert "xml" in response.headers["Content-Type"], url
+            root = ET.fromstring(content)  # well-formed
+            assert not [el for el in root.iter() if el.tag.endswith("script")], url
+            if url.endswith("rss.xml"):
+                texts = [el.text or "" for el in root.iter()]
+                assert stored in texts, url
+        for url in (
+            f"{base}/praxisbeispiele/dcat.jsonld",
+            f"{base}/praxisbeispiele/export.json",
+            f"{base}/praxisbeispiele/export.geojson",
+        ):
+            response = anonymous.get(url)
+            assert response.status_code == 200, url
+            data = json.dumps(response.json(), ensure_ascii=False)
+            if not url.endswith("geojson"):  # the example has no place
+                assert stored in data, url

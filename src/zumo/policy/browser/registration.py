@@ -3,6 +3,7 @@ answer whether or not the address belongs to a member
 (:mod:`zumo.policy.registration`)."""
 
 from copy import copy
+from plone import api
 from plone.app.users.browser.register import RegistrationForm as BaseForm
 from plone.app.users.utils import notifyWidgetActionExecutionError
 from plone.protect import CheckAuthenticator
@@ -17,6 +18,14 @@ class RegistrationForm(BaseForm):
     address is the login name, the user id comes from the full name."""
 
     sent = ViewPageTemplateFile("templates/registration_sent.pt")
+
+    def update(self):
+        """Forget a ``came_from`` that leads out of the site: the form would
+        carry it along in a hidden field."""
+        came_from = self.request.form.get("came_from")
+        if came_from and not api.portal.get_tool("portal_url").isURLInPortal(came_from):
+            del self.request.form["came_from"]
+        super().update()
 
     def updateFields(self):
         """Plone's fields without ``username``; the full name is required."""

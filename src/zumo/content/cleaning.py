@@ -1,0 +1,71 @@
+"""No control characters in stored text.
+
+A title pasted from a word processor may carry a vertical tab (its line
+break) or a form feed; a REST client may send any control character or a
+lone UTF-16 surrogate. Stored as they are, they make the RSS feed and the
+sitemap ill-formed XML (XML 1.0 allows none of them) and a lone surrogate
+cannot even be written as UTF-8. Whatever way a text comes in (forms, REST,
+imports), :func:`clean_text_fields` replaces them when the object is added
+or changed: in lines (titles, keywords) every control character becomes a
+space; in multi-line text line breaks and tabs stay. Rich text is refused
+with a German message instead (``deserializers``), as the editor never
+produces them.
+"""
+
+from plone.dexterity.utils import iterSchemata
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import ICollection
+from zope.schema.interfaces import IText
+from zope.schema.interfaces import ITextLine
+
+import re
+
+
+#: Control characters and lone surrogates, in a line of text.
+IN_LINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+#: The same in multi-line text, where line breaks and tabs belong.
+IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def clean(value, multiline=False):
+    """``value`` without control characters (a space for each; surrogates
+    dropped); anything that is not a string stays as it is."""
+    if not isinstance(value, str):
+        return value
+    pattern = IN_TEXT if multiline else IN_LINE
+    if not pattern.search(value):
+        return value
+    value = pattern.sub(lambda m: "" if m.group() >= "\ud800" else " ", value)
+    return value if multiline else value.strip()
+
+
+def _cleaner(field):
+    """How to clean the value of ``field``, or None for other fields."""
+    if ITextLine.providedBy(field):
+        return clean
+    if IText.providedBy(field):
+        return lambda value: clean(value, multiline=True)
+    if ICollection.providedBy(field) and ITextLine.providedBy(
+        getattr(field, "value_type", None)
+    ):
+        return lambda values: (
+            type(values)(clean(value) for value in values)
+            if isinstance(values, (list, tuple, set, frozenset))
+            else values
+        )
+    return None
+
+
+def clean_text_fields(obj, event):
+    """Replace control characters in the text fields of ``obj`` (subscriber
+    of its addition and of each change); write only what changes."""
+    for schema in iterSchemata(obj):
+        for name, field in getFieldsInOrder(schema):
+            cleaner = _cleaner(field)
+            if cleaner is None or field.readonly:
+                continue
+            adapted = schema(obj)
+            value = getattr(adapted, name, None)
+            cleaned = cleaner(value)
+            if cleaned != value:
+                setattr(adapted, name, cleaned)
