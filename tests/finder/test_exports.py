@@ -45,8 +45,11 @@ def test_json_pages(served, request_factory):
     assert rest["next"] is None
     titles = {item["title"] for item in data["items"] + rest["items"]}
     assert titles == PUBLISHED
-    capped = get(request_factory, "/praxisbeispiele/export.json?b_size=99999&b_start=x")
+    capped = get(request_factory, "/praxisbeispiele/export.json?b_size=99999")
     assert len(capped.json()["items"]) == 4
+    bad = request_factory(api=False).get("/praxisbeispiele/export.json?b_start=x")
+    assert bad.status_code == 400
+    assert "Ungültige Angabe für b_start" in bad.json()["message"]
 
 
 def test_geojson(served, request_factory):
