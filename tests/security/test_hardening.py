@@ -74,6 +74,32 @@ class TestHardening:
             answer = session.get(portal.absolute_url() + path, allow_redirects=False)
             assert answer.status_code == 404, path
 
+    def test_a_malformed_batch_is_refused_in_german(
+        self, served_scenario, persona_request
+    ):
+        """``b_start=x`` or a repeated ``b_start``: 400 with the German
+        message, a page with a way back for browsers, JSON for the API."""
+        portal, _objects = served_scenario
+        session = persona_request("anonymous")
+        page = session.get(
+            portal.absolute_url() + "/praxisbeispiele",
+            params={"b_start": "x", "SearchableText": "Dorf"},
+            headers={"Accept": "text/html"},
+        )
+        assert page.status_code == 400
+        assert "Ungültige Angabe für b_start: bitte eine ganze Zahl ab 0." in page.text
+        assert (
+            'href="' + portal.absolute_url() + '/praxisbeispiele?SearchableText=Dorf"'
+            in page.text
+        )
+        assert page.headers["X-Content-Type-Options"] == "nosniff"
+        api = session.get(
+            portal.absolute_url() + "/++api++/@search?b_start=1&b_start=2",
+            headers={"Accept": "application/json"},
+        )
+        assert api.status_code == 400
+        assert api.json()["message"].startswith("Ungültige Angabe für b_start")
+
     def test_rest_batches_are_capped(self, served_scenario, persona_request):
         portal, _objects = served_scenario
         session = persona_request("institut")

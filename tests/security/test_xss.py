@@ -9,8 +9,8 @@ handlers, ``javascript:`` URLs, SVG with script, ``iframe srcdoc``, and a
 show them (each object's view, listings, search, the finder, the map, the
 dashboard, the saved answers and a meeting's registrations) are opened twice: with the site's Content-Security-Policy
 switched off in the browser, so that only escaping protects, and with it.
-A listener on dialogs and the page's ``window.__xss`` mark tell whether any
-script ran; no link may lead to ``javascript:``.
+Listeners on dialogs and on the console and the page's ``window.__xss``
+mark tell whether any script ran; no link may lead to ``javascript:``.
 """
 
 from plone import api
@@ -29,7 +29,7 @@ import transaction
 
 def payloads(mark):
     """Markup that sets ``window.__xss`` to ``mark`` if it ever runs."""
-    run = f"window.__xss='{mark}';alert('{mark}')"
+    run = f"window.__xss='{mark}';console.log('__xss {mark}');alert('{mark}')"
     return [
         f"<script>{run}</script>",
         f'"><img src=x onerror="{run}">',
@@ -190,6 +190,15 @@ class TestHostileInput:
                     page.on(
                         "dialog", lambda dialog, seen=dialogs: _dismiss(dialog, seen)
                     )
+                    logged = []
+                    page.on(
+                        "console",
+                        lambda message, seen=logged: (
+                            seen.append(message.text)
+                            if "__xss" in message.text
+                            else None
+                        ),
+                    )
                     answer = page.goto(url)
                     assert answer is not None and answer.status < 500, url
                     if url in answer_pages:
@@ -206,9 +215,17 @@ class TestHostileInput:
                     script_links = page.locator(
                         "a[href^='javascript:' i][href*='__xss']"
                     ).count()
-                    if dialogs or mark or any(frames) or script_links:
+                    if dialogs or logged or mark or any(frames) or script_links:
                         ran.append(
-                            (url, bypass_csp, dialogs, mark, frames, script_links)
+                            (
+                                url,
+                                bypass_csp,
+                                dialogs,
+                                logged,
+                                mark,
+                                frames,
+                                script_links,
+                            )  # fmt: skip
                         )
                 finally:
                     context.close()

@@ -36,6 +36,8 @@ from plone.rest.events import mark_as_api_request
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.service import Service
 from plone.rest.traverse import MarkAsRESTTraverser
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
 from urllib.parse import urlsplit
 from zExceptions import BadRequest
 from zExceptions import HTTPUnsupportedMediaType
@@ -45,6 +47,7 @@ from zope.component.hooks import setSite
 from zope.i18n import translate
 from zumo.policy import _
 
+import html
 import json
 
 
@@ -140,7 +143,7 @@ def _refuse_bad_batch(request):
         except (TypeError, ValueError):
             valid = False
         if not valid:
-            raise BadRequest(
+            raise BadBatch(
                 _german(
                     _(
                         "error_batch_parameter",
@@ -240,6 +243,53 @@ BAD_INPUT = {
         "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
     ),
 }
+
+
+class BadBatch(BadRequest):
+    """A ``b_start`` or ``b_size`` that is not one whole number (400)."""
+
+
+class BadBatchView:
+    """The answer to a malformed batch parameter: 400 and the German
+    message, as JSON for the REST API and as a page with a link to the
+    same address without the parameter for browsers."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+
+    def render(self):
+        """The JSON answer or the HTML page."""
+        response = self.request.response
+        response.setStatus(400, lock=1)
+        message = str(self.context)
+        if IAPIRequest.providedBy(self.request):
+            response.setHeader("Content-Type", "application/json")
+            return json.dumps(
+                {"type": "BadRequest", "message": message}, ensure_ascii=False
+            )
+        response.setHeader("Content-Type", "text/html; charset=utf-8")
+        query = urlencode(
+            [
+                (name, value)
+                for name, value in parse_qsl(self.request.get("QUERY_STRING", ""))
+                if name not in ("b_start", "b_size")
+            ]
+        )
+        target = self.request.get("ACTUAL_URL", "") + (f"?{query}" if query else "")
+        title = _german(_("title_bad_request", default="Ungültige Anfrage"),
+                        self.request)  # fmt: skip
+        back = _german(
+            _("link_without_batch", default="Zur Seite ohne diese Angabe"),
+            self.request,
+        )
+        return (
+            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+            f"<title>{title}</title></head><body><main><h1>{title}</h1>"
+            f"<p>{html.escape(message)}</p>"
+            f'<p><a href="{html.escape(target)}">{back}</a></p>'
+            "</main></body></html>"
+        )
 
 
 class BadInputView:
