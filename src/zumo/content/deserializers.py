@@ -77,6 +77,17 @@ def _text_only(value, request):
         _refuse_format(request)
 
 
+def _date_in_range(deserialize, value, request):
+    """``deserialize(value)`` for a text date within the years, or a
+    ``ValueError`` with a German message."""
+    _text_only(value, request)
+    try:
+        result = deserialize(value)
+    except OverflowError:
+        _refuse_format(request)
+    return _checked(result, request)
+
+
 @implementer(IFieldDeserializer)
 @adapter(IDatetime, IDexterityContent, IZumoContentLayer)
 class DatetimeInRangeDeserializer(DatetimeFieldDeserializer):
@@ -84,12 +95,7 @@ class DatetimeInRangeDeserializer(DatetimeFieldDeserializer):
 
     def __call__(self, value):
         """The datetime, or a ``ValueError`` with a German message."""
-        _text_only(value, self.request)
-        try:
-            result = super().__call__(value)
-        except OverflowError:
-            _refuse_format(self.request)
-        return _checked(result, self.request)
+        return _date_in_range(super().__call__, value, self.request)
 
 
 @implementer(IFieldDeserializer)
@@ -99,12 +105,7 @@ class DateInRangeDeserializer(DefaultFieldDeserializer):
 
     def __call__(self, value):
         """The date, or a ``ValueError`` with a German message."""
-        _text_only(value, self.request)
-        try:
-            result = super().__call__(value)
-        except OverflowError:
-            _refuse_format(self.request)
-        return _checked(result, self.request)
+        return _date_in_range(super().__call__, value, self.request)
 
 
 @implementer(IFieldDeserializer)

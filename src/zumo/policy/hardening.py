@@ -245,6 +245,14 @@ BAD_INPUT = {
 }
 
 
+def _bad_request_json(request, message):
+    """Answer 400 with ``message`` as the REST API's JSON error."""
+    response = request.response
+    response.setStatus(400, lock=1)
+    response.setHeader("Content-Type", "application/json")
+    return json.dumps({"type": "BadRequest", "message": message}, ensure_ascii=False)
+
+
 class BadBatch(BadRequest):
     """A ``b_start`` or ``b_size`` that is not one whole number (400)."""
 
@@ -260,14 +268,11 @@ class BadBatchView:
 
     def render(self):
         """The JSON answer or the HTML page."""
-        response = self.request.response
-        response.setStatus(400, lock=1)
         message = str(self.context)
         if IAPIRequest.providedBy(self.request):
-            response.setHeader("Content-Type", "application/json")
-            return json.dumps(
-                {"type": "BadRequest", "message": message}, ensure_ascii=False
-            )
+            return _bad_request_json(self.request, message)
+        response = self.request.response
+        response.setStatus(400, lock=1)
         response.setHeader("Content-Type", "text/html; charset=utf-8")
         query = urlencode(
             [
@@ -302,14 +307,8 @@ class BadInputView:
 
     def render(self):
         """The JSON answer."""
-        response = self.request.response
-        response.setStatus(400, lock=1)
-        response.setHeader("Content-Type", "application/json")
         message = BAD_INPUT[type(self.context).__name__]
-        return json.dumps(
-            {"type": "BadRequest", "message": _german(message, self.request)},
-            ensure_ascii=False,
-        )
+        return _bad_request_json(self.request, _german(message, self.request))
 
 
 class SingleAPITraverser(MarkAsRESTTraverser):
