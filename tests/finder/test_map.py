@@ -108,7 +108,9 @@ def test_pages_are_bounded(mapped, request_factory):
     assert 'rel="next"' in first.headers["Link"]
     rest = request_factory(api=False).get(answer["next"]).json()
     assert rest["next"] is None and len(rest["features"]) == 1
-    everything = data(request_factory, "layer=nonsense&b_size=99999&b_start=x")
+    everything = data(request_factory, "layer=nonsense&b_size=99999")
+    bad = request_factory(api=False).get("/praxisbeispiele/karte.geojson?b_start=x")
+    assert bad.status_code == 400
     assert everything.json()["layer"] == "examples"
     assert len(everything.json()["features"]) == 4
     assert zumo_map.MAX_PAGE == 1000
