@@ -38,6 +38,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zc.lockfile
 
 
@@ -221,6 +222,35 @@ def backup_postgresql(settings=None):
     return stamp
 
 
+def _close_sessions(settings, seconds=60):
+    """End the database sessions still open and wait until they are gone.
+
+    A stopped Zope process's server-side session ends a moment after the
+    process; until then its temporary tables (RelStorage's blob chunks)
+    hold on to functions that ``pg_restore --clean`` drops.
+    """
+    query = (
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+        "WHERE datname = 'zumo' AND pid <> pg_backend_pid()"
+    )
+    deadline = time.monotonic() + seconds
+    while True:
+        done = subprocess.run(
+            [cluster.pg_bin() / "psql", "-d", "postgres", "-tAc", query],
+            env=cluster.pg_environ(settings),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        if done.stdout.strip() == "0":
+            return
+        if time.monotonic() > deadline:
+            raise SystemExit(
+                "[backup] Datenbank-Sitzungen enden nicht; bitte erneut versuchen"
+            )
+        time.sleep(0.5)
+
+
 def restore_postgresql(date=None, settings=None):
     """Restore the dump chosen by ``date`` into the cluster's database."""
     settings = settings or cluster.Settings()
@@ -239,6 +269,7 @@ def restore_postgresql(date=None, settings=None):
     cluster.stop_process(settings, "varnish")
     for number in running:
         cluster.stop_process(settings, f"zope-{number}")
+    _close_sessions(settings)
     step(f"Sicherung {stamp} mit pg_restore")
     subprocess.run(
         [cluster.pg_bin() / "pg_restore", "--clean", "--if-exists",
