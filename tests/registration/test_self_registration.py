@@ -144,6 +144,16 @@ def _form(functional_portal):
     return session, page.text
 
 
+def _submit(session, html, **fields):
+    """Send the registration form with ``fields`` and, if ``html`` (the
+    form's page) is given, its CSRF token."""
+    data = {f"form.widgets.{name}": value for name, value in fields.items()}
+    data["form.buttons.register"] = "Registrieren"
+    if html is not None:
+        data["_authenticator"] = token_in(html)
+    return session.post("/@@register", data=data)
+
+
 def test_the_form_asks_for_no_user_name(functional_portal, inbox):
     """The form has a name and an address, no user name, no password."""
     _session, html = _form(functional_portal)
@@ -159,15 +169,7 @@ def test_the_form_answers_alike(functional_portal, inbox, member):
     pages = []
     for address in ("neu@example.org", "amt@example.org"):
         session, html = _form(functional_portal)
-        answer = session.post(
-            "/@@register",
-            data={
-                "form.widgets.fullname": "Nora Neu",
-                "form.widgets.email": address,
-                "form.buttons.register": "Registrieren",
-                "_authenticator": token_in(html),
-            },
-        )
+        answer = _submit(session, html, fullname="Nora Neu", email=address)
         assert answer.status_code == 200
         assert "Bitte sehen Sie in Ihr E-Mail-Postfach" in answer.text
         pages.append(answer.text.split('id="content-core"')[1].split("</div>")[0])
@@ -181,14 +183,7 @@ def test_the_form_explains_bad_input(functional_portal, inbox):
     """Without a name the form says so in German and creates nobody."""
     session, html = _form(functional_portal)
     before = _users()
-    answer = session.post(
-        "/@@register",
-        data={
-            "form.widgets.email": "neu@example.org",
-            "form.buttons.register": "Registrieren",
-            "_authenticator": token_in(html),
-        },
-    )
+    answer = _submit(session, html, email="neu@example.org")
     assert answer.status_code == 200
     assert "Erforderliche Eingabe fehlt." in answer.text
     assert _users() == before
@@ -199,14 +194,7 @@ def test_the_form_needs_its_token(functional_portal, inbox):
     """A cross-site post without the CSRF token registers nobody."""
     session, _html = _form(functional_portal)
     before = _users()
-    answer = session.post(
-        "/@@register",
-        data={
-            "form.widgets.fullname": "Nora Neu",
-            "form.widgets.email": "neu@example.org",
-            "form.buttons.register": "Registrieren",
-        },
-    )
+    answer = _submit(session, None, fullname="Nora Neu", email="neu@example.org")
     assert answer.status_code == 403
     assert _users() == before
     assert inbox.messages == []

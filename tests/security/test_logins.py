@@ -21,6 +21,15 @@ def throttle():
     logins.THROTTLE.clear()
 
 
+#: Addresses outside the site that redirect parameters might lead to.
+OUTSIDE = [
+    "https://evil.example/phish",
+    "//evil.example/phish",
+    "http://localhost.evil.example/",
+    "javascript:alert(1)",
+]
+
+
 def login_form(site, name, password, came_from=None):
     """Log in through the Classic login form; return the answer (no redirects
     followed) and the session."""
@@ -65,15 +74,7 @@ class TestLogins:
         assert "HttpOnly" in cookie
         assert "SameSite=Lax" in cookie
 
-    @pytest.mark.parametrize(
-        "target",
-        [
-            "https://evil.example/phish",
-            "//evil.example/phish",
-            "http://localhost.evil.example/",
-            "javascript:alert(1)",
-        ],
-    )
+    @pytest.mark.parametrize("target", OUTSIDE)
     def test_came_from_leads_nowhere_else(self, served_scenario, target):
         site = served_scenario[0].absolute_url()
         answer, _session = login_form(site, "kommune-a", PASSWORD, came_from=target)
@@ -84,15 +85,7 @@ class TestLogins:
         assert "evil.example" not in page.text
         assert "javascript:alert" not in page.text
 
-    @pytest.mark.parametrize(
-        "target",
-        [
-            "https://evil.example/phish",
-            "//evil.example/phish",
-            "http://localhost.evil.example/",
-            "javascript:alert(1)",
-        ],
-    )
+    @pytest.mark.parametrize("target", OUTSIDE)
     def test_next_and_similar_lead_nowhere_else(self, served_scenario, target):
         """``next`` after logging out, ``came_from`` of the registration
         form and ``original_url`` of plone.protect's confirmation page lead

@@ -33,9 +33,8 @@ from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IDatetime
 from zumo.content import _
+from zumo.content.cleaning import IN_TEXT
 from zumo.content.interfaces import IZumoContentLayer
-
-import re
 
 
 #: The years a date of the network may lie in (meetings, projects,
@@ -128,9 +127,8 @@ class SingleChoiceDeserializer(ChoiceFieldDeserializer):
         return super().__call__(value)
 
 
-#: Characters no HTML page may hold: C0 controls but tab, line feed and
-#: carriage return; DEL; lone UTF-16 surrogates.
-FORBIDDEN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+#: Characters no HTML page may hold (those ``cleaning`` replaces in text).
+FORBIDDEN_TEXT = IN_TEXT
 
 
 def _is_rich_text(value):

@@ -245,6 +245,20 @@ BAD_INPUT = {
 }
 
 
+def refusal_page(title, message, link=None):
+    """A page of its own for a refused request: ``title``, ``message`` and,
+    if given, a ``(url, text)`` link onwards (all German)."""
+    onwards = ""
+    if link:
+        onwards = f'<p><a href="{html.escape(link[0])}">{html.escape(link[1])}</a></p>'
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body><main>"
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>{onwards}"
+        "</main></body></html>"
+    )
+
+
 def _bad_request_json(request, message):
     """Answer 400 with ``message`` as the REST API's JSON error."""
     response = request.response
@@ -288,13 +302,7 @@ class BadBatchView:
             _("link_without_batch", default="Zur Seite ohne diese Angabe"),
             self.request,
         )
-        return (
-            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-            f"<title>{title}</title></head><body><main><h1>{title}</h1>"
-            f"<p>{html.escape(message)}</p>"
-            f'<p><a href="{html.escape(target)}">{back}</a></p>'
-            "</main></body></html>"
-        )
+        return refusal_page(title, message, (target, back))
 
 
 class BadInputView:

@@ -29,8 +29,8 @@ from threading import Lock
 from zExceptions import HTTPTooManyRequests
 from zope.i18n import translate
 from zumo.policy import _
+from zumo.policy.hardening import refusal_page
 
-import html
 import json
 import logging
 import math
@@ -94,11 +94,7 @@ class TooManyRequestsView:
             _("title_too_many_logins", default="Anmeldung vorübergehend gesperrt"),
             target_language="de",
         )
-        return (
-            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-            f"<title>{title}</title></head><body><main><h1>{title}</h1>"
-            f"<p>{html.escape(str(self.context))}</p></main></body></html>"
-        )
+        return refusal_page(title, str(self.context))
 
 
 class Throttle:
