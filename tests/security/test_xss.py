@@ -307,3 +307,38 @@ class TestFeedsAndData:
             data = json.dumps(response.json(), ensure_ascii=False)
             if not url.endswith("geojson"):  # the example has no place
                 assert stored in data, url
+
+    def test_full_names_lose_control_characters(self, served_scenario, persona_request):
+        """A full name is the author of every feed item: whether a member
+        sets it in the personal-information form or through REST, control
+        characters are replaced; markup stays text."""
+        import lxml.html
+
+        portal, _objects = served_scenario
+        base = portal.absolute_url()
+        session = persona_request("kommune-b")
+        page = session.get(f"{base}/@@personal-information")
+        assert page.status_code == 200
+        (form,) = [
+            f
+            for f in lxml.html.fromstring(page.text).forms
+            if "form.widgets.fullname" in f.fields
+        ]
+        values = dict(form.form_values())
+        values["form.widgets.fullname"] = "Anna\x0bMuster<b>\x0c"
+        values["form.buttons.save"] = "Speichern"
+        answer = session.post(f"{base}/@@personal-information", data=values)
+        assert answer.status_code == 200
+        transaction.begin()
+        member = api.user.get(userid="kommune-b")
+        assert member.getProperty("fullname") == "Anna Muster<b>"
+        answer = session.patch(
+            f"{base}/++api++/@users/kommune-b",
+            json={"fullname": "Bert\x0bBeispiel", "location": "Dorf\x00"},
+            headers={"Accept": "application/json"},
+        )
+        assert answer.status_code == 204, answer.text
+        transaction.begin()
+        member = api.user.get(userid="kommune-b")
+        assert member.getProperty("fullname") == "Bert Beispiel"
+        assert member.getProperty("location") == "Dorf"

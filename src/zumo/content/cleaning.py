@@ -9,7 +9,9 @@ imports), :func:`clean_text_fields` replaces them when the object is added
 or changed: in lines (titles, keywords) every control character becomes a
 space; in multi-line text line breaks and tabs stay. Rich text is refused
 with a German message instead (``deserializers``), as the editor never
-produces them.
+produces them. A member's properties (full name, place, biography) are
+cleaned the same way whenever they are set (:func:`clean_member_properties`):
+the full name goes into every feed as the author.
 """
 
 from plone.dexterity.utils import iterSchemata
@@ -69,3 +71,25 @@ def clean_text_fields(obj, event):
             cleaned = cleaner(value)
             if cleaned != value:
                 setattr(adapted, name, cleaned)
+
+
+#: Member properties of several lines; every other text property is a line.
+MULTILINE_PROPERTIES = frozenset({"description"})
+
+
+def clean_member_properties(event):
+    """Replace control characters in the text properties a member (or the
+    institute for them) has just set (subscriber of PAS's
+    ``IPropertiesUpdatedEvent``, fired by every way of setting them: the
+    personal-information form, the users control panel, REST)."""
+    properties = event.properties
+    if not isinstance(properties, dict):
+        return
+    cleaned = {}
+    for name, value in properties.items():
+        new = clean(value, multiline=name in MULTILINE_PROPERTIES)
+        if new != value:
+            cleaned[name] = new
+    if cleaned:
+        # Sets them again; this time nothing is left to clean.
+        event.principal.setMemberProperties(cleaned)
