@@ -93,6 +93,10 @@ class TestHardening:
             in page.text
         )
         assert page.headers["X-Content-Type-Options"] == "nosniff"
+        # In the site's layout: its header, navigation and footer around it.
+        assert 'id="portal-globalnav"' in page.text
+        assert 'id="portal-footer-wrapper"' in page.text
+        assert page.text.count("<h1") == 1
         api = session.get(
             portal.absolute_url() + "/++api++/@search?b_start=1&b_start=2",
             headers={"Accept": "application/json"},

@@ -114,6 +114,7 @@ class TestLogins:
         refused, session = login_form(site, "kommune-a", PASSWORD)
         assert refused.status_code == 429
         assert "Zu viele fehlgeschlagene Anmeldeversuche" in refused.text
+        assert 'id="portal-globalnav"' in refused.text  # in the site's layout
         assert int(refused.headers["Retry-After"]) > 0
         assert "__ac" not in session.cookies
         # Basic authentication with the right password is ignored alike:

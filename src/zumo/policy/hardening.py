@@ -31,21 +31,27 @@
 Every refusal has a German message; REST clients get it as JSON.
 """
 
+from plone import api
 from plone.registry.interfaces import IRegistry
 from plone.rest.events import mark_as_api_request
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.service import Service
 from plone.rest.traverse import MarkAsRESTTraverser
+from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import parse_qsl
 from urllib.parse import urlencode
 from urllib.parse import urlsplit
 from zExceptions import BadRequest
 from zExceptions import HTTPUnsupportedMediaType
 from zExceptions import NotFound
+from ZODB.POSException import ConflictError
 from zope.component import queryUtility
 from zope.component.hooks import setSite
 from zope.i18n import translate
+from zope.publisher.interfaces.browser import IBrowserView
 from zumo.policy import _
+from zumo.policy import logger
 
 import html
 import json
@@ -245,9 +251,32 @@ BAD_INPUT = {
 }
 
 
-def refusal_page(title, message, link=None):
-    """A page of its own for a refused request: ``title``, ``message`` and,
-    if given, a ``(url, text)`` link onwards (all German)."""
+class _Refusal(BrowserView):
+    """The site's page around a refusal (``templates/refusal.pt``)."""
+
+    index = ViewPageTemplateFile("browser/templates/refusal.pt")
+
+
+def refusal_page(view, title, message, link=None):
+    """The page for a request refused by the exception view ``view``:
+    ``title``, ``message`` and, if given, a ``(url, text)`` link onwards
+    (all German), in the site's layout; a bare page should the layout
+    itself fail."""
+    request = view.request
+    context = getattr(view, "__parent__", None)
+    while IBrowserView.providedBy(context):  # a form, say: its object
+        context = context.context
+    if not hasattr(context, "aq_chain"):
+        context = api.portal.get()
+    request.set("disable_border", True)
+    request.set("disable_plone.leftcolumn", True)
+    request.set("disable_plone.rightcolumn", True)
+    try:
+        return _Refusal(context, request).index(title=title, message=message, link=link)
+    except ConflictError:
+        raise
+    except Exception:
+        logger.exception("Refusal page in the site's layout failed")
     onwards = ""
     if link:
         onwards = f'<p><a href="{html.escape(link[0])}">{html.escape(link[1])}</a></p>'
@@ -302,7 +331,7 @@ class BadBatchView:
             _("link_without_batch", default="Zur Seite ohne diese Angabe"),
             self.request,
         )
-        return refusal_page(title, message, (target, back))
+        return refusal_page(self, title, message, (target, back))
 
 
 class BadInputView:

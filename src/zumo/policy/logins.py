@@ -94,7 +94,7 @@ class TooManyRequestsView:
             _("title_too_many_logins", default="Anmeldung vorübergehend gesperrt"),
             target_language="de",
         )
-        return refusal_page(title, str(self.context))
+        return refusal_page(self, title, str(self.context))
 
 
 class Throttle:
