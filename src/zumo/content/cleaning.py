@@ -11,7 +11,7 @@ space; in multi-line text line breaks and tabs stay. Rich text is refused
 with a German message instead (``deserializers``), as the editor never
 produces them. A member's properties (full name, place, biography) are
 cleaned the same way whenever they are set (:func:`clean_member_properties`):
-the full name goes into every feed as the author.
+the full name is the author the feeds name.
 """
 
 from plone.dexterity.utils import iterSchemata
