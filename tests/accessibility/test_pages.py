@@ -121,6 +121,7 @@ PAGES = {
         lambda: "kommunen/tuningen/@@qualifizierung-team",
     ),
     "Ungültige Seitenangabe": (None, lambda: "praxisbeispiele?b_start=x"),
+    "Registrierung bestätigen": (None, lambda: _confirmation()),
 }
 #: Pages that answer with another status than 200.
 STATUS = {"Ungültige Seitenangabe": 400}
@@ -134,6 +135,14 @@ def _zumo_module():
 def _open_meeting():
     """The demo meeting with registrations (its registration is open)."""
     return _first("WorkshopMeeting", Title="Treffpunkte Generationen")
+
+
+def _confirmation():
+    """The page of a registration mail's link (for a demo address)."""
+    from zumo.policy import registration
+
+    token = registration.token_for("demo-registrierung@example.org", "Demo Person")
+    return f"@@{registration.CONFIRM_VIEW}?token={token}"
 
 
 def as_persona(persona):

@@ -10,6 +10,8 @@ from tests.mail import subject
 from zumo.policy import registration
 
 import pytest
+import requests
+import time
 import transaction
 
 
@@ -42,21 +44,55 @@ def _users():
     return {user.getId(): user.getUserName() for user in api.user.get_users()}
 
 
+def _confirmation_link(inbox, address):
+    """The confirmation link of the one mail to ``address``."""
+    (message,) = inbox.to(address)
+    assert subject(message) == (
+        "Bitte bestätigen Sie Ihre Registrierung im ZUMO Netzwerk"
+    )
+    (link,) = [u for u in links(message) if registration.CONFIRM_VIEW in u]
+    return link
+
+
+def _confirm(link):
+    """Open the confirmation ``link`` and press its button; return the page
+    and the answer to the button (not followed)."""
+    session = RelativeSession(link.split("/@@")[0])
+    page = session.get(link)
+    assert page.status_code == 200
+    token = link.split("token=")[1]
+    answer = session.post(
+        "/@@" + registration.CONFIRM_VIEW,
+        data={"token": token, "confirm": "1", "_authenticator": token_in(page.text)},
+        allow_redirects=False,
+    )
+    return page, answer
+
+
 def test_citizen_registers_and_gets_mail(functional_portal, anon_request, inbox):
     """Registering with a name and an address sends a German mail with a link
-    and makes a citizen whose login name is the address."""
+    and makes nobody yet; the link makes a citizen whose login name is the
+    address and leads on to setting the password."""
     response = anon_request.post(
         "/@users", json={"fullname": "Nora Neu", "email": "Neu@Example.org"}
     )
     assert response.status_code == 202, response.text
     assert response.json()["message"].startswith(SENT)
-    message = inbox.messages[0]
-    assert "neu@example.org" in message["To"]
-    assert subject(message).startswith("Informationen über den Benutzerzugang auf")
-    assert "passwordreset" in body(message)
-    assert "neu@example.org" in body(message)  # the login name
+    link = _confirmation_link(inbox, "neu@example.org")
+    text = body(inbox.messages[0])
+    assert "Guten Tag Nora Neu" in text
+    assert "Ihr Benutzername ist Ihre E-Mail-Adresse: neu@example.org" in text
+    assert "nora-neu" not in _users()
+    page, answer = _confirm(link)
+    assert "Registrierung abschließen" in page.text
+    assert "Nora Neu" in page.text and "neu@example.org" in page.text
+    assert answer.status_code == 302
+    assert "/passwordreset/" in answer.headers["Location"]
+    assert "userid=neu%40example.org" in answer.headers["Location"]
     assert _users()["nora-neu"] == "neu@example.org"
     assert "citizens" in [g.getId() for g in api.group.get_groups(username="nora-neu")]
+    # The password page opens for the new member.
+    assert requests.get(answer.headers["Location"]).status_code == 200
 
 
 def test_the_same_name_twice_gets_two_accounts(functional_portal, anon_request, inbox):
@@ -66,9 +102,115 @@ def test_the_same_name_twice_gets_two_accounts(functional_portal, anon_request, 
             "/@users", json={"fullname": "Nora Neu", "email": address}
         )
         assert response.status_code == 202
+        assert _confirm(_confirmation_link(inbox, address))[1].status_code == 302
     users = _users()
     assert users["nora-neu"] == "nora@example.org"
     assert users["nora-neu-1"] == "nora.neu@example.org"
+
+
+def test_registering_writes_nothing(functional_portal, anon_request, inbox, member):
+    """For a new address as for a member's, registering only sends a mail:
+    no transaction is written, so neither answer nor time tells them
+    apart."""
+    db = functional_portal._p_jar.db()
+    transaction.begin()
+    before = db.lastTransaction()
+    for address in ("neu@example.org", "amt@example.org"):
+        answer = anon_request.post(
+            "/@users", json={"fullname": "Nora Neu", "email": address}
+        )
+        assert answer.status_code == 202
+    transaction.begin()
+    assert db.lastTransaction() == before
+    assert len(inbox.messages) == 2
+
+
+def test_opening_the_link_writes_nothing(functional_portal, anon_request, inbox):
+    """Only the button makes the account; a link opened by a mail scanner
+    does not."""
+    anon_request.post(
+        "/@users", json={"fullname": "Nora Neu", "email": "n@example.org"}
+    )
+    link = _confirmation_link(inbox, "n@example.org")
+    assert requests.get(link).status_code == 200
+    assert "nora-neu" not in _users()
+
+
+def test_a_link_works_once(functional_portal, anon_request, inbox):
+    """A second press finds the account and says so; no second account, no
+    second password link."""
+    anon_request.post(
+        "/@users", json={"fullname": "Nora Neu", "email": "n@example.org"}
+    )
+    link = _confirmation_link(inbox, "n@example.org")
+    assert _confirm(link)[1].status_code == 302
+    _page, again = _confirm(link)
+    assert again.status_code == 200
+    assert "gibt es bereits ein Benutzerkonto" in again.text
+    assert "passwordreset" not in again.text
+    assert [u for u in _users() if u.startswith("nora-neu")] == ["nora-neu"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda token: token[:-2] + ("00" if not token.endswith("00") else "11"),
+        lambda token: registration.token_for("boss@example.org", "Boss") + "x",
+        lambda token: "kaputt",
+        lambda token: "",
+        lambda token: "a.b.c",
+        lambda token: "e30." + token.split(".")[1],
+    ],
+)
+def test_a_bad_link_makes_nothing(functional_portal, anon_request, inbox, change):
+    """An altered, foreign or broken token: a German message, a way to
+    register again, nothing made."""
+    anon_request.post(
+        "/@users", json={"fullname": "Nora Neu", "email": "n@example.org"}
+    )
+    token = _confirmation_link(inbox, "n@example.org").split("token=")[1]
+    session = RelativeSession(functional_portal.absolute_url())
+    page = session.get(
+        "/@@" + registration.CONFIRM_VIEW, params={"token": change(token)}
+    )
+    assert page.status_code == 200
+    assert "Dieser Link ist ungültig oder abgelaufen." in page.text
+    assert "Noch einmal registrieren" in page.text
+    before = _users()
+    answer = session.post(
+        "/@@" + registration.CONFIRM_VIEW,
+        data={"token": change(token), "confirm": "1"},
+        allow_redirects=False,
+    )
+    assert answer.status_code == 200
+    assert _users() == before
+
+
+def test_a_link_expires(functional_portal):
+    """A link older than CONFIRM_DAYS days is refused."""
+    transaction.begin()
+    old = time.time() - registration.CONFIRM_DAYS * 86400 - 60
+    token = registration.token_for("alt@example.org", "Alt", issued=old)
+    with pytest.raises(registration.RegistrationError):
+        registration.read_token(token)
+    fresh = registration.token_for("alt@example.org", "Alt")
+    assert registration.read_token(fresh) == ("alt@example.org", "Alt")
+
+
+def test_the_button_needs_its_token(functional_portal, anon_request, inbox):
+    """A cross-site post of a (stolen) link without the CSRF token makes
+    nothing."""
+    anon_request.post(
+        "/@users", json={"fullname": "Nora Neu", "email": "n@example.org"}
+    )
+    token = _confirmation_link(inbox, "n@example.org").split("token=")[1]
+    answer = requests.post(
+        functional_portal.absolute_url() + "/@@" + registration.CONFIRM_VIEW,
+        data={"token": token, "confirm": "1"},
+        allow_redirects=False,
+    )
+    assert answer.status_code == 403
+    assert "nora-neu" not in _users()
 
 
 @pytest.mark.parametrize("address", ["amt@example.org", "AMT@example.org"])
@@ -174,7 +316,7 @@ def test_the_form_answers_alike(functional_portal, inbox, member):
         assert "Bitte sehen Sie in Ihr E-Mail-Postfach" in answer.text
         pages.append(answer.text.split('id="content-core"')[1].split("</div>")[0])
     assert pages[0] == pages[1]
-    assert _users()["nora-neu"] == "neu@example.org"
+    assert "nora-neu" not in _users()
     assert len(inbox.to("amt@example.org")) == 1
     assert len(inbox.to("neu@example.org")) == 1
 
@@ -206,13 +348,12 @@ def test_staff_added_by_institute_are_not_citizens(functional_portal, member):
     assert "citizens" not in [g.getId() for g in api.group.get_groups(username="amt")]
 
 
-def test_a_mail_server_that_is_down_loses_no_registration(
-    functional_portal, anon_request
-):
-    """Without a mail server the answer is the same; the account stays and
-    "Passwort vergessen" sends the link later."""
+def test_a_mail_server_that_is_down_changes_nothing(functional_portal, anon_request):
+    """Without a mail server the answer is the same and nothing is made;
+    registering again once the mails go out sends the link."""
+    before = _users()
     response = anon_request.post(
         "/@users", json={"fullname": "Nora Neu", "email": "neu@example.org"}
     )
     assert response.status_code == 202, response.text
-    assert _users()["nora-neu"] == "neu@example.org"
+    assert _users() == before

@@ -1,33 +1,46 @@
 """Self-registered people are engaged citizens; registering tells nobody who
 is a member.
 
-Whoever registers themselves (an anonymous request creating a user, through
-the registration form ``@@register`` or ``POST @users``) joins the group
+Whoever registers themselves (an anonymous request, through the
+registration form ``@@register`` or ``POST @users``) joins the group
 ``citizens``. People the institute adds are placed in their groups by the
 institute.
 
 A registrant gives a full name and an e-mail address, nothing else: the
 e-mail address becomes the login name and the site makes the user id from
 the full name (``anna-muster``, ``anna-muster-1``, … — Plone's own
-generator), so nobody can try out login names. Whether or not the address
-already belongs to a member, the answer is the same ("we have sent you a
-mail"); a member whose address is used again gets a mail naming their login
-name and the link to set a new password instead of a second account. Each
-address gets at most :data:`MAILS_PER_ADDRESS` such mails per quarter of an
-hour, so the form cannot be used to flood a mailbox.
+generator), so nobody can try out login names.
+
+Whether or not the address already belongs to a member, registering does
+the same: it sends one mail and writes nothing, so neither the answer nor
+its time tells who is a member. A new address gets a link to confirm
+(:func:`token_for`, signed, valid :data:`CONFIRM_DAYS` days); the account
+is made only when its owner follows it (``@@registrierung-bestaetigen``,
+:func:`confirm`), so nobody can open accounts in another person's name. A
+member whose address is used again gets a mail naming their login name and
+the link to set a new password instead. Each address gets at most
+:data:`MAILS_PER_ADDRESS` such mails per quarter of an hour, so the form
+cannot be used to flood a mailbox.
 """
 
 from plone import api
 from plone.app.users.utils import generate_user_id
+from plone.keyring.interfaces import IKeyManager
 from Products.CMFPlone.RegistrationTool import checkEmailAddress
 from Products.CMFPlone.RegistrationTool import EmailAddressInvalid
-from ZODB.POSException import ConflictError
+from urllib.parse import urlencode
+from zope.component import getUtility
 from zumo.policy import _
 from zumo.policy import german as _t
 from zumo.policy import logger
 from zumo.policy.logins import Throttle
 from zumo.policy.notifications import mail
 
+import base64
+import hashlib
+import hmac
+import json
+import time
 import unicodedata
 import uuid
 
@@ -37,6 +50,10 @@ CITIZENS = "citizens"
 MAILS_PER_ADDRESS = 3
 #: The longest full name taken.
 MAX_NAME = 100
+#: Days a confirmation link stays valid.
+CONFIRM_DAYS = 3
+#: The page a confirmation link opens (on the site root).
+CONFIRM_VIEW = "registrierung-bestaetigen"
 
 #: Registration mails per address (in memory, per process).
 MAILS = Throttle()
@@ -104,9 +121,10 @@ def _member_with(email):
 
 
 def register(request, email, fullname):
-    """Register a citizen with ``email`` and ``fullname`` (checked with
-    :func:`clean`), or, when the address belongs to a member already, mail
-    that member their login name. The caller answers alike in both cases."""
+    """Mail a registrant with ``email`` and ``fullname`` (checked with
+    :func:`clean`) the link to confirm, or, when the address belongs to a
+    member already, mail that member their login name. Writes nothing; the
+    caller answers alike in both cases."""
     email, fullname = clean(email, fullname)
     if MAILS.blocked(email):
         logger.info("Registration for %s: no further mail for now", email)
@@ -116,9 +134,60 @@ def register(request, email, fullname):
     member = _member_with(email)
     if member is not None:
         _mail_existing(portal, member, email)
-        return
-    data = {"email": email, "fullname": fullname}
-    userid = generate_user_id(portal, data)
+    else:
+        _mail_confirmation(portal, email, fullname)
+
+
+def _signature(payload):
+    """The HMAC of ``payload`` with the site's system secret."""
+    secret = getUtility(IKeyManager).secret()
+    if isinstance(secret, str):
+        secret = secret.encode()
+    return hmac.new(secret, payload.encode(), hashlib.sha256).hexdigest()
+
+
+def token_for(email, fullname, issued=None):
+    """The signed token of a confirmation link for ``email`` and
+    ``fullname`` (issued now, or at the Unix time ``issued``)."""
+    data = json.dumps([email, fullname, int(issued or time.time())])
+    payload = base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
+    return f"{payload}.{_signature(payload)}"
+
+
+def read_token(token):
+    """``(email, fullname)`` of a valid, unexpired token, or raise
+    :class:`RegistrationError` with a German message."""
+    invalid = RegistrationError(
+        "token",
+        _t(_("registration_link_invalid",
+             default="Dieser Link ist ungültig oder abgelaufen. Bitte "
+             "registrieren Sie sich noch einmal; Sie bekommen dann einen "
+             "neuen Link.")),
+    )  # fmt: skip
+    if not isinstance(token, str) or token.count(".") != 1:
+        raise invalid
+    payload, signature = token.split(".")
+    if not hmac.compare_digest(signature, _signature(payload)):
+        raise invalid
+    try:
+        padded = payload + "=" * (-len(payload) % 4)
+        email, fullname, issued = json.loads(base64.urlsafe_b64decode(padded))
+    except (ValueError, TypeError):
+        raise invalid from None
+    if not 0 <= time.time() - issued <= CONFIRM_DAYS * 86400:
+        raise invalid
+    return email, fullname
+
+
+def confirm(request, token):
+    """Make the account a confirmation link asks for (a citizen) and return
+    its user id; None when the address has an account by now (the link was
+    followed before, or the institute added the person meanwhile)."""
+    email, fullname = read_token(token)
+    if _member_with(email) is not None:
+        return None
+    portal = api.portal.get()
+    userid = generate_user_id(portal, {"email": email, "fullname": fullname})
     if not userid or "@" in userid:
         # A name without letters Plone can use: an id that shows no address.
         userid = uuid.uuid4().hex
@@ -130,15 +199,40 @@ def register(request, email, fullname):
         REQUEST=request,
     )
     api.portal.get_tool("acl_users").updateLoginName(userid, email)
-    try:
-        registration.registeredNotify(userid)
-    except ConflictError:
-        raise
-    except Exception:
-        # As with every mail of the network: a mail server that is down
-        # loses the mail (logged), never the change; "Passwort vergessen"
-        # sends the link again.
-        logger.exception("Registration mail to %s could not be sent", email)
+    return userid
+
+
+def password_url(userid):
+    """The address where the member ``userid`` sets a password now."""
+    reset = api.portal.get_tool("portal_password_reset").requestReset(userid)
+    login = api.user.get(userid=userid).getUserName()
+    portal_url = api.portal.get().absolute_url()
+    return f"{portal_url}/passwordreset/{reset['randomstring']}?{urlencode({'userid': login})}"
+
+
+def _mail_confirmation(portal, email, fullname):
+    """Send a new registrant the link that makes their account."""
+    link = f"{portal.absolute_url()}/@@{CONFIRM_VIEW}?{urlencode({'token': token_for(email, fullname)})}"
+    body = _t(
+        _(
+            "registration_mail_confirm",
+            default="Guten Tag ${name},\n\n"
+            "Sie möchten sich im ZUMO Netzwerk registrieren. Bitte bestätigen "
+            "Sie das über diesen Link; danach legen Sie Ihr Passwort fest:\n"
+            "${url}\n\n"
+            "Ihr Benutzername ist Ihre E-Mail-Adresse: ${login}\n"
+            "Der Link gilt ${days} Tage.\n\n"
+            "Wenn Sie sich nicht registrieren wollten, können Sie diese "
+            "Nachricht einfach löschen; es wird kein Benutzerkonto angelegt.",
+            mapping={"name": fullname, "url": link, "login": email,
+                     "days": CONFIRM_DAYS},
+        )
+    )  # fmt: skip
+    subject = _t(
+        _("registration_mail_confirm_subject",
+          default="Bitte bestätigen Sie Ihre Registrierung im ZUMO Netzwerk")
+    )  # fmt: skip
+    mail(email, subject, body)
 
 
 def _mail_existing(portal, member, email):

@@ -1,12 +1,13 @@
 """The registration form: a full name and an e-mail address, and the same
-answer whether or not the address belongs to a member
-(:mod:`zumo.policy.registration`)."""
+answer whether or not the address belongs to a member; the page of the
+confirmation link that makes the account (:mod:`zumo.policy.registration`)."""
 
 from copy import copy
 from plone import api
 from plone.app.users.browser.register import RegistrationForm as BaseForm
 from plone.app.users.utils import notifyWidgetActionExecutionError
 from plone.protect import CheckAuthenticator
+from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from zumo.policy import _
@@ -73,3 +74,29 @@ class RegistrationForm(BaseForm):
         if self._finishedRegister:
             return self.sent()
         return super().render()
+
+
+class ConfirmView(BrowserView):
+    """The page of the link from the registration mail: it names the
+    account to be made and makes it on the button (a GET writes nothing),
+    then leads on to setting the password."""
+
+    error = None
+    exists = False
+
+    def __call__(self):
+        """Show the page; on POST make the account and redirect."""
+        self.token = self.request.form.get("token", "")
+        try:
+            self.email, self.fullname = registration.read_token(self.token)
+        except registration.RegistrationError as error:
+            self.error = str(error)
+            return self.index()
+        if self.request.method == "POST" and self.request.form.get("confirm"):
+            CheckAuthenticator(self.request)
+            userid = registration.confirm(self.request, self.token)
+            if userid is not None:
+                self.request.response.redirect(registration.password_url(userid))
+                return ""
+            self.exists = True
+        return self.index()

@@ -1,0 +1,1 @@
+Registering oneself now sends a link to confirm: the account is made only when the owner of the address follows it and presses "Benutzerkonto anlegen", and then leads straight to setting the password. Nobody can open an account in another person's name, and registering no longer takes longer for a new address than for a member's.
