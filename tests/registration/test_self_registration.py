@@ -159,6 +159,7 @@ def test_a_link_works_once(functional_portal, anon_request, inbox):
         lambda token: "kaputt",
         lambda token: "",
         lambda token: "a.b.c",
+        lambda token: "ä.ö",
         lambda token: "e30." + token.split(".")[1],
     ],
 )

@@ -167,7 +167,7 @@ def read_token(token):
     if not isinstance(token, str) or token.count(".") != 1:
         raise invalid
     payload, signature = token.split(".")
-    if not hmac.compare_digest(signature, _signature(payload)):
+    if not hmac.compare_digest(signature.encode(), _signature(payload).encode()):
         raise invalid
     try:
         padded = payload + "=" * (-len(payload) % 4)
