@@ -104,6 +104,24 @@ class TestHardening:
         assert api.status_code == 400
         assert api.json()["message"].startswith("Ungültige Angabe für b_start")
 
+    def test_the_refusal_page_shows_nothing_private(
+        self, served_scenario, persona_request
+    ):
+        """The 400 page is drawn in the layout of the object asked for: on a
+        private object an outsider gets the usual refusal, not its title."""
+        _portal, objects = served_scenario
+        for oid in ("municipality_private", "group"):
+            private = objects[oid]
+            for persona in ("anonymous", "kommune-b"):
+                page = persona_request(persona).get(
+                    private.absolute_url(),
+                    params={"b_start": "x"},
+                    headers={"Accept": "text/html"},
+                    allow_redirects=False,
+                )
+                assert page.status_code != 400, (oid, persona)
+                assert private.Title() not in page.text, (oid, persona)
+
     def test_rest_batches_are_capped(self, served_scenario, persona_request):
         portal, _objects = served_scenario
         session = persona_request("institut")
