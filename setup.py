@@ -97,6 +97,6 @@ setup(
     target = plone
     module = zumo.policy
     [paste.filter_app_factory]
-    guard = zumo.policy.wsgi:guard
+    guard = zumo.policy.security.wsgi:guard
     """,
 )

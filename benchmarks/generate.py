@@ -19,7 +19,7 @@ from tqdm import tqdm
 from zope.component.hooks import setSite
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
-from zumo.policy import notifications
+from zumo.policy import mail as notifications
 
 import os
 import random

@@ -6,7 +6,7 @@ COMMAND ...`` on the benchmark's own site (never on the real one):
 ``examples FROM TO``  writes practice examples number FROM to TO-1 into a
                       CSV file (fixed seed, marked as demo content) and
                       imports it with the bulk import
-                      (``zumo.policy.bulk``, batches of 500); prints
+                      (``zumo.policy.bulk.practice_examples``, batches of 500); prints
                       ``{"imported", "seconds", "rate", "total"}``
 ``spaces``            50 mentoring groups (private spaces) of 100 documents
                       each, one of 20 and one of 2,000 documents, and 500
@@ -34,8 +34,9 @@ from tqdm import tqdm
 from zope.component.hooks import setSite
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
-from zumo.policy import bulk
-from zumo.policy import notifications
+from zumo.policy import mail as notifications
+from zumo.policy.bulk import commands
+from zumo.policy.bulk import practice_examples as bulk
 
 import csv
 import json
@@ -120,7 +121,7 @@ def examples(site, first, last):
             writer.writerow(example_row(number, municipalities))
     try:
         started = time.perf_counter()
-        report = bulk.run_import(site, "practice-examples", target.name, batch=500)
+        report = commands.run_import(site, "practice-examples", target.name, batch=500)
         transaction.commit()
         seconds = time.perf_counter() - started
     finally:

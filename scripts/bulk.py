@@ -6,16 +6,16 @@ or ``municipalities``; a ``FILE`` ending in ``.json`` is JSON, else CSV.
 Import shows a progress bar, commits every ``BULK_BATCH`` rows (default
 100), lists each rejected row with its German reason and exits with 1 if
 any was rejected; export writes the format import reads
-(``zumo.policy.bulk``).
+(``zumo.policy.bulk.practice_examples``).
 """
 
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
-from zumo.policy.bulk import KINDS
-from zumo.policy.bulk import run_export
-from zumo.policy.bulk import run_import
+from zumo.policy.bulk.commands import KINDS
+from zumo.policy.bulk.commands import run_export
+from zumo.policy.bulk.commands import run_import
 from zumo.policy.errors import UserError
-from zumo.policy.ownership import acting_as
+from zumo.policy.setuphandlers.ownership import acting_as
 
 import os
 import sys

@@ -11,7 +11,7 @@ Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
 """
 
 from pathlib import Path
-from zumo.policy.site import run
+from zumo.policy.setuphandlers.site import run
 
 import logging
 import os

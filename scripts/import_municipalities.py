@@ -7,8 +7,8 @@ are created or updated. Exits with 1 if any row was rejected.
 """
 
 from zope.component.hooks import setSite
-from zumo.policy.imports import import_municipalities
-from zumo.policy.imports import MASTER_DATA
+from zumo.policy.bulk.municipalities import import_municipalities
+from zumo.policy.bulk.municipalities import MASTER_DATA
 
 import os
 import sys

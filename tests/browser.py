@@ -8,7 +8,7 @@ per process).
 from pathlib import Path
 from playwright.sync_api import sync_playwright
 from plone import api
-from zumo.policy.demo import load_demo
+from zumo.policy.setuphandlers.demo import load_demo
 
 import pytest
 import transaction

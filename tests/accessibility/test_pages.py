@@ -139,10 +139,10 @@ def _open_meeting():
 
 def _confirmation():
     """The page of a registration mail's link (for a demo address)."""
-    from zumo.policy import registration
+    from zumo.policy.signup import accounts as signup
 
-    token = registration.token_for("demo-registrierung@example.org", "Demo Person")
-    return f"@@{registration.CONFIRM_VIEW}?token={token}"
+    token = signup.token_for("demo-registrierung@example.org", "Demo Person")
+    return f"@@{signup.CONFIRM_VIEW}?token={token}"
 
 
 def as_persona(persona):

@@ -112,30 +112,30 @@ def test_listed_on_the_municipality_page(municipality, plan, workshop):
 def test_workshop_becomes_a_practice_example(portal, municipality, workshop):
     """The public summary becomes a draft example of the team's municipality,
     once; the proposer owns it and completes it before submitting."""
-    from zumo.policy import forms
     from zumo.policy.errors import UserError
+    from zumo.policy.practice_examples import proposals
 
-    example = forms.propose_from_workshop(workshop)
+    example = proposals.propose_from_workshop(workshop)
     assert example.portal_type == "PracticeExample"
     assert api.content.get_state(example) == "private"
     assert example.municipality.to_object == municipality
     assert example.participation_formats == ["zukunftswerkstatt"]
     assert "zwölf Ideen" in example.approach.raw
-    assert forms.proposed_example(workshop) == example
+    assert proposals.proposed_example(workshop) == example
     with pytest.raises(UserError) as error:
-        forms.propose_from_workshop(workshop)
+        proposals.propose_from_workshop(workshop)
     assert "bereits" in error.value.translate(portal.REQUEST)
 
 
 def test_no_example_without_summary(portal, workshop):
     """Without a public summary nothing is created, with a German message."""
-    from zumo.policy import forms
     from zumo.policy.errors import UserError
+    from zumo.policy.practice_examples import proposals
 
     workshop.public_summary = ""
     before = len(portal["praxisbeispiele"].objectIds())
     with pytest.raises(UserError) as error:
-        forms.propose_from_workshop(workshop)
+        proposals.propose_from_workshop(workshop)
     assert "Zusammenfassung" in error.value.translate(portal.REQUEST)
     assert len(portal["praxisbeispiele"].objectIds()) == before
 
@@ -162,7 +162,7 @@ def test_review_names_a_plan_of_its_municipality(manager, municipality, plan):
 def test_review_pins_the_plan_version(manager, municipality, plan):
     """Starting the review pins the plan's current version; later changes
     to the plan do not change what the review assesses."""
-    from zumo.policy import reviews
+    from zumo.policy.reviews import experts as reviews
 
     review = api.content.create(
         container=manager["gutachten"],
@@ -189,7 +189,7 @@ def test_review_pins_the_plan_version(manager, municipality, plan):
 def test_recognition_only_with_consent(manager, municipality):
     """A released, valid review shows on the public profile only when the
     municipality agreed; the content stays confidential."""
-    from zumo.policy import reviews
+    from zumo.policy.reviews import experts as reviews
 
     review = api.content.create(
         container=manager["gutachten"],

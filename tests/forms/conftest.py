@@ -4,7 +4,7 @@ starts with fresh rate limits of the forms."""
 from tests.security.conftest import persona_request  # noqa: F401
 from tests.security.conftest import scenario  # noqa: F401
 from tests.security.conftest import served_scenario  # noqa: F401
-from zumo.policy import forms
+from zumo.policy.forms import mitmachen as forms
 
 import pytest
 

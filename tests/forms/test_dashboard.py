@@ -3,7 +3,7 @@ spaces, tasks and registrations, nothing of anybody else's."""
 
 from plone import api
 from zope.component.hooks import setSite
-from zumo.policy import meeting_registration as registration
+from zumo.policy.meetings import registration
 
 import pytest
 import transaction

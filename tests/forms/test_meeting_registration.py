@@ -11,8 +11,8 @@ from tests.forms.test_mitmachen import send
 from tests.mail import body
 from tests.mail import links
 from tests.mail import subject
-from zumo.policy import meeting_registration as registration
 from zumo.policy.interfaces import IRegistrationForm
+from zumo.policy.meetings import registration
 
 import csv
 import io

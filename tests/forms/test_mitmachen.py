@@ -5,7 +5,7 @@ from datetime import datetime
 from datetime import UTC
 from plone import api
 from tests.security.scenario import api_url
-from zumo.policy import forms
+from zumo.policy.forms import mitmachen as forms
 from zumo.policy.interfaces import ILoginRequiredForm
 
 import html

@@ -9,7 +9,8 @@ from tests.mail import body
 from tests.mail import links
 from tests.mail import subject
 from zope.component.hooks import setSite
-from zumo.policy import notifications
+from zumo.policy import mail as notifications
+from zumo.policy.reviews import mails
 
 import pytest
 import transaction
@@ -222,11 +223,11 @@ class TestReviewNotifications:
         scenario_inbox.clear()
         transaction.begin()
         with api.env.adopt_roles(["Manager"]):
-            assert notifications.remind_expiring_reviews() >= 1
+            assert mails.remind_expiring_reviews() >= 1
         transaction.commit()
         assert "kommune-a@example.org" in scenario_inbox.recipients()
         assert "institut@example.org" in scenario_inbox.recipients()
         transaction.begin()
         with api.env.adopt_roles(["Manager"]):
             # Once per end date.
-            assert notifications.remind_expiring_reviews() == 0
+            assert mails.remind_expiring_reviews() == 0

@@ -6,9 +6,9 @@ from tests.http import csrf_token
 from tests.http import token_in
 from tests.security.scenario import PASSWORD
 from zope.component.hooks import setSite
-from zumo.policy import qualification
 from zumo.policy.errors import UserError
-from zumo.policy.roster import set_member
+from zumo.policy.qualification import participation as qualification
+from zumo.policy.spaces.roster import set_member
 
 import pytest
 import transaction

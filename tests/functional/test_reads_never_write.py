@@ -6,8 +6,8 @@ line, so a write that was thrown away is still caught.
 """
 
 from plone import api
-from zumo.policy.ownership import fill_missing_creators
-from zumo.policy.structure import sections
+from zumo.policy.setuphandlers.ownership import fill_missing_creators
+from zumo.policy.setuphandlers.structure import sections
 
 import transaction
 

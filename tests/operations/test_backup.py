@@ -18,7 +18,7 @@ import sys, transaction
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from zope.component.hooks import setSite
-from zumo.policy.ownership import acting_as
+from zumo.policy.setuphandlers.ownership import acting_as
 site = app["Plone"]
 setSite(site)
 name = sys.argv[-1]

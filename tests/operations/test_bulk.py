@@ -1,12 +1,13 @@
-"""Bulk import and export (zumo.policy.bulk): bad rows reported and good
+"""Bulk import and export (zumo.policy.bulk.practice_examples): bad rows reported and good
 rows kept, re-runs idempotent, export and import round trip equal, batches
 committed so a failure loses nothing already imported."""
 
 from plone import api
-from zumo.policy import bulk
-from zumo.policy.imports import FileError
-from zumo.policy.imports import import_municipalities
-from zumo.policy.imports import MASTER_DATA
+from zumo.policy.bulk import commands
+from zumo.policy.bulk import practice_examples as bulk
+from zumo.policy.bulk.municipalities import import_municipalities
+from zumo.policy.bulk.municipalities import MASTER_DATA
+from zumo.policy.bulk.report import FileError
 
 import csv
 import json
@@ -78,7 +79,7 @@ BAD = [
 
 def test_bad_rows_are_reported_good_rows_kept(site, tmp_path):
     path = _write_csv(tmp_path / "beispiele.csv", GOOD + [row for row, _ in BAD])
-    report = bulk.run_import(site, "practice-examples", path, progress=False)
+    report = commands.run_import(site, "practice-examples", path, progress=False)
     assert report.created == 2
     assert [number for number, _message in report.errors] == list(
         range(4, 4 + len(BAD))
@@ -110,12 +111,12 @@ def test_bad_rows_are_reported_good_rows_kept(site, tmp_path):
 
 def test_a_rerun_changes_nothing_and_an_edit_updates(site, tmp_path):
     path = _write_csv(tmp_path / "beispiele.csv", GOOD)
-    bulk.run_import(site, "practice-examples", path, progress=False)
-    again = bulk.run_import(site, "practice-examples", path, progress=False)
+    commands.run_import(site, "practice-examples", path, progress=False)
+    again = commands.run_import(site, "practice-examples", path, progress=False)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     assert len(site["praxisbeispiele"].objectIds()) == 2
     changed = [dict(GOOD[0], title="Dorfladen Aach eG"), GOOD[1]]
-    report = bulk.run_import(
+    report = commands.run_import(
         site,
         "practice-examples",
         _write_csv(tmp_path / "neu.csv", changed),
@@ -130,17 +131,17 @@ def test_a_rerun_changes_nothing_and_an_edit_updates(site, tmp_path):
 @pytest.mark.parametrize("suffix", ["csv", "json"])
 def test_round_trip(site, tmp_path, suffix):
     """Export, import into an emptied section, export again: the same file."""
-    bulk.run_import(
+    commands.run_import(
         site, "practice-examples", _write_csv(tmp_path / "in.csv", GOOD), progress=False
     )
     first = tmp_path / f"first.{suffix}"
-    assert bulk.run_export(site, "practice-examples", first, progress=False) == 2
+    assert commands.run_export(site, "practice-examples", first, progress=False) == 2
     container = site["praxisbeispiele"]
     api.content.delete(objects=list(container.objectValues()))
-    report = bulk.run_import(site, "practice-examples", first, progress=False)
+    report = commands.run_import(site, "practice-examples", first, progress=False)
     assert (report.created, report.errors) == (2, [])
     second = tmp_path / f"second.{suffix}"
-    bulk.run_export(site, "practice-examples", second, progress=False)
+    commands.run_export(site, "practice-examples", second, progress=False)
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
     if suffix == "json":
         records = json.loads(first.read_text(encoding="utf-8"))
@@ -153,11 +154,11 @@ def test_municipalities_round_trip(site, tmp_path, suffix):
     """The master data come out in the master file's columns and go back in
     unchanged."""
     first = tmp_path / f"kommunen.{suffix}"
-    assert bulk.run_export(site, "municipalities", first, progress=False) == 3
-    report = bulk.run_import(site, "municipalities", first, progress=False)
+    assert commands.run_export(site, "municipalities", first, progress=False) == 3
+    report = commands.run_import(site, "municipalities", first, progress=False)
     assert (report.created, report.updated, report.errors) == (0, 3, [])
     second = tmp_path / f"wieder.{suffix}"
-    bulk.run_export(site, "municipalities", second, progress=False)
+    commands.run_export(site, "municipalities", second, progress=False)
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
     if suffix == "csv":
         with open(MASTER_DATA, encoding="utf-8") as source:
@@ -172,12 +173,12 @@ def test_an_unreadable_file_is_refused_whole(site, tmp_path):
     broken = tmp_path / "kaputt.json"
     broken.write_text('{"id": "x"', encoding="utf-8")
     with pytest.raises(FileError) as refused:
-        bulk.run_import(site, "practice-examples", broken, progress=False)
+        commands.run_import(site, "practice-examples", broken, progress=False)
     assert "kann nicht gelesen werden" in str(refused.value)
     not_a_list = tmp_path / "objekt.json"
     not_a_list.write_text('{"id": "x"}', encoding="utf-8")
     with pytest.raises(FileError) as refused:
-        bulk.run_import(site, "practice-examples", not_a_list, progress=False)
+        commands.run_import(site, "practice-examples", not_a_list, progress=False)
     assert str(refused.value) == "Die JSON-Datei muss eine Liste von Objekten enthalten"
 
 
@@ -199,7 +200,7 @@ def test_batches_keep_what_was_imported_before_a_failure(
 
     monkeypatch.setattr(bulk, "_import_row", crash_on_the_sixth)
     with api.env.adopt_roles(["Manager"]), pytest.raises(SystemExit):
-        bulk.run_import(portal, "practice-examples", path, progress=False, batch=2)
+        commands.run_import(portal, "practice-examples", path, progress=False, batch=2)
     transaction.abort()
     kept = sorted(portal["praxisbeispiele"].objectIds())
     # Committed after every second row: the fifth row is lost, four are kept.
@@ -221,7 +222,7 @@ def test_a_row_failing_while_written_leaves_nothing_behind(site, tmp_path, monke
         return real(container, values, report)
 
     monkeypatch.setattr(bulk, "_import_row", half_written)
-    report = bulk.run_import(site, "practice-examples", path, progress=False)
+    report = commands.run_import(site, "practice-examples", path, progress=False)
     assert report.errors == [(4, "Unerwarteter Fehler: RuntimeError('Platte voll')")]
     assert report.created == 4
     assert sorted(site["praxisbeispiele"].objectIds()) == [

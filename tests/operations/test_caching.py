@@ -8,7 +8,7 @@ from plone import api
 from plone.cachepurging.utils import getPathsToPurge
 from tests.security.scenario import api_url
 from zope.component.hooks import setSite
-from zumo.policy import caching
+from zumo.policy.caching import rules as caching
 
 import pytest
 import transaction

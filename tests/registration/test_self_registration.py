@@ -7,7 +7,7 @@ from tests.http import token_in
 from tests.mail import body
 from tests.mail import links
 from tests.mail import subject
-from zumo.policy import registration
+from zumo.policy.signup import accounts as signup
 
 import pytest
 import requests
@@ -20,9 +20,9 @@ SENT = "Wir haben Ihnen eine E-Mail geschickt."
 
 @pytest.fixture(autouse=True)
 def _forget_mail_counts():
-    registration.MAILS.clear()
+    signup.MAILS.clear()
     yield
-    registration.MAILS.clear()
+    signup.MAILS.clear()
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def _confirmation_link(inbox, address):
     assert subject(message) == (
         "Bitte bestätigen Sie Ihre Registrierung im ZUMO Netzwerk"
     )
-    (link,) = [u for u in links(message) if registration.CONFIRM_VIEW in u]
+    (link,) = [u for u in links(message) if signup.CONFIRM_VIEW in u]
     return link
 
 
@@ -62,7 +62,7 @@ def _confirm(link):
     assert page.status_code == 200
     token = link.split("token=")[1]
     answer = session.post(
-        "/@@" + registration.CONFIRM_VIEW,
+        "/@@" + signup.CONFIRM_VIEW,
         data={"token": token, "confirm": "1", "_authenticator": token_in(page.text)},
         allow_redirects=False,
     )
@@ -155,7 +155,7 @@ def test_a_link_works_once(functional_portal, anon_request, inbox):
     "change",
     [
         lambda token: token[:-2] + ("00" if not token.endswith("00") else "11"),
-        lambda token: registration.token_for("boss@example.org", "Boss") + "x",
+        lambda token: signup.token_for("boss@example.org", "Boss") + "x",
         lambda token: "kaputt",
         lambda token: "",
         lambda token: "a.b.c",
@@ -171,15 +171,13 @@ def test_a_bad_link_makes_nothing(functional_portal, anon_request, inbox, change
     )
     token = _confirmation_link(inbox, "n@example.org").split("token=")[1]
     session = RelativeSession(functional_portal.absolute_url())
-    page = session.get(
-        "/@@" + registration.CONFIRM_VIEW, params={"token": change(token)}
-    )
+    page = session.get("/@@" + signup.CONFIRM_VIEW, params={"token": change(token)})
     assert page.status_code == 200
     assert "Dieser Link ist ungültig oder abgelaufen." in page.text
     assert "Noch einmal registrieren" in page.text
     before = _users()
     answer = session.post(
-        "/@@" + registration.CONFIRM_VIEW,
+        "/@@" + signup.CONFIRM_VIEW,
         data={"token": change(token), "confirm": "1"},
         allow_redirects=False,
     )
@@ -190,12 +188,12 @@ def test_a_bad_link_makes_nothing(functional_portal, anon_request, inbox, change
 def test_a_link_expires(functional_portal):
     """A link older than CONFIRM_DAYS days is refused."""
     transaction.begin()
-    old = time.time() - registration.CONFIRM_DAYS * 86400 - 60
-    token = registration.token_for("alt@example.org", "Alt", issued=old)
-    with pytest.raises(registration.RegistrationError):
-        registration.read_token(token)
-    fresh = registration.token_for("alt@example.org", "Alt")
-    assert registration.read_token(fresh) == ("alt@example.org", "Alt")
+    old = time.time() - signup.CONFIRM_DAYS * 86400 - 60
+    token = signup.token_for("alt@example.org", "Alt", issued=old)
+    with pytest.raises(signup.SignupError):
+        signup.read_token(token)
+    fresh = signup.token_for("alt@example.org", "Alt")
+    assert signup.read_token(fresh) == ("alt@example.org", "Alt")
 
 
 def test_the_button_needs_its_token(functional_portal, anon_request, inbox):
@@ -206,7 +204,7 @@ def test_the_button_needs_its_token(functional_portal, anon_request, inbox):
     )
     token = _confirmation_link(inbox, "n@example.org").split("token=")[1]
     answer = requests.post(
-        functional_portal.absolute_url() + "/@@" + registration.CONFIRM_VIEW,
+        functional_portal.absolute_url() + "/@@" + signup.CONFIRM_VIEW,
         data={"token": token, "confirm": "1"},
         allow_redirects=False,
     )
@@ -241,10 +239,10 @@ def test_an_address_gets_few_mails(functional_portal, anon_request, inbox, membe
         anon_request.post(
             "/@users", json={"fullname": "X", "email": "amt@example.org"}
         ).status_code
-        for _ in range(registration.MAILS_PER_ADDRESS + 3)
+        for _ in range(signup.MAILS_PER_ADDRESS + 3)
     }
     assert answers == {202}
-    assert len(inbox.to("amt@example.org")) == registration.MAILS_PER_ADDRESS
+    assert len(inbox.to("amt@example.org")) == signup.MAILS_PER_ADDRESS
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ SETUP = """
 import transaction
 from plone import api
 from zope.component.hooks import setSite
-from zumo.policy.ownership import acting_as
+from zumo.policy.setuphandlers.ownership import acting_as
 site = app["Plone"]
 setSite(site)
 with acting_as(app, "admin"):

@@ -13,10 +13,10 @@ from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from zumo.content.relations import relation_to
-from zumo.policy import notifications
-from zumo.policy.reviews import declare_no_conflict
-from zumo.policy.roster import remove_member
-from zumo.policy.roster import set_member
+from zumo.policy import mail as notifications
+from zumo.policy.reviews.experts import declare_no_conflict
+from zumo.policy.spaces.roster import remove_member
+from zumo.policy.spaces.roster import set_member
 
 import base64
 import csv

@@ -16,8 +16,8 @@ from hypothesis import settings
 from hypothesis.errors import Unsatisfiable
 from pathlib import Path
 from tests.security.scenario import PASSWORD
-from zumo.policy import logins
 from zumo.policy import services
+from zumo.policy.security import logins
 
 import os
 import pytest

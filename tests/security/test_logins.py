@@ -1,10 +1,10 @@
 """Logging in, over HTTP: failed logins slow down, nobody learns who is a
 member (login, password reset), the login cookie stays HttpOnly and
 SameSite, and ``came_from`` leads nowhere outside the site
-(``zumo.policy.logins``)."""
+(``zumo.policy.security.logins``)."""
 
 from tests.security.scenario import PASSWORD
-from zumo.policy import logins
+from zumo.policy.security import logins
 
 import pytest
 import requests

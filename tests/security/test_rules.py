@@ -8,9 +8,9 @@ from tests.security.scenario import api_url
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content.interfaces import IZumoContentLayer
-from zumo.policy import roster
 from zumo.policy.interfaces import IZumoPolicyLayer
-from zumo.policy.reviews import declare_no_conflict
+from zumo.policy.reviews.experts import declare_no_conflict
+from zumo.policy.spaces import roster
 
 import pytest
 import transaction

@@ -106,7 +106,7 @@ def _poison_answers(objects):
     from collective.easyform.api import get_actions
     from collective.easyform.api import get_schema
     from zope.component.hooks import setSite
-    from zumo.policy import meeting_registration
+    from zumo.policy.meetings import registration as meeting_registration
 
     setSite(api.portal.get())
     form = objects["form_application"]

@@ -4,8 +4,8 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import SITE_OWNER_NAME
-from zumo.policy import site as zumo_site
-from zumo.policy.structure import sections
+from zumo.policy.setuphandlers import site as zumo_site
+from zumo.policy.setuphandlers.structure import sections
 
 import gc
 import itertools

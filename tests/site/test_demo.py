@@ -6,8 +6,8 @@ from pathlib import Path
 from plone import api
 from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
-from zumo.policy.demo import DEMO_MARK
-from zumo.policy.demo import load_demo
+from zumo.policy.setuphandlers.demo import DEMO_MARK
+from zumo.policy.setuphandlers.demo import load_demo
 
 import pytest
 
@@ -110,7 +110,7 @@ class TestDemoNetwork:
         """A pilot team's action plan builds on its documented
         Zukunftswerkstätten; the review assessed its first version, the
         plan has been updated since; the municipality shows the recognition."""
-        from zumo.policy import reviews
+        from zumo.policy.reviews import experts as reviews
 
         (brain,) = find(portal_type="ActionPlan")
         plan = brain._unrestrictedGetObject()
@@ -141,7 +141,7 @@ class TestDemoNetwork:
 
     def test_qualification_records(self, demo):
         """Personas have enrolled in, attended and completed ZUMO modules."""
-        from zumo.policy import qualification
+        from zumo.policy.qualification import participation as qualification
 
         with api.env.adopt_roles(["Manager"]):
             found = qualification.records_of_users(["kommune-a", "buerger"])
@@ -295,7 +295,7 @@ class TestDemoNetwork:
 
     def test_personas(self, demo):
         """The personas exist in their groups, with their rosters."""
-        from zumo.policy.roster import roster
+        from zumo.policy.spaces.roster import roster
 
         portal, counts = demo
         groups = {

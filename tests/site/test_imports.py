@@ -1,9 +1,9 @@
 """Municipality master data: the shipped file and the import command."""
 
 from plone import api
-from zumo.policy.imports import import_municipalities
-from zumo.policy.imports import MASTER_DATA
-from zumo.policy.imports import parse_row
+from zumo.policy.bulk.municipalities import import_municipalities
+from zumo.policy.bulk.municipalities import MASTER_DATA
+from zumo.policy.bulk.municipalities import parse_row
 
 import csv
 import pytest

@@ -140,7 +140,7 @@ class IPracticeExample(model.Schema):
     )
     # Personal data: read by the author and the institute, by everybody who
     # may view the example only with consent (granted per example by
-    # zumo.policy.privacy); plone.restapi honours the read permission too.
+    # zumo.policy.practice_examples.privacy); plone.restapi honours the read permission too.
     directives.read_permission(
         contact_name="zumo.ViewContactData",
         contact_role="zumo.ViewContactData",

@@ -3,8 +3,9 @@ running site's ``@@daily-jobs``): the notification digests, deleting the
 registrations of past meetings, reminding of expiring reviews. The digest
 goes last, so that it carries the reminders of the same run."""
 
-from zumo.policy import meeting_registration
-from zumo.policy import notifications
+from zumo.policy.mail import send_digests
+from zumo.policy.meetings.registration import purge_past
+from zumo.policy.reviews.mails import remind_expiring_reviews
 
 
 def run_daily_jobs(progress=None):
@@ -12,11 +13,11 @@ def run_daily_jobs(progress=None):
     ``progress`` is told of each step."""
     step = progress or (lambda line: None)
     step("Anmeldungen vergangener Werkstatttreffen")
-    deleted = meeting_registration.purge_past()
+    deleted = purge_past()
     step("Gutachten, deren Gültigkeit bald endet")
-    expiring = notifications.remind_expiring_reviews()
+    expiring = remind_expiring_reviews()
     step("Zusammenfassungen der Benachrichtigungen")
-    sent = notifications.send_digests()
+    sent = send_digests()
     return (
         f"Anmeldungen vergangener Treffen gelöscht: {deleted}\n"
         f"Erinnerungen an ablaufende Gutachten: {expiring}\n"

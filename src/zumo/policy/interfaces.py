@@ -13,7 +13,7 @@ class IZumoPolicyLayer(IDefaultBrowserLayer):
 class ISection(Interface):
     """A section of the network at the site root (``/praxisbeispiele``, ...).
 
-    Set by :func:`zumo.policy.structure.create_structure`; standard content
+    Set by :func:`zumo.policy.setuphandlers.structure.create_structure`; standard content
     filed in a section follows ``zumo_page_workflow``.
     """
 
@@ -67,5 +67,5 @@ class ILoginRequiredForm(Interface):
 
 class IRegistrationForm(Interface):
     """The registration form inside a workshop meeting
-    (``zumo.policy.meeting_registration``); it can be sent only while the
+    (``zumo.policy.meetings.registration``); it can be sent only while the
     meeting's registration is open."""

@@ -49,7 +49,7 @@ ZUMO_FIXTURE = ZumoLayer()
 
 class ZumoWSGIServer(WSGIServer):
     """The test server with the pipeline of ``instance/zope.ini.in``: no
-    version banner and the request limits (``zumo.policy.wsgi``), no ``Server`` header."""
+    version banner and the request limits (``zumo.policy.security.wsgi``), no ``Server`` header."""
 
     pipeline = WSGIServer.pipeline + [
         ("zumo", "paste.filter_app_factory", "guard", {}),

@@ -14,10 +14,10 @@ from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
 from zumo.policy import _
-from zumo.policy import meeting_registration as registration
-from zumo.policy import qualification
-from zumo.policy.reviews import ASSIGNED
-from zumo.policy.roster import spaces_of
+from zumo.policy.meetings import registration
+from zumo.policy.qualification import participation
+from zumo.policy.reviews.experts import ASSIGNED
+from zumo.policy.spaces.roster import spaces_of
 
 
 #: How many entries each list shows at most.
@@ -117,7 +117,7 @@ class Dashboard(BrowserView):
             if brain.portal_type != "Municipality":
                 continue
             space = brain._unrestrictedGetObject()
-            if api.user.has_permission(qualification.VIEW_PERMISSION, obj=space):
+            if api.user.has_permission(participation.VIEW_PERMISSION, obj=space):
                 found.append(
                     {
                         "title": _(

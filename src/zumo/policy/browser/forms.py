@@ -1,4 +1,4 @@
-"""The forms at ``/mitmachen`` as people see them (see ``zumo.policy.forms``)."""
+"""The forms at ``/mitmachen`` as people see them (see ``zumo.policy.forms.mitmachen``)."""
 
 from collective.easyform.browser.view import EasyFormFormEmbedded
 from collective.easyform.browser.view import EasyFormView

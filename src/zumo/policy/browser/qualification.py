@@ -1,6 +1,6 @@
 """Qualification records in the browser: enrolling on a module, the
 institute's list of participants, one's own records and a team's records
-for its moderators (see :mod:`zumo.policy.qualification`)."""
+for its moderators (see :mod:`zumo.policy.qualification.participation`)."""
 
 from AccessControl import Unauthorized
 from plone import api
@@ -10,16 +10,16 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
-from zumo.policy import qualification
 from zumo.policy.errors import UserError
-from zumo.policy.roster import roster
+from zumo.policy.qualification import participation
+from zumo.policy.spaces.roster import roster
 
 
 def _readable(record):
     """The record with German status and dates."""
     dates = {
         step: api.portal.get_localized_time(record[step]) if record.get(step) else ""
-        for step in qualification.STEPS
+        for step in participation.STEPS
     }
     return dict(
         record,
@@ -66,12 +66,12 @@ class QualificationActions(_Form):
             action = self.request.form["qualification"]
             if action == "enrol":
                 self._apply(
-                    lambda: qualification.enrol(self.context, userid),
+                    lambda: participation.enrol(self.context, userid),
                     _("msg_enrolled", default="Sie sind für das Modul angemeldet."),
                 )
             elif action == "withdraw":
                 self._apply(
-                    lambda: qualification.withdraw(self.context, userid),
+                    lambda: participation.withdraw(self.context, userid),
                     _("msg_withdrawn", default="Ihre Anmeldung ist zurückgezogen."),
                 )
             self.request.response.redirect(self.context.absolute_url())
@@ -80,7 +80,7 @@ class QualificationActions(_Form):
 
     def my_record(self):
         """The current member's record, readable, or ``None``."""
-        found = qualification.record_of(self.context, api.user.get_current().getId())
+        found = participation.record_of(self.context, api.user.get_current().getId())
         return _readable(found) if found is not None else None
 
     def is_open(self):
@@ -101,12 +101,12 @@ class Participants(_Form):
             userid = (form.get("userid") or "").strip()
             if form.get("enrol"):
                 self._apply(
-                    lambda: qualification.enrol(self.context, userid),
+                    lambda: participation.enrol(self.context, userid),
                     _("msg_person_enrolled", default="Die Person ist angemeldet."),
                 )
             elif form.get("step"):
                 self._apply(
-                    lambda: qualification.record(self.context, userid, form["step"]),
+                    lambda: participation.record(self.context, userid, form["step"]),
                     _("msg_step_recorded", default="Der Stand ist gespeichert."),
                 )
             self.request.response.redirect(
@@ -117,7 +117,7 @@ class Participants(_Form):
 
     def rows(self):
         """The module's records, readable."""
-        return [_readable(record) for record in qualification.records(self.context)]
+        return [_readable(record) for record in participation.records(self.context)]
 
 
 class MyQualification(_Records):
@@ -133,7 +133,7 @@ class MyQualification(_Records):
     def rows(self):
         """The member's records across modules, readable."""
         userid = api.user.get_current().getId()
-        return [_readable(r) for r in qualification.records_of_users([userid])]
+        return [_readable(r) for r in participation.records_of_users([userid])]
 
 
 class TeamQualification(_Records):
@@ -143,4 +143,4 @@ class TeamQualification(_Records):
     def rows(self):
         """The records of the people on the municipality's roster."""
         userids = [member["userid"] for member in roster(self.context)]
-        return [_readable(r) for r in qualification.records_of_users(userids)]
+        return [_readable(r) for r in participation.records_of_users(userids)]

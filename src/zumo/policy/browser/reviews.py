@@ -8,9 +8,9 @@ from zumo.content.action_plan import IActionPlan
 from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
-from zumo.policy import reviews
 from zumo.policy.browser.actions import PostedAction
 from zumo.policy.errors import UserError
+from zumo.policy.reviews import experts
 
 
 class ConflictOfInterestView(BrowserView):
@@ -20,7 +20,7 @@ class ConflictOfInterestView(BrowserView):
         if self.request.method == "POST" and self.request.form.get("confirm"):
             CheckAuthenticator(self.request)
             try:
-                reviews.declare_no_conflict(
+                experts.declare_no_conflict(
                     self.context, self.userid, self.request.form.get("statement", "")
                 )
             except UserError as error:
@@ -50,7 +50,7 @@ class ConflictOfInterestView(BrowserView):
 
     def declaration(self):
         """The current user's declaration, or ``None``."""
-        return reviews.declarations(self.context).get(self.userid)
+        return experts.declarations(self.context).get(self.userid)
 
 
 #: German titles of the plan's sections, from its schema.
@@ -63,7 +63,7 @@ class AssessedPlanView(BrowserView):
 
     def plan(self):
         """Return the pinned plan with German kind title and dates, or ``None``."""
-        record = reviews.assessed_plan(self.context)
+        record = experts.assessed_plan(self.context)
         if record is None:
             return None
         record["kind_title"] = title_of(
@@ -106,7 +106,7 @@ class RecognitionView(BrowserView):
                 if item["valid_until"]
                 else "",
             )
-            for item in reviews.recognitions(self.context)
+            for item in experts.recognitions(self.context)
         ]
 
 
@@ -115,7 +115,7 @@ class RequestReviewAction(BrowserView):
     team (renders nothing for anyone else)."""
 
     def __call__(self):
-        if not reviews.may_request_review(self.context):
+        if not experts.may_request_review(self.context):
             return ""
         return self.index()
 
@@ -130,5 +130,5 @@ class RequestReview(PostedAction):
     )
 
     def act(self):
-        """Create the review (see :func:`zumo.policy.reviews.request_review`)."""
-        return reviews.request_review(self.context)
+        """Create the review (see :func:`zumo.policy.reviews.experts.request_review`)."""
+        return experts.request_review(self.context)

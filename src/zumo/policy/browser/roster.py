@@ -6,7 +6,7 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 from zumo.policy import _
-from zumo.policy import roster
+from zumo.policy.spaces import roster
 
 
 class RosterView(BrowserView):

@@ -7,7 +7,7 @@ from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
 from zumo.content import facets
 from zumo.content.browser.views import german_number
-from zumo.policy.structure import sections
+from zumo.policy.setuphandlers.structure import sections
 
 
 _ = MessageFactory("zumo")

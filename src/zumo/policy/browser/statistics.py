@@ -20,7 +20,7 @@ from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.views import german_number
 from zumo.policy import _
-from zumo.policy import meeting_registration
+from zumo.policy.meetings import registration as meeting_registration
 
 
 INTERNAL = "zumo: View internal statistics"

@@ -3,8 +3,8 @@
 from plone import api
 from Products.Five.browser import BrowserView
 from zumo.policy import _
-from zumo.policy import forms
 from zumo.policy.browser.actions import PostedAction
+from zumo.policy.practice_examples import proposals
 
 
 class ProposeAsExampleAction(BrowserView):
@@ -13,7 +13,7 @@ class ProposeAsExampleAction(BrowserView):
 
     def example(self):
         """The practice example proposed from this workshop, if visible."""
-        return forms.proposed_example(self.context)
+        return proposals.proposed_example(self.context)
 
     def may_propose(self):
         """Whether the viewer may edit the workshop and propose examples."""
@@ -33,8 +33,8 @@ class ProposeAsExample(PostedAction):
     )
 
     def act(self):
-        """Create the draft (see :func:`zumo.policy.forms.propose_from_workshop`)."""
-        return forms.propose_from_workshop(self.context)
+        """Create the draft (see :func:`zumo.policy.practice_examples.proposals.propose_from_workshop`)."""
+        return proposals.propose_from_workshop(self.context)
 
     def next_url(self, target):
         """The draft's edit form."""

@@ -16,7 +16,7 @@ from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 from zumo.policy import _
-from zumo.policy import roster
+from zumo.policy.spaces import roster
 
 
 def _serialize(space):

@@ -5,7 +5,7 @@
 * Registering oneself (anonymous ``POST @users``): the body gives
   ``fullname`` and ``email`` only; the answer is 202 with the same German
   message whether or not the address belongs to a member
-  (:mod:`zumo.policy.registration`).
+  (:mod:`zumo.policy.signup.accounts`).
 
 Everything else of ``POST @users`` (the institute adding members) is
 plone.restapi's.
@@ -16,8 +16,8 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
 from zumo.policy import _
 from zumo.policy import german as _t
-from zumo.policy import registration
-from zumo.policy.logins import send_reset_mail
+from zumo.policy.security.logins import send_reset_mail
+from zumo.policy.signup import accounts
 
 
 #: What a registrant may send.
@@ -43,8 +43,8 @@ class UsersPost(BaseUsersPost):
                      "über den Link in der E-Mail fest.")),
             )  # fmt: skip
         try:
-            registration.register(self.request, data.get("email"), data.get("fullname"))
-        except registration.RegistrationError as error:
+            accounts.sign_up(self.request, data.get("email"), data.get("fullname"))
+        except accounts.SignupError as error:
             return self._refuse(error.field, str(error))
         self.request.response.setStatus(202)
         return {

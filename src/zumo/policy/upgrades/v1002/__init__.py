@@ -7,8 +7,8 @@ The profile's rolemap and workflows are imported by the step's
 from plone import api
 from zumo.policy import logger
 from zumo.policy.interfaces import ISection
-from zumo.policy.privacy import apply_contact_consent
-from zumo.policy.structure import create_structure
+from zumo.policy.practice_examples.privacy import apply_contact_consent
+from zumo.policy.setuphandlers.structure import create_structure
 
 
 PAGE_WORKFLOW = "zumo_page_workflow"

@@ -12,7 +12,7 @@ the demo content:
 * Creators: content made without a logged-in user (site creation, imports
   and the demo through ``zconsole``) gets its owner, else ``admin``, as
   creator, so that reading it no longer writes (see
-  :mod:`zumo.policy.ownership`).
+  :mod:`zumo.policy.setuphandlers.ownership`).
 * Master data: every municipality gets its Landkreis, AGS, kind and source
   from the shipped master data (matched by GeoNames id); the two places the
   new data no longer hold are named in the log for an editor to remove.
@@ -27,11 +27,11 @@ from plone import api
 from zumo.content.qualification_module import koquma_call
 from zumo.content.relations import related_objects
 from zumo.policy import logger
-from zumo.policy.demo import DEMO_MARK
-from zumo.policy.demo import MUNICIPALITY_NOTE
-from zumo.policy.imports import import_municipalities
-from zumo.policy.ownership import fill_missing_creators
-from zumo.policy.site import ADMIN_USER
+from zumo.policy.bulk.municipalities import import_municipalities
+from zumo.policy.setuphandlers.demo import DEMO_MARK
+from zumo.policy.setuphandlers.demo import MUNICIPALITY_NOTE
+from zumo.policy.setuphandlers.ownership import fill_missing_creators
+from zumo.policy.setuphandlers.site import ADMIN_USER
 
 
 KOQUMA_TOKENS = {

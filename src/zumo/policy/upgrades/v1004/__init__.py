@@ -1,7 +1,7 @@
 """Upgrade step 1004: the sections get their default views (the finder)."""
 
 from plone import api
-from zumo.policy.structure import create_structure
+from zumo.policy.setuphandlers.structure import create_structure
 
 
 def upgrade(setup_tool):

@@ -4,7 +4,7 @@ HTML only (no format select) in an accessible visual editor."""
 
 from plone import api
 from zumo.policy import logger
-from zumo.policy.forms import create_forms
+from zumo.policy.forms.mitmachen import create_forms
 
 
 PROFILE = "profile-zumo.policy:default"

@@ -5,9 +5,9 @@ from plone import api
 from plone.base.utils import get_installer
 from zumo.content.interfaces import ISpace
 from zumo.policy import logger
-from zumo.policy.forms import add_institute_notification
-from zumo.policy.forms import SECTION
-from zumo.policy.meeting_registration import create_registration_form
+from zumo.policy.forms.mitmachen import add_institute_notification
+from zumo.policy.forms.mitmachen import SECTION
+from zumo.policy.meetings.registration import create_registration_form
 
 
 PROFILE = "profile-zumo.policy:default"

@@ -3,8 +3,8 @@ navigation lists the sections only; no navigation tree or events portlet
 beside the content."""
 
 from plone import api
-from zumo.policy.structure import sections
-from zumo.policy.structure import set_ordering
+from zumo.policy.setuphandlers.structure import sections
+from zumo.policy.setuphandlers.structure import set_ordering
 
 
 PROFILE = "profile-zumo.policy:default"

@@ -1,0 +1,198 @@
+"""Meeting registration pages (see ``zumo.policy.meetings.registration``).
+
+* ``<meeting>/@@abmelden?token=...``: the personal link from the mail;
+  a GET shows the registration and a button, only the POST cancels.
+* ``<meeting>/@@anmeldungen``: the institute's list of registrations, with
+  counts, cancelling and ``@@anmeldungen.csv`` (semicolon separated, UTF-8
+  with byte order mark, as spreadsheet programs in German expect).
+* The registration form of a meeting sends visitors back to the meeting
+  with a message while the registration is not open.
+"""
+
+from Acquisition import aq_parent
+from collective.easyform.browser.view import EasyFormView
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+from zumo.policy import _
+from zumo.policy.forms.mitmachen import SAVED_DATA
+from zumo.policy.meetings import registration
+
+import csv
+import io
+
+
+#: Cells starting with these are formulas to spreadsheet programs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A CSV cell that a spreadsheet program shows and never evaluates."""
+    text = "" if value is None else str(value)
+    if isinstance(value, bool):
+        text = "ja" if value else "nein"
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+class CancelView(BrowserView):
+    """Cancel one's registration with the link from the mail."""
+
+    done = False
+
+    def __call__(self):
+        """Show the registration; cancel it on POST."""
+        token = self.request.form.get("token", "")
+        self.key, self.row = registration.find(self.context, token)
+        if (
+            self.request.method == "POST"
+            and self.request.form.get("cancel")
+            and self.active
+        ):
+            # The secret token from the mail is the proof (another site
+            # cannot know it); plone.protect checks logged-in visitors too.
+            registration.cancel(self.context, self.key)
+            self.done = True
+        return self.index()
+
+    @property
+    def active(self):
+        """Whether the link names a registration that can be cancelled."""
+        return self.row is not None and self.row.get("status") != registration.CANCELLED
+
+    def status_title(self):
+        """The registration's state in words."""
+        return translate(registration.STATUS_TITLES[self.row["status"]],
+                         context=self.request)  # fmt: skip
+
+
+class MeetingRegistrationsView(BrowserView):
+    """The institute's list of a meeting's registrations."""
+
+    def __call__(self):
+        """Show the list; cancel a registration on POST."""
+        key = self.request.form.get("cancel")
+        if self.request.method == "POST" and key:
+            CheckAuthenticator(self.request)
+            try:
+                key = int(key)
+            except ValueError:
+                key = None
+            if key is not None and registration.cancel(self.context, key) is not None:
+                message = _("msg_registration_cancelled",
+                            default="Die Anmeldung ist zurückgezogen.")  # fmt: skip
+                api.portal.show_message(translate(message, context=self.request),
+                                        self.request)  # fmt: skip
+            else:
+                message = _("error_registration_unknown",
+                            default="Diese Anmeldung gibt es nicht oder sie ist "
+                            "bereits zurückgezogen.")  # fmt: skip
+                api.portal.show_message(translate(message, context=self.request),
+                                        self.request, type="error")  # fmt: skip
+            self.request.response.redirect(
+                f"{self.context.absolute_url()}/@@anmeldungen"
+            )
+            return ""
+        return self.index()
+
+    def form(self):
+        """The meeting's registration form, or ``None``."""
+        return registration.registration_form(self.context)
+
+    def counts(self):
+        """``{confirmed, waiting, cancelled, free}``."""
+        return registration.counts(self.context)
+
+    def registrations(self):
+        """The registrations in the order they came, for the table."""
+        form = self.form()
+        found = []
+        waiting = 0
+        for key, row in registration.rows(form) if form is not None else ():
+            status = row.get("status", registration.CONFIRMED)
+            if status == registration.WAITING:
+                waiting += 1
+            found.append(
+                {
+                    "key": key,
+                    "name": row.get("name") or "",
+                    "municipality": row.get("municipality") or "",
+                    "email": row.get("email") or "",
+                    "accessibility": row.get("accessibility") or "",
+                    "status": status,
+                    "status_title": translate(
+                        registration.STATUS_TITLES[status], context=self.request
+                    ),  # fmt: skip
+                    "position": waiting if status == registration.WAITING else None,
+                    "time": api.portal.get_localized_time(
+                        row.get("dt"), long_format=True
+                    )
+                    if row.get("dt")
+                    else "",  # fmt: skip
+                }
+            )
+        return found
+
+
+class MeetingRegistrationsCSV(BrowserView):
+    """``@@anmeldungen.csv``: the registrations for spreadsheet programs."""
+
+    def __call__(self):
+        """Return the CSV file."""
+        form = registration.registration_form(self.context)
+        output = io.StringIO()
+        writer = csv.writer(output, delimiter=";")
+        if form is not None:
+            action = registration.registrations_action(form)
+            writer.writerow(action.getColumnTitles())
+            for _key, row in registration.rows(form):
+                writer.writerow([_cell(value) for value in action.get_row_data(row)])
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        response.setHeader(
+            "Content-Disposition",
+            f'attachment; filename="anmeldungen-{self.context.getId()}.csv"',
+        )
+        return "\ufeff" + output.getvalue()
+
+
+class MeetingRegistrationFormView(EasyFormView):
+    """The registration form, only while the registration is open."""
+
+    def __call__(self):
+        """Send visitors back to the meeting if registration is not open."""
+        meeting = aq_parent(self.context)
+        refusal = registration.refusal_of(meeting)
+        if refusal is not None:
+            api.portal.show_message(translate(refusal, context=self.request),
+                                    self.request, type="warning")  # fmt: skip
+            self.request.response.redirect(meeting.absolute_url())
+            return ""
+        return super().__call__()
+
+
+class MeetingRegistrationActions(BrowserView):
+    """On the meeting page: free places, the way to the form and, for the
+    institute, to the registrations."""
+
+    def __call__(self):
+        """Render nothing for a meeting without a form."""
+        if registration.registration_form(self.context) is None:
+            return ""
+        return self.index()
+
+    def counts(self):
+        """``{confirmed, waiting, cancelled, free}``."""
+        return registration.counts(self.context)
+
+    def is_open(self):
+        """Whether people can register now."""
+        return registration.refusal_of(self.context) is None
+
+    def form_url(self):
+        """The address of the registration form."""
+        return registration.registration_form(self.context).absolute_url()
+
+    def may_manage(self):
+        """Whether the visitor may read the registrations."""
+        return bool(api.user.has_permission(SAVED_DATA, obj=self.context))

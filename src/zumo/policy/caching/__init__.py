@@ -1,0 +1,1 @@
+"""Caching: what a shared cache may keep and what a change purges."""

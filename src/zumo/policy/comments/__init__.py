@@ -1,0 +1,1 @@
+"""Comments on practice examples, moderated by the institute."""

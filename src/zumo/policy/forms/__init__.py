@@ -1,0 +1,1 @@
+"""The forms at ``/mitmachen`` (collective.easyform) and the network's own actions."""

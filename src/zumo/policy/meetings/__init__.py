@@ -1,0 +1,1 @@
+"""Workshop meetings: registering for a meeting (not signing up as a member)."""

@@ -1,0 +1,1 @@
+"""Practice examples: proposing them, their contact data only with consent, who hears of their review."""

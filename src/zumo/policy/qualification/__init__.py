@@ -1,0 +1,1 @@
+"""Qualification modules: who enrolled in, attended and completed which."""

@@ -1,0 +1,1 @@
+"""Expert reviews: their experts and confidentiality, the reviewed team, who hears what."""

@@ -1,0 +1,104 @@
+"""Who hears what of an expert review: assigned experts, the institute of a
+request, the reviewed team and the ministry of a release, and reminders of
+an ending validity (sent by :mod:`zumo.policy.mail`)."""
+
+from datetime import date
+from datetime import timedelta
+from plone import api
+from zumo.policy import _
+from zumo.policy import german as _t
+from zumo.policy.mail import notify
+from zumo.policy.mail import notify_group
+from zumo.policy.reviews.team import reviewed_team
+
+
+def review_assigned(review, userids):
+    """Experts newly assigned to ``review`` hear of it, once they may see
+    it (an expert assigned to a requested review hears when the review
+    starts, see :func:`review_transition`)."""
+    title = review.Title()
+    notify(
+        userids, review,
+        _t(_("mail_review_assigned_subject", default="Gutachten für Sie: ${title}",
+             mapping={"title": title})),
+        _t(_("mail_review_assigned", default="Das Institut hat Sie dem Gutachten "
+             "„${title}“ zugewiesen. Bitte erklären Sie vor dem Einreichen, dass "
+             "kein Interessenkonflikt besteht.", mapping={"title": title})),
+    )  # fmt: skip
+
+
+def review_requested(review, event):
+    """The institute hears of a review a municipality has requested (reviews
+    the institute itself creates need no notice)."""
+    if api.user.is_anonymous() or "Institute" in api.user.get_roles(obj=review):
+        return
+    title = review.Title()
+    notify_group(
+        "institute", review,
+        _t(_("mail_review_requested_subject", default="Gutachten angefragt: ${title}",
+             mapping={"title": title})),
+        _t(_("mail_review_requested", default="Eine Kommune hat das Gutachten "
+             "„${title}“ angefragt. Bitte weisen Sie Expertinnen und Experten zu "
+             "und starten Sie die Begutachtung.", mapping={"title": title})),
+    )  # fmt: skip
+
+
+def review_transition(review, event):
+    """A started review reaches its assigned experts; a released review the
+    reviewed municipality's team and the ministry."""
+    if event.transition is None:
+        return
+    if event.transition.id == "start_review":
+        review_assigned(review, list(review.assigned_experts or ()))
+        return
+    if event.transition.id != "release":
+        return
+    title = review.Title()
+    subject = _t(_("mail_review_released_subject", default="Gutachten freigegeben: "
+                   "${title}", mapping={"title": title}))  # fmt: skip
+    text = _t(_("mail_review_released", default="Das Gutachten „${title}“ des "
+                "Expertengremiums ist freigegeben und kann gelesen werden.",
+                mapping={"title": title}))  # fmt: skip
+    members = {member.getId() for member in api.user.get_users(groupname="ministry")}
+    notify(sorted(members | reviewed_team(review)), review, subject, text)
+
+
+#: Days before a review's validity ends when the team and the institute are
+#: reminded.
+EXPIRY_NOTICE_DAYS = 60
+
+
+def remind_expiring_reviews(today=None):
+    """Remind the reviewed team and the institute of released reviews whose
+    validity ends within ``EXPIRY_NOTICE_DAYS`` (once per end date); return
+    how many reviews were reminded of."""
+    today = today or date.today()
+    catalog = api.portal.get_tool("portal_catalog")
+    reminded = 0
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ExpertReview", review_state="released"
+    ):
+        review = brain._unrestrictedGetObject()
+        ends = getattr(review, "valid_until", None)
+        if not ends or getattr(review, "expiry_reminded", None) == ends:
+            continue
+        if not today <= ends <= today + timedelta(days=EXPIRY_NOTICE_DAYS):
+            continue
+        title = review.Title()
+        subject = _t(_("mail_review_expiring_subject", default="Gutachten läuft "
+                       "ab: ${title}", mapping={"title": title}))  # fmt: skip
+        text = _t(_("mail_review_expiring", default="Das Gutachten „${title}“ "
+                    "gilt bis ${date}. Wenn die Kommune eine neue Begutachtung "
+                    "wünscht, kann sie sie jetzt beantragen.",
+                    mapping={"title": title,
+                             "date": ends.strftime("%d.%m.%Y")}))  # fmt: skip
+        institute = [m.getId() for m in api.user.get_users(groupname="institute")]
+        notify(
+            sorted(reviewed_team(review) | set(institute)),
+            review,
+            subject,
+            text,
+        )
+        review.expiry_reminded = ends
+        reminded += 1
+    return reminded

@@ -1,0 +1,539 @@
+"""Load the demo network (``profiles/demo``) into a new site.
+
+The demo is data: ``network.json`` and ``practice_examples.json`` describe
+municipalities, mentoring groups, meetings, modules, reviews and practice
+examples; this module only turns them into content. Meeting and group dates
+are relative to the day of loading, so there are always past and upcoming
+meetings; practice examples carry their own dates, within the periods the
+programmes' documents give.
+
+Demo honesty: the municipalities are real (master data), what the demo says
+about them is invented. Everything invented is marked (field ``demo`` of the
+behavior ``zumo.demo``, and "Demo-Inhalt" in descriptions and texts), and
+so is every municipality the demo says something about. The KoQuMa modules
+quote their programme's call for participants and are not marked.
+"""
+
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from pathlib import Path
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from tqdm import tqdm
+from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.practice_example import SECTIONS
+from zumo.content.qualification_module import koquma_call
+from zumo.content.relations import relation_to
+from zumo.content.vocabularies import terms
+from zumo.policy import logger
+from zumo.policy.bulk.municipalities import import_municipalities
+from zumo.policy.bulk.report import add_content
+from zumo.policy.mail import silenced
+from zumo.policy.meetings.registration import register
+from zumo.policy.qualification import participation
+from zumo.policy.reviews.experts import declare_no_conflict
+from zumo.policy.spaces.roster import set_member
+
+import json
+import os
+import pytz
+
+
+DEMO_MARK = "Demo-Inhalt: "
+MUNICIPALITY_NOTE = (
+    "Rolle, Programme, Profiltext und die verknüpften Praxisbeispiele, Gruppen, "
+    "Treffen und Gutachten dieser Kommune sind für die Vorführung erfunden; "
+    "echt sind nur die Stammdaten."
+)
+DEFAULT_PASSWORD = "zumo-demo"
+# pytz, as plone.app.event stores it: zoneinfo objects do not pickle in the ZODB.
+TIMEZONE = pytz.timezone("Europe/Berlin")
+
+
+def _html(text):
+    return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
+
+
+def _month(value, day):
+    """Return the date of ``day`` in the month ``value`` (``"2024-03"``)."""
+    year, month = value.split("-")
+    return date(int(year), int(month), day)
+
+
+class DemoLoader:
+    """Creates the demo network from the files in ``path``."""
+
+    def __init__(self, site, path, progress=True, password=None):
+        self.site = site
+        self.password = password or os.environ.get(
+            "ZUMO_DEMO_PASSWORD", DEFAULT_PASSWORD
+        )
+        self.path = Path(path)
+        self.progress = progress
+        self.network = json.loads((self.path / "network.json").read_text("utf-8"))
+        self.municipalities = {}
+        self.modules = []
+        #: Names of the municipalities the demo claims something about.
+        self.claimed = set()
+
+    def load(self):
+        """Create everything; return a dict of counts per kind."""
+        report = import_municipalities(self.site["kommunen"], progress=self.progress)
+        logger.info("Municipalities: %s", report.summary())
+        for line, message in report.errors:
+            logger.warning("Zeile %s: %s", line, message)
+        for obj in self.site["kommunen"].objectValues():
+            self.municipalities.setdefault(obj.Title(), obj)
+        counts = {"municipalities": report.created + report.updated}
+        counts["partners"] = self.create_partners()
+        counts["profiles"] = self.enrich_municipalities()
+        counts["personas"] = self.create_personas()
+        counts["modules"] = self.create_modules()
+        counts["qualification_records"] = self.record_qualification()
+        counts["mentoring_groups"] = self.create_mentoring_groups()
+        counts["rosters"] = self.fill_rosters()
+        counts["team_documents"] = self.create_team_documents()
+        counts["team_records"] = self.create_team_records()
+        counts["meetings"] = self.create_meetings()
+        counts["reviews"] = self.create_reviews()
+        counts["plan_updates"] = self.update_action_plans()
+        counts["practice_examples"] = self.create_practice_examples()
+        counts["marked_municipalities"] = self.mark_claimed_municipalities()
+        return counts
+
+    def municipality(self, name):
+        """Return the municipality called ``name``; ``KeyError`` if unknown.
+
+        The demo claims something about it, so it is marked as demo content
+        at the end (:meth:`mark_claimed_municipalities`).
+        """
+        obj = self.municipalities[name]
+        self.claimed.add(name)
+        return obj
+
+    def create_partners(self):
+        """Create the partners beyond Baden-Württemberg (Landkreise), published."""
+        container = self.site["kommunen"]
+        for entry in self.network["partners"]:
+            if entry["name"] in self.municipalities:
+                continue
+            obj = add_content(
+                container,
+                portal_type="Municipality",
+                title=entry["name"],
+                kind=entry["kind"],
+                state=entry["state"],
+                ags=entry["ags"],
+                district=entry["district"],
+                latitude=entry["latitude"],
+                longitude=entry["longitude"],
+                master_data_source=self.network["partner_source"],
+            )
+            api.content.transition(obj=obj, to_state="published")
+            self.municipalities[entry["name"]] = obj
+        return len(self.network["partners"])
+
+    def enrich_municipalities(self):
+        """Add the invented programmes, roles and profile texts; unpublish some."""
+        for entry in self.network["municipalities"] + self.network["partners"]:
+            obj = self.municipality(entry["name"])
+            obj.programmes = entry.get("programmes", [])
+            obj.network_status = entry.get("network_status", [])
+            obj.website = entry.get("website")
+            obj.show_review_recognition = entry.get("show_review_recognition", False)
+            if entry.get("text"):
+                obj.text = _html(DEMO_MARK + entry["text"])
+            obj.reindexObject()
+            if entry.get("state") == "private":
+                api.content.transition(obj=obj, transition="retract")
+        return len(self.network["municipalities"]) + len(self.network["partners"])
+
+    def mark_claimed_municipalities(self):
+        """Mark every municipality the demo says something about."""
+        for name in sorted(self.claimed):
+            obj = self.municipalities[name]
+            obj.demo = True
+            obj.description = DEMO_MARK + MUNICIPALITY_NOTE
+            obj.reindexObject()
+        return len(self.claimed)
+
+    def create_personas(self):
+        """Create the demo users and put them into their groups."""
+        for persona in self.network["personas"]:
+            if api.user.get(userid=persona["id"]) is None:
+                api.user.create(
+                    username=persona["id"],
+                    email=persona["email"],
+                    password=self.password,
+                    properties={"fullname": persona["fullname"]},
+                )
+            for group in persona["groups"]:
+                api.group.add_user(groupname=group, username=persona["id"])
+        return len(self.network["personas"])
+
+    def space(self, name):
+        """Return the municipality or mentoring group called ``name``."""
+        if name in self.municipalities:
+            return self.municipalities[name]
+        for group in self.site["mentoring"].objectValues():
+            if group.Title() == name:
+                return group
+        raise KeyError(name)
+
+    def fill_rosters(self):
+        """Put the personas on the rosters of their spaces."""
+        count = 0
+        for persona in self.network["personas"]:
+            for space, role in persona.get("rosters", ()):
+                set_member(self.space(space), persona["id"], role)
+                count += 1
+        return count
+
+    def create_team_documents(self):
+        """File a document in each space a persona works in."""
+        count = 0
+        for persona in self.network["personas"]:
+            for name, _role in persona.get("rosters", ()):
+                with api.env.adopt_user(username=persona["id"]):
+                    add_content(
+                        self.space(name),
+                        portal_type="Document",
+                        title=f"Arbeitsstand {name}",
+                        description=DEMO_MARK + "Internes Protokoll des Teams.",
+                        demo=True,
+                        text=_html(
+                            "Verabredungen aus dem letzten Treffen: Termine mit dem "
+                            "Gemeinderat, Aufgaben bis zum nächsten Werkstatttreffen."
+                        ),
+                    )
+                count += 1
+        return count
+
+    def create_team_records(self):
+        """Document the Zukunftswerkstätten of a team and file its action
+        plan, which builds on them (as the team's persona)."""
+        count = 0
+        self.action_plans = {}
+        for entry in self.network["team_records"]:
+            space = self.municipality(entry["municipality"])
+            with api.env.adopt_user(username=entry["author"]):
+                workshops = {}
+                for item in entry["workshops"]:
+                    workshops[item["title"]] = add_content(
+                        space,
+                        portal_type="FutureWorkshop",
+                        title=item["title"],
+                        description=DEMO_MARK + "Dokumentation des Teams.",
+                        date=date.fromisoformat(item["date"]),
+                        workshop_format=item["format"],
+                        participants=item.get("participants"),
+                        results=_html(item["results"]),
+                        public_summary=item.get("public_summary"),
+                        demo=True,
+                    )
+                    count += 1
+                plan = entry["action_plan"]
+                self.action_plans[plan["title"]] = add_content(
+                    space,
+                    portal_type="ActionPlan",
+                    title=plan["title"],
+                    description=DEMO_MARK + "Handlungskonzept der Kommune.",
+                    plan_kind=plan["plan_kind"],
+                    adopted=date.fromisoformat(plan["adopted"]),
+                    horizon=plan["horizon"],
+                    future_workshops=[
+                        relation_to(workshops[title]) for title in plan["workshops"]
+                    ],
+                    demo=True,
+                    **{name: _html(plan[name]) for name in PLAN_SECTIONS},
+                )
+                count += 1
+        return count
+
+    def update_action_plans(self):
+        """Update each action plan once after its review has started: a
+        second version, while the review keeps the one it assessed."""
+        repository = api.portal.get_tool("portal_repository")
+        count = 0
+        for entry in self.network["team_records"]:
+            plan = entry["action_plan"]
+            obj = self.action_plans[plan["title"]]
+            update = plan["update"]
+            with api.env.adopt_user(username=entry["author"]):
+                for name in PLAN_SECTIONS:
+                    if name in update:
+                        setattr(obj, name, _html(update[name]))
+                obj.reindexObject()  # also the modification date
+                repository.save(obj=obj, comment=update["comment"])
+            count += 1
+        return count
+
+    def create_modules(self):
+        """Create the KoQuMa modules and the ZUMO curriculum, published.
+
+        The eight KoQuMa modules are what the KoQuMa call says of them
+        (:func:`zumo.content.qualification_module.koquma_call`); the demo only
+        files them under topics. The ZUMO curriculum is still being
+        developed: its modules are demo content.
+        """
+        container = self.site["qualifizierung"]
+        for entry in self.network["modules"]:
+            if "koquma_module" not in entry:
+                continue
+            call = koquma_call(entry["koquma_module"])
+            title = call.pop("title")
+            # The call's title: "Kommunale Quartiersentwicklung".
+            module = add_content(
+                container,
+                portal_type="QualificationModule",
+                title=title,
+                topics=entry["topics"],
+                **call,
+            )
+            api.content.transition(obj=module, to_state="published")
+            self.modules.append(module)
+        for entry in self.network["modules"]:
+            if entry.get("curriculum") != "zumo":
+                continue
+            module = add_content(
+                container,
+                portal_type="QualificationModule",
+                title=entry["title"],
+                description=DEMO_MARK + entry["goals"],
+                curriculum=entry["curriculum"],
+                position=entry.get("position"),
+                module_format=entry["format"],
+                duration=entry["duration"],
+                goals=_html(entry["goals"]),
+                topics=entry["topics"],
+                audiences=entry["audiences"],
+                demo=True,
+            )
+            if entry.get("state", "published") == "published":
+                api.content.transition(obj=module, to_state="published")
+            self.modules.append(module)
+        return len(self.modules)
+
+    def record_qualification(self):
+        """Enrol personas in ZUMO modules and record how far they got."""
+        by_title = {
+            module.Title(): module
+            for module in self.site["qualifizierung"].objectValues()
+        }
+        for entry in self.network["qualification"]:
+            module = by_title[entry["module"]]
+            participation.enrol(module, entry["person"])
+            if entry["status"] != "enrolled":
+                participation.record(module, entry["person"], entry["status"])
+        return len(self.network["qualification"])
+
+    def create_mentoring_groups(self):
+        """Create the mentoring groups (private spaces) with milestones."""
+        container = self.site["mentoring"]
+        steps = [token for token, _title in terms("zwk_steps")]
+        for entry in self.network["mentoring_groups"]:
+            start = date.today() + timedelta(days=entry["start_days"])
+            milestones = {}
+            for index, step in enumerate(steps):
+                done = index < entry["done_steps"]
+                current = index == entry["done_steps"]
+                status = "erreicht" if done else "in_arbeit" if current else "offen"
+                milestones[f"milestone_{step}_status"] = status
+                if done:
+                    milestones[f"milestone_{step}_date"] = start + timedelta(
+                        days=60 * index
+                    )
+            add_content(
+                container,
+                portal_type="MentoringGroup",
+                title=entry["title"],
+                description=DEMO_MARK
+                + "Gruppe aus Mentor- und Mentee-Kommunen auf dem Weg durch die "
+                "fünf ZWK-Schritte.",
+                mentors=[relation_to(self.municipality(n)) for n in entry["mentors"]],
+                mentees=[relation_to(self.municipality(n)) for n in entry["mentees"]],
+                facilitators=entry["facilitators"],
+                topics=entry["topics"],
+                start=start,
+                demo=True,
+                **milestones,
+            )
+        return len(self.network["mentoring_groups"])
+
+    def create_meetings(self):
+        """Create the workshop meetings; past ones carry documentation."""
+        container = self.site["werkstatttreffen"]
+        for entry in self.network["meetings"]:
+            day = date.today() + timedelta(days=entry["days"])
+            start = TIMEZONE.localize(datetime(day.year, day.month, day.day, 10))
+            meeting = add_content(
+                container,
+                portal_type="WorkshopMeeting",
+                title=entry["title"],
+                description=DEMO_MARK
+                + "Regionales Werkstatttreffen mit Austausch der Kommunen.",
+                start=start,
+                end=start + timedelta(hours=6),
+                timezone="Europe/Berlin",
+                location=entry["location"],
+                region=entry["region"],
+                host_municipality=relation_to(self.municipality(entry["host"])),
+                topics=entry["topics"],
+                capacity=entry["capacity"],
+                demo=True,
+                registration_start=start - timedelta(days=60),
+                registration_end=start - timedelta(days=7),
+                agenda=RichTextValue(
+                    "<ul><li>10:00 Ankommen und Begrüßung</li>"
+                    "<li>10:30 Impuls aus der gastgebenden Kommune</li>"
+                    "<li>11:30 Werkstattgruppen</li>"
+                    "<li>13:00 Mittagessen</li>"
+                    "<li>14:00 Ergebnisse und Verabredungen</li>"
+                    "<li>16:00 Ende</li></ul>",
+                    "text/html",
+                    "text/x-html-safe",
+                ),
+                documentation=_html(
+                    "Die Teilnehmenden haben Erfahrungen ausgetauscht und drei "
+                    "Verabredungen für die nächsten Monate getroffen."
+                )
+                if entry["documented"]
+                else None,
+            )
+            if entry["state"] != "planned":
+                api.content.transition(obj=meeting, transition="announce")
+            if entry["state"] == "documented":
+                api.content.transition(obj=meeting, transition="document")
+            for person in entry.get("registrations", ()):
+                register(meeting, person, quiet=True,
+                                              userid=person["userid"])  # fmt: skip
+        return len(self.network["meetings"])
+
+    def create_reviews(self):
+        """Create the expert reviews (confidential, private)."""
+        container = self.site["gutachten"]
+        criteria = [token for token, _title in terms("review_criteria")]
+        for entry in self.network["reviews"]:
+            scores = {
+                f"score_{token}": str(score)
+                for token, score in zip(criteria, entry["scores"], strict=False)
+            }
+            valid_until = None
+            if entry["valid_years"]:
+                valid_until = date.today() + timedelta(days=365 * entry["valid_years"])
+            review = add_content(
+                container,
+                portal_type="ExpertReview",
+                title=entry["title"],
+                description=DEMO_MARK + "Gutachten des Expertengremiums.",
+                municipality=relation_to(self.municipality(entry["municipality"])),
+                review_subject=entry["subject"],
+                level=entry["level"],
+                valid_until=valid_until,
+                summary=_html(
+                    "Das Gremium würdigt den Prozess und die breite Beteiligung."
+                )
+                if entry["level"]
+                else None,
+                assigned_experts=entry["experts"],
+                demo=True,
+                **scores,
+            )
+            if entry.get("action_plan"):
+                review.action_plan = relation_to(
+                    self.action_plans[entry["action_plan"]]
+                )
+            self.advance_review(review, entry["state"])
+        return len(self.network["reviews"])
+
+    def advance_review(self, review, state):
+        """Move a review through its workflow up to ``state``."""
+        steps = ["requested", "in_review", "submitted", "released"]
+        target = steps.index(state)
+        if target >= 1:
+            api.content.transition(obj=review, transition="start_review")
+        if target >= 2:
+            for expert in review.assigned_experts:
+                declare_no_conflict(review, expert, "Keine Verbindung zur Kommune.")
+            api.content.transition(obj=review, transition="submit")
+        if target >= 3:
+            api.content.transition(obj=review, transition="release")
+
+    def create_practice_examples(self):
+        """Create the practice examples, each idea in each of its places."""
+        ideas = json.loads(
+            (self.path / "practice_examples.json").read_text(encoding="utf-8")
+        )
+        container = self.site["praxisbeispiele"]
+        placed = [(idea, name) for idea in ideas for name in idea["in"]]
+        every = self.network["practice_example_states"]
+        proposers = [
+            persona["id"]
+            for persona in self.network["personas"]
+            if set(persona["groups"]) & {"citizens", "municipalities"}
+        ]
+        for number, (idea, name) in enumerate(
+            tqdm(placed, desc="Praxisbeispiele", disable=not self.progress)
+        ):
+            state = "published"
+            if number % every["pending_every"] == 1:
+                state = "pending"
+            elif number % every["private_every"] == 2:
+                state = "private"
+            municipality = self.municipality(name)
+            start = _month(idea["start"], day=1)
+            end = _month(idea["end"], day=28) if "end" in idea else None
+            texts = {
+                section: _html(idea[section].replace("{kommune}", name))
+                for section in SECTIONS
+            }
+            modules = [
+                relation_to(module)
+                for module in self.modules
+                if set(module.topics or ()) & set(idea["topics"])
+            ][:2]
+            values = dict(
+                portal_type="PracticeExample",
+                title=f"{idea['title']} in {name}",
+                description=DEMO_MARK + idea["summary"],
+                municipality=relation_to(municipality),
+                start=start,
+                end=end,
+                project_status=idea["status"],
+                topics=idea["topics"],
+                trends=idea["trends"],
+                fields_of_action=idea["fields_of_action"],
+                target_groups=idea["target_groups"],
+                participation_formats=idea["participation_formats"],
+                programmes=idea["programmes"],
+                related_modules=modules,
+                contact_name="Verwaltung " + name,
+                contact_role="Ansprechstelle für das Projekt",
+                contact_email="info@example.org",
+                contact_consent=number % 2 == 0,
+                demo=True,
+                **texts,
+            )
+            if state == "published":
+                example = add_content(container, **values)
+                api.content.transition(obj=example, transition="submit")
+                api.content.transition(obj=example, transition="publish")
+                continue
+            # Proposals in progress belong to the citizens and municipal staff
+            # who made them.
+            with api.env.adopt_user(username=proposers[number % len(proposers)]):
+                example = add_content(container, **values)
+                if state == "pending":
+                    api.content.transition(obj=example, transition="submit")
+        return len(placed)
+
+
+def load_demo(site, path, progress=True, password=None):
+    """Load the demo network from ``path`` into ``site``; return counts.
+
+    The demo personas get ``password`` (default: ``ZUMO_DEMO_PASSWORD`` or
+    ``zumo-demo``). Nobody is notified of what the demo creates.
+    """
+    with silenced():
+        return DemoLoader(site, path, progress=progress, password=password).load()

@@ -1,0 +1,1 @@
+"""Signing up as a member of the network (not registering for a meeting)."""
