@@ -84,5 +84,5 @@ def test_meetings_by_region(meetings, request_factory):
     assert "Werkstatttreffen Süd" not in narrowed
     assert "Werkstatttreffen 2024" in narrowed
     assert session.get("/werkstatttreffen", params={"region": "x"}).ok
-    # A page number that is none is refused in German (zumo.policy.security.hardening).
+    # A page number that is none is refused in German (zumo.policy.security.limits).
     assert session.get("/werkstatttreffen", params={"b_start": "y"}).status_code == 400

@@ -1,7 +1,7 @@
 """The edges around the permissions, over HTTP: security headers on every
 kind of answer, limits, REST writes as JSON only, ``++api++`` once.
 
-``zumo.policy.security.hardening`` and ``zumo.policy.security.wsgi`` do this; the served
+``zumo.policy.security.limits`` and ``zumo.policy.security.wsgi`` do this; the served
 scenario answers as the site does in production (the test server has the
 pipeline of ``instance/zope.ini.in``).
 """
@@ -9,7 +9,7 @@ pipeline of ``instance/zope.ini.in``).
 from tests.http import token_in
 from tests.security.scenario import api_url
 from tests.security.scenario import PASSWORD
-from zumo.policy.security import hardening
+from zumo.policy.security import limits as hardening
 from zumo.policy.security import wsgi
 
 import pytest

@@ -29,7 +29,7 @@ from threading import Lock
 from zExceptions import HTTPTooManyRequests
 from zope.i18n import translate
 from zumo.policy import _
-from zumo.policy.security.hardening import refusal_page
+from zumo.policy.security.refusals import refusal_page
 
 import json
 import logging

@@ -1,0 +1,140 @@
+"""Refusals in German: the page in the site's layout that a refused
+request shows, and the answers to unreadable input. A REST body that is not
+JSON and a search term the text index cannot parse answer 400 with a German
+message (plone.restapi let both through as server errors); a malformed
+batch parameter too. REST clients get the message as JSON.
+"""
+
+from plone import api
+from plone.rest.interfaces import IAPIRequest
+from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
+from zExceptions import BadRequest
+from ZODB.POSException import ConflictError
+from zope.i18n import translate
+from zope.publisher.interfaces.browser import IBrowserView
+from zumo.policy import _
+from zumo.policy import logger
+
+import html
+import json
+
+
+def in_german(message, request=None):
+    """``message`` translated to German (refusals speak German to
+    everybody)."""
+    return translate(message, context=request, target_language="de")
+
+
+#: German messages for input that plone.restapi let through as server
+#: errors, by the exception's class name.
+BAD_INPUT = {
+    "DeserializationError": _(
+        "error_rest_not_json",
+        default="Der Inhalt der Anfrage ist kein gültiges JSON-Objekt.",
+    ),
+    "ParseError": _(
+        "error_search_term",
+        default="Nach diesem Suchbegriff kann nicht gesucht werden. Bitte "
+        "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
+    ),
+}
+
+
+class _Refusal(BrowserView):
+    """The site's page around a refusal (``templates/refusal.pt``)."""
+
+    index = ViewPageTemplateFile("../browser/templates/refusal.pt")
+
+
+def refusal_page(view, title, message, link=None):
+    """The page for a request refused by the exception view ``view``:
+    ``title``, ``message`` and, if given, a ``(url, text)`` link onwards
+    (all German), in the site's layout; a bare page should the layout
+    itself fail."""
+    request = view.request
+    context = getattr(view, "__parent__", None)
+    while IBrowserView.providedBy(context):  # a form, say: its object
+        context = context.context
+    if not hasattr(context, "aq_chain"):
+        context = api.portal.get()
+    request.set("disable_border", True)
+    request.set("disable_plone.leftcolumn", True)
+    request.set("disable_plone.rightcolumn", True)
+    try:
+        return _Refusal(context, request).index(title=title, message=message, link=link)
+    except ConflictError:
+        raise
+    except Exception:
+        logger.exception("Refusal page in the site's layout failed")
+    onwards = ""
+    if link:
+        onwards = f'<p><a href="{html.escape(link[0])}">{html.escape(link[1])}</a></p>'
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body><main>"
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>{onwards}"
+        "</main></body></html>"
+    )
+
+
+def _bad_request_json(request, message):
+    """Answer 400 with ``message`` as the REST API's JSON error."""
+    response = request.response
+    response.setStatus(400, lock=1)
+    response.setHeader("Content-Type", "application/json")
+    return json.dumps({"type": "BadRequest", "message": message}, ensure_ascii=False)
+
+
+class BadBatch(BadRequest):
+    """A ``b_start`` or ``b_size`` that is not one whole number (400)."""
+
+
+class BadBatchView:
+    """The answer to a malformed batch parameter: 400 and the German
+    message, as JSON for the REST API and as a page with a link to the
+    same address without the parameter for browsers."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+
+    def render(self):
+        """The JSON answer or the HTML page."""
+        message = str(self.context)
+        if IAPIRequest.providedBy(self.request):
+            return _bad_request_json(self.request, message)
+        response = self.request.response
+        response.setStatus(400, lock=1)
+        response.setHeader("Content-Type", "text/html; charset=utf-8")
+        query = urlencode(
+            [
+                (name, value)
+                for name, value in parse_qsl(self.request.get("QUERY_STRING", ""))
+                if name not in ("b_start", "b_size")
+            ]
+        )
+        target = self.request.get("ACTUAL_URL", "") + (f"?{query}" if query else "")
+        title = in_german(_("title_bad_request", default="Ungültige Anfrage"),
+                        self.request)  # fmt: skip
+        back = in_german(
+            _("link_without_batch", default="Zur Seite ohne diese Angabe"),
+            self.request,
+        )
+        return refusal_page(self, title, message, (target, back))
+
+
+class BadInputView:
+    """A REST answer to input that cannot be read: 400 and the German
+    message, as JSON (exception view for the errors in ``BAD_INPUT``)."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+
+    def render(self):
+        """The JSON answer."""
+        message = BAD_INPUT[type(self.context).__name__]
+        return _bad_request_json(self.request, in_german(message, self.request))
