@@ -65,6 +65,8 @@ class ILoginRequiredForm(Interface):
     Anonymous visitors are asked to log in before they fill it in."""
 
 
+# The meeting's registration form provides this interface in the database
+# (alsoProvides), so its dotted name stays although sign-up is named apart.
 class IRegistrationForm(Interface):
     """The registration form inside a workshop meeting
     (``zumo.policy.meetings.registration``); it can be sent only while the

@@ -15,8 +15,9 @@ from zumo.policy.signup import accounts
 
 
 class SignupForm(BaseForm):
-    """Plone's registration form without a user name to choose: the e-mail
-    address is the login name, the user id comes from the full name."""
+    """Plone's registration form, for signing up without a user name to
+    choose: the e-mail address is the login name, the user id comes from
+    the full name."""
 
     sent = ViewPageTemplateFile("templates/signup_sent.pt")
 
@@ -77,7 +78,7 @@ class SignupForm(BaseForm):
 
 
 class ConfirmView(BrowserView):
-    """The page of the link from the registration mail: it names the
+    """The page of the link from the sign-up mail: it names the
     account to be made and makes it on the button (a GET writes nothing),
     then leads on to setting the password."""
 

@@ -1,1 +1,2 @@
-"""The forms at ``/mitmachen`` (collective.easyform) and the network's own actions."""
+"""The forms at ``/mitmachen`` (collective.easyform) and the network's own
+actions."""

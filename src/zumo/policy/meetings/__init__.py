@@ -1,1 +1,2 @@
-"""Workshop meetings: registering for a meeting (not signing up as a member)."""
+"""Workshop meetings: registering for a meeting (not signing up as a
+member)."""

@@ -1,1 +1,2 @@
-"""Practice examples: proposing them, their contact data only with consent, who hears of their review."""
+"""Practice examples: proposing them, their contact data only with consent,
+who hears of their review."""

@@ -1,1 +1,2 @@
-"""Expert reviews: their experts and confidentiality, the reviewed team, who hears what."""
+"""Expert reviews: their experts and confidentiality, the reviewed team,
+who hears what."""

@@ -25,7 +25,7 @@ REGISTRATION_FIELDS = {"fullname", "email", "sendPasswordReset"}
 
 
 class UsersPost(BaseUsersPost):
-    """plone.restapi's ``POST @users`` with a registration and a reset
+    """plone.restapi's ``POST @users`` with a sign-up and a reset
     request that answer alike for everybody."""
 
     def reply(self):

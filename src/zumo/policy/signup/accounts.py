@@ -47,7 +47,7 @@ import uuid
 
 
 CITIZENS = "citizens"
-#: Registration mails one address may get before it has to wait.
+#: Sign-up mails one address may get before it has to wait.
 MAILS_PER_ADDRESS = 3
 #: The longest full name taken.
 MAX_NAME = 100
@@ -56,12 +56,12 @@ CONFIRM_DAYS = 3
 #: The page a confirmation link opens (on the site root).
 CONFIRM_VIEW = "registrierung-bestaetigen"
 
-#: Registration mails per address (in memory, per process).
+#: Sign-up mails per address (in memory, per process).
 MAILS = Throttle()
 
 
 class SignupError(ValueError):
-    """Bad input for a registration; ``field`` names the field, the message
+    """Bad input for a sign-up; ``field`` names the field, the message
     is German."""
 
     def __init__(self, field, message):
@@ -69,8 +69,8 @@ class SignupError(ValueError):
         self.field = field
 
 
-def add_self_registered_to_citizens(event):
-    """Put a user who registered themselves into the ``citizens`` group."""
+def add_signed_up_to_citizens(event):
+    """Put a user who signed up themselves into the ``citizens`` group."""
     if not api.user.is_anonymous():
         return
     userid = event.principal.getId()
@@ -237,7 +237,7 @@ def _mail_confirmation(portal, email, fullname):
 
 
 def _mail_existing(portal, member, email):
-    """Tell a member that their address was used to register again."""
+    """Tell a member that their address was used to sign up again."""
     body = _t(
         _(
             "registration_mail_existing",

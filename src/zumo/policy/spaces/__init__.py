@@ -1,1 +1,2 @@
-"""Team spaces and mentoring groups: their rosters and who hears of what is added."""
+"""Team spaces and mentoring groups: their rosters and who hears of what is
+added."""
