@@ -6,7 +6,9 @@ data: ``data/meeting_registration_form.json`` and ``data/forms/anmeldung.*.xml``
 The form follows the meeting's visibility, so the public can register once
 the meeting is announced.
 
-The form's action :class:`Register` is easyform's ``SaveData`` with rules:
+The form's action :class:`Register` is easyform's ``SaveData`` with rules
+(registered as ``zumo.policy.meeting_registration.Register``, this
+module's old dotted name, which the forms of existing sites store):
 
 * only while the meeting's registration window is open;
 * up to the meeting's capacity people are registered (``confirmed``), the
