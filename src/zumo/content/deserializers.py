@@ -27,13 +27,13 @@ from plone.restapi.deserializer.dxfields import RichTextFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.restapi.services.content.tus import TUSUpload
 from zope.component import adapter
-from zope.i18n import translate
 from zope.interface import implementer
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IDatetime
 from zumo.content import _
 from zumo.content.cleaning import IN_TEXT
+from zumo.content.i18n import translated
 from zumo.content.interfaces import IZumoContentLayer
 
 
@@ -44,7 +44,7 @@ MAX_YEAR = 2199
 
 
 def _refuse(request, message):
-    raise ValueError(translate(message, context=request))
+    raise ValueError(translated(message, request))
 
 
 def _checked(value, request):

@@ -5,7 +5,7 @@ Code raises them with ``_()`` messages; a view or service shows
 the command line and tests).
 """
 
-from zope.i18n import translate
+from zumo.content.i18n import translated
 
 
 class UserError(ValueError):
@@ -17,9 +17,7 @@ class UserError(ValueError):
 
     def translate(self, request=None):
         """The message in the request's language (German by default)."""
-        if request is None:
-            return translate(self.message, target_language="de")
-        return translate(self.message, context=request)
+        return translated(self.message, request)
 
     def __str__(self):
         return self.translate()

@@ -26,8 +26,8 @@ from persistent.list import PersistentList
 from plone import api
 from plone.base.utils import safe_text
 from zope.annotation.interfaces import IAnnotations
+from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy import logger
 
 import threading

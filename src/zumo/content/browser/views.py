@@ -7,13 +7,13 @@ from plone.batching import Batch
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.i18n import translate
 from zope.i18n.locales import locales
 from zumo.content import _
 from zumo.content import facets
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.i18n import translated
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import location
@@ -73,8 +73,7 @@ class ZumoView(BrowserView):
             dict(
                 item,
                 reasons=", ".join(
-                    translate(reason, context=self.request)
-                    for reason in item["reasons"]
+                    translated(reason, self.request) for reason in item["reasons"]
                 ),
             )
             for item in similar.suggestions(self.context)
@@ -185,7 +184,7 @@ class PracticeExampleView(ZumoView):
             text = getattr(self.context, name, None)
             html = text.output if text else None
             if html and html.strip():
-                title = translate(IPracticeExample[name].title, context=self.request)
+                title = translated(IPracticeExample[name].title, self.request)
                 result.append({"id": name, "title": title, "html": html})
         return result
 
@@ -197,9 +196,9 @@ class PracticeExampleView(ZumoView):
         begin = MONTHS.format(start, "MM/yyyy") if start else "?"
         if end:
             return f"{begin} – {MONTHS.format(end, 'MM/yyyy')}"
-        return translate(
+        return translated(
             _("period_open", default="${start} – laufend", mapping={"start": begin}),
-            context=self.request,
+            self.request,
         )
 
     def rejection(self):
@@ -215,9 +214,9 @@ class PracticeExampleView(ZumoView):
         )
         if not history or history[-1].get("action") != "reject":
             return None
-        return history[-1].get("comments") or translate(
+        return history[-1].get("comments") or translated(
             _("text_no_reason", default="Ohne Angabe eines Grundes."),
-            context=self.request,
+            self.request,
         )
 
     def contact(self):
@@ -299,7 +298,7 @@ class MunicipalityView(ZumoView):
     def type_title(self, brain):
         """Return the German title of the brain's content type."""
         fti = api.portal.get_tool("portal_types").getTypeInfo(brain.portal_type)
-        return translate(fti.Title(), context=self.request) if fti else ""
+        return translated(fti.Title(), self.request) if fti else ""
 
 
 class MentoringGroupView(ZumoView):

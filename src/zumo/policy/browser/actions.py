@@ -4,7 +4,7 @@ message, and the page to open next."""
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
+from zumo.content.i18n import translated
 from zumo.policy.errors import UserError
 
 
@@ -40,8 +40,6 @@ class PostedAction(BrowserView):
             )
             self.request.response.redirect(self.context.absolute_url())
             return ""
-        api.portal.show_message(
-            translate(self.done, context=self.request), self.request
-        )
+        api.portal.show_message(translated(self.done, self.request), self.request)
         self.request.response.redirect(self.next_url(target))
         return ""

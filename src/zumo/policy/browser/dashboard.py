@@ -13,6 +13,7 @@ from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.meetings import registration
 from zumo.policy.qualification import participation
@@ -189,8 +190,9 @@ class Dashboard(BrowserView):
                     found.append(
                         {
                             "meeting": brain,
-                            "status": api.portal.translate(
-                                registration.STATUS_TITLES[row["status"]]
+                            "status": translated(
+                                registration.STATUS_TITLES[row["status"]],
+                                self.request,
                             ),
                             "cancel_url": f"{brain.getURL()}/@@abmelden?token="
                             f"{row['token']}",

@@ -16,10 +16,10 @@ from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
-from zope.i18n import translate
 from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.views import german_number
+from zumo.content.i18n import translated
 from zumo.policy import _
 
 
@@ -216,10 +216,10 @@ class FinderView(BrowserView):
         if self.text():
             filters.append(
                 {
-                    "title": translate(
+                    "title": translated(
                         _("filter_text", default="Suchbegriff: ${text}",
                           mapping={"text": self.text()}),
-                        context=self.request,
+                        self.request,
                     ),
                     "url": self.url(**{TEXT: None}),
                 }
@@ -242,7 +242,7 @@ class FinderView(BrowserView):
         return [
             {
                 "value": key,
-                "title": translate(label, context=self.request),
+                "title": translated(label, self.request),
                 "selected": key == self.sort(),
             }
             for key, (label, _sort) in SORTS.items()
@@ -259,7 +259,7 @@ class FinderView(BrowserView):
     def result_count(self):
         """'1 Praxisbeispiel' or '23 Praxisbeispiele' found."""
         count = self.results().sequence_length
-        return translate(
+        return translated(
             _(
                 "finder_count",
                 default="${count} Praxisbeispiele gefunden",
@@ -267,7 +267,7 @@ class FinderView(BrowserView):
             )
             if count != 1
             else _("finder_count_one", default="1 Praxisbeispiel gefunden"),
-            context=self.request,
+            self.request,
         )
 
     def script_url(self):

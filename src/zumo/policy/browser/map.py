@@ -20,9 +20,9 @@ from plone.batching import Batch
 from plone.memoize.instance import memoize
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
-from zope.i18n import translate
 from zumo.content import facets
 from zumo.content.browser.views import german_number
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.browser import exports
 from zumo.policy.browser.exports import window
@@ -77,13 +77,13 @@ class MapMixin:
             {
                 "tiles": tile_settings(),
                 "labels": {
-                    key: translate(label, context=self.request)
+                    key: translated(label, self.request)
                     for key, label in labels.items()
                 },
                 "layers": [
                     {
                         "id": layer,
-                        "title": translate(LAYERS[layer], context=self.request),
+                        "title": translated(LAYERS[layer], self.request),
                         "url": url,
                     }
                     for layer, url in sources

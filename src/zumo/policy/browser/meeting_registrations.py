@@ -14,7 +14,7 @@ from collective.easyform.browser.view import EasyFormView
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.forms.mitmachen import SAVED_DATA
 from zumo.policy.meetings import registration
@@ -62,8 +62,8 @@ class CancelView(BrowserView):
 
     def status_title(self):
         """The registration's state in words."""
-        return translate(registration.STATUS_TITLES[self.row["status"]],
-                         context=self.request)  # fmt: skip
+        return translated(registration.STATUS_TITLES[self.row["status"]],
+                          self.request)  # fmt: skip
 
 
 class MeetingRegistrationsView(BrowserView):
@@ -81,13 +81,13 @@ class MeetingRegistrationsView(BrowserView):
             if key is not None and registration.cancel(self.context, key) is not None:
                 message = _("msg_registration_cancelled",
                             default="Die Anmeldung ist zurückgezogen.")  # fmt: skip
-                api.portal.show_message(translate(message, context=self.request),
+                api.portal.show_message(translated(message, self.request),
                                         self.request)  # fmt: skip
             else:
                 message = _("error_registration_unknown",
                             default="Diese Anmeldung gibt es nicht oder sie ist "
                             "bereits zurückgezogen.")  # fmt: skip
-                api.portal.show_message(translate(message, context=self.request),
+                api.portal.show_message(translated(message, self.request),
                                         self.request, type="error")  # fmt: skip
             self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@anmeldungen"
@@ -120,8 +120,8 @@ class MeetingRegistrationsView(BrowserView):
                     "email": row.get("email") or "",
                     "accessibility": row.get("accessibility") or "",
                     "status": status,
-                    "status_title": translate(
-                        registration.STATUS_TITLES[status], context=self.request
+                    "status_title": translated(
+                        registration.STATUS_TITLES[status], self.request
                     ),  # fmt: skip
                     "position": waiting if status == registration.WAITING else None,
                     "time": api.portal.get_localized_time(
@@ -164,7 +164,7 @@ class MeetingRegistrationFormView(EasyFormView):
         meeting = aq_parent(self.context)
         refusal = registration.refusal_of(meeting)
         if refusal is not None:
-            api.portal.show_message(translate(refusal, context=self.request),
+            api.portal.show_message(translated(refusal, self.request),
                                     self.request, type="warning")  # fmt: skip
             self.request.response.redirect(meeting.absolute_url())
             return ""

@@ -7,7 +7,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.i18n import translate
+from zumo.content.i18n import translated
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
 from zumo.policy.errors import UserError
@@ -40,7 +40,7 @@ class _Form(_Records):
 
     def _message(self, message, kind="info"):
         api.portal.show_message(
-            translate(message, context=self.request), self.request, type=kind
+            translated(message, self.request), self.request, type=kind
         )
 
     def _apply(self, change, done):

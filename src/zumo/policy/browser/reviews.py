@@ -3,9 +3,9 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 from zumo.content.action_plan import IActionPlan
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.i18n import translated
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
 from zumo.policy.browser.actions import PostedAction
@@ -29,13 +29,13 @@ class ConflictOfInterestView(BrowserView):
                 )
                 return self.index()
             api.portal.show_message(
-                translate(
+                translated(
                     _(
                         "msg_conflict_declared",
                         default="Ihre Erklärung ist gespeichert. Sie können das "
                         "Gutachten einreichen.",
                     ),
-                    context=self.request,
+                    self.request,
                 ),
                 self.request,
             )

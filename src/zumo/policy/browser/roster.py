@@ -3,8 +3,8 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 from zope.i18nmessageid import Message
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.spaces import roster
 
@@ -53,7 +53,7 @@ class RosterView(BrowserView):
         self._say(Message(done, mapping={"userid": userid}), "info")
 
     def _say(self, message, kind):
-        text = translate(message, context=self.request)
+        text = translated(message, self.request)
         api.portal.show_message(text, self.request, type=kind)
 
     def members(self):

@@ -3,10 +3,10 @@
 from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
 from zumo.content import facets
 from zumo.content.browser.views import german_number
+from zumo.content.i18n import translated
 from zumo.policy.setuphandlers.structure import sections
 
 
@@ -74,7 +74,7 @@ class StartView(BrowserView):
                 default="${count} Einträge",
                 mapping={"count": german_number(count)},
             )
-        return translate(message, context=self.request)
+        return translated(message, self.request)
 
     def latest_examples(self):
         """Return catalog brains of the newest published practice examples."""

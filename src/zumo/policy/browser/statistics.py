@@ -15,10 +15,10 @@ from AccessControl import getSecurityManager
 from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.views import german_number
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.meetings import registration as meeting_registration
 
@@ -81,7 +81,7 @@ class StatisticsView(BrowserView):
         largest = max(counts.values(), default=0)
         return {
             "id": figure_id,
-            "title": translate(title, context=self.request),
+            "title": translated(title, self.request),
             "rows": [
                 {
                     "title": facet.title_of(value),

@@ -11,7 +11,7 @@ Everything else is Plone's own toolbar.
 """
 
 from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
-from zope.i18n import translate
+from zumo.content.i18n import translated
 from zumo.policy import _
 
 import re
@@ -29,7 +29,7 @@ class ZumoToolbar(ToolbarViewletManager):
     def render(self):
         """Render Plone's toolbar and repair its controls."""
         html = PIN_LABEL.sub(r"\1title=", super().render())
-        history = translate(
-            _("label_toolbar_history", default="Historie"), context=self.request
+        history = translated(
+            _("label_toolbar_history", default="Historie"), self.request
         )
         return HISTORY_LINK.sub(rf'\1title="{history}" ', html)

@@ -2,8 +2,8 @@
 :mod:`zumo.policy.mail`)."""
 
 from Acquisition import aq_parent
+from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy.mail import notify_group
 
 

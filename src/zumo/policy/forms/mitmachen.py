@@ -43,10 +43,10 @@ from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson as DXContentToJson
 from plone.supermodel.exportimport import BaseHandler
 from zope.component import adapter
-from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.schema import getFieldsInOrder
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy import logger
 from zumo.policy.interfaces import ILoginRequiredForm
@@ -151,7 +151,7 @@ def add_institute_notification(form):
 def refuse(message, request):
     """easyform's answer that stops a form: ``message`` translated for the
     person who sent it, as an error of the whole form."""
-    return {FORM_ERROR: translate(message, context=request)}
+    return {FORM_ERROR: translated(message, request)}
 
 
 class RateLimiter:
@@ -240,12 +240,11 @@ class NotifyInstitute(Action):
         notify_group(
             "institute",
             form,
-            translate(_("mail_form_sent_subject", default="Neue Einsendung: ${title}",
-                        mapping={"title": title}), target_language="de"),
-            translate(_("mail_form_sent", default="Über das Formular „${title}“ ist "
-                        "eine Einsendung eingegangen. Sie finden sie bei den "
-                        "gespeicherten Daten des Formulars:", mapping={"title": title}),
-                      target_language="de"),
+            translated(_("mail_form_sent_subject", default="Neue Einsendung: ${title}",
+                         mapping={"title": title})),
+            translated(_("mail_form_sent", default="Über das Formular „${title}“ ist "
+                         "eine Einsendung eingegangen. Sie finden sie bei den "
+                         "gespeicherten Daten des Formulars:", mapping={"title": title})),
             view="@@saveddata",
         )  # fmt: skip
         return None

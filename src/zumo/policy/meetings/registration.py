@@ -40,9 +40,9 @@ from plone.supermodel.exportimport import BaseHandler
 from zope.i18nmessageid import Message
 from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
+from zumo.content.i18n import translated as _t
 from zumo.content.workshop_meeting import IWorkshopMeeting
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy import logger
 from zumo.policy.caching.rules import purge
 from zumo.policy.forms.mitmachen import make_form

@@ -1,8 +1,8 @@
 """Who hears what of a practice example: the institute of a submission,
 the authors of the institute's decision (sent by :mod:`zumo.policy.mail`)."""
 
+from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy.mail import notify
 from zumo.policy.mail import notify_group
 

@@ -21,10 +21,10 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.i18n import translated
 from zumo.content.municipality import IMunicipality
 from zumo.content.relations import relation_to
 from zumo.policy import _
-from zumo.policy import german
 from zumo.policy import localroles
 from zumo.policy.bulk.report import add_content
 from zumo.policy.errors import UserError
@@ -106,7 +106,7 @@ def pin_action_plan(review):
         ):
             repository.save(
                 obj=plan,
-                comment=german(
+                comment=translated(
                     _(
                         "version_comment_review",
                         default="Fassung für das Gutachten „${title}“",
@@ -220,7 +220,7 @@ def request_review(plan):
     return add_content(
         api.portal.get()[REVIEWS_SECTION],
         portal_type="ExpertReview",
-        title=german(
+        title=translated(
             _(
                 "title_requested_review",
                 default="Gutachten ${municipality}: ${plan}",

@@ -5,8 +5,8 @@ an ending validity (sent by :mod:`zumo.policy.mail`)."""
 from datetime import date
 from datetime import timedelta
 from plone import api
+from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy.mail import notify
 from zumo.policy.mail import notify_group
 from zumo.policy.reviews.team import reviewed_team

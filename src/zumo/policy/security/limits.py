@@ -27,9 +27,9 @@ from plone.rest.traverse import MarkAsRESTTraverser
 from zExceptions import HTTPUnsupportedMediaType
 from zExceptions import NotFound
 from zope.component.hooks import setSite
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.security.refusals import BadBatch
-from zumo.policy.security.refusals import in_german
 
 import json
 
@@ -66,14 +66,13 @@ def _refuse_bad_batch(request):
             valid = False
         if not valid:
             raise BadBatch(
-                in_german(
+                translated(
                     _(
                         "error_batch_parameter",
                         default="Ungültige Angabe für ${name}: bitte eine "
                         "ganze Zahl ab 0.",
                         mapping={"name": name},
                     ),
-                    request,
                 )
             )
 
@@ -123,13 +122,12 @@ def require_json_writes(request):
     if media_type.strip().lower() in REST_BODY_TYPES:
         return
     raise UnsupportedMediaType(
-        in_german(
+        translated(
             _(
                 "error_rest_json_only",
                 default="Schreibende Anfragen an die REST-API brauchen einen "
                 "JSON-Inhalt (Content-Type: application/json).",
             ),
-            request,
         )
     )
 
@@ -164,13 +162,12 @@ class SingleAPITraverser(MarkAsRESTTraverser):
         """Mark the request as a REST request, unless ``++api++`` repeats."""
         if self.request.get("ACTUAL_URL", "").count("/++api++") > 1:
             raise NotFound(
-                in_german(
+                translated(
                     _(
                         "error_api_repeated",
                         default="Diese Adresse gibt es nicht: ++api++ darf nur "
                         "einmal vorkommen.",
                     ),
-                    self.request,
                 )
             )
         return super().traverse(name, subpath)

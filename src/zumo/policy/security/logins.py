@@ -27,7 +27,7 @@ from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.browser.login.mail_password import MailPasswordView
 from threading import Lock
 from zExceptions import HTTPTooManyRequests
-from zope.i18n import translate
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.security.refusals import refusal_page
 
@@ -56,7 +56,7 @@ class TooManyRequests(HTTPTooManyRequests):
         self.seconds = seconds
         minutes = max(1, math.ceil(seconds / 60))
         super().__init__(
-            translate(
+            translated(
                 _(
                     "error_too_many_logins",
                     default="Zu viele fehlgeschlagene Anmeldeversuche. Bitte "
@@ -64,7 +64,6 @@ class TooManyRequests(HTTPTooManyRequests):
                     "erneut.",
                     mapping={"minutes": minutes},
                 ),
-                target_language="de",
             )
         )
 
@@ -90,9 +89,8 @@ class TooManyRequestsView:
                 ensure_ascii=False,
             )
         response.setHeader("Content-Type", "text/html; charset=utf-8")
-        title = translate(
+        title = translated(
             _("title_too_many_logins", default="Anmeldung vorübergehend gesperrt"),
-            target_language="de",
         )
         return refusal_page(self, title, str(self.context))
 

@@ -13,19 +13,13 @@ from urllib.parse import parse_qsl
 from urllib.parse import urlencode
 from zExceptions import BadRequest
 from ZODB.POSException import ConflictError
-from zope.i18n import translate
 from zope.publisher.interfaces.browser import IBrowserView
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy import logger
 
 import html
 import json
-
-
-def in_german(message, request=None):
-    """``message`` translated to German (refusals speak German to
-    everybody)."""
-    return translate(message, context=request, target_language="de")
 
 
 #: German messages for input that plone.restapi let through as server
@@ -117,11 +111,9 @@ class BadBatchView:
             ]
         )
         target = self.request.get("ACTUAL_URL", "") + (f"?{query}" if query else "")
-        title = in_german(_("title_bad_request", default="Ungültige Anfrage"),
-                        self.request)  # fmt: skip
-        back = in_german(
-            _("link_without_batch", default="Zur Seite ohne diese Angabe"),
-            self.request,
+        title = translated(_("title_bad_request", default="Ungültige Anfrage"))
+        back = translated(
+            _("link_without_batch", default="Zur Seite ohne diese Angabe")
         )
         return refusal_page(self, title, message, (target, back))
 
@@ -137,4 +129,4 @@ class BadInputView:
     def render(self):
         """The JSON answer."""
         message = BAD_INPUT[type(self.context).__name__]
-        return _bad_request_json(self.request, in_german(message, self.request))
+        return _bad_request_json(self.request, translated(message))

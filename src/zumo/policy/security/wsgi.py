@@ -12,8 +12,8 @@
 Waitress's own ``Server`` header is switched off there too (``ident``).
 """
 
-from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
+from zumo.content.i18n import translated
 
 import json
 
@@ -30,7 +30,7 @@ BANNERS = {"x-powered-by", "server"}
 
 def _refusal(environ, start_response, status, message):
     """Answer ``status`` with the German ``message`` (JSON if asked for)."""
-    text = translate(message, target_language="de")
+    text = translated(message)
     if "application/json" in environ.get("HTTP_ACCEPT", "") or "/++api++" in (
         environ.get("PATH_INFO", "")
     ):

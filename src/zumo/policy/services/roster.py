@@ -11,10 +11,10 @@ Bad input answers 400 with a German message and changes nothing.
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.spaces import roster
 
@@ -32,9 +32,7 @@ def _serialize(space):
 def _bad_request(request, message):
     """Answer 400 with ``message`` in the request's language."""
     request.response.setStatus(400)
-    return {
-        "error": {"type": "BadRequest", "message": translate(message, context=request)}
-    }
+    return {"error": {"type": "BadRequest", "message": translated(message, request)}}
 
 
 class RosterGet(Service):

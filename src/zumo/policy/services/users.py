@@ -14,8 +14,8 @@ plone.restapi's.
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.add import UsersPost as BaseUsersPost
+from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy.security.logins import send_reset_mail
 from zumo.policy.signup import accounts
 

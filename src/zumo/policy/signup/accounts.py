@@ -31,8 +31,8 @@ from Products.CMFPlone.RegistrationTool import checkEmailAddress
 from Products.CMFPlone.RegistrationTool import EmailAddressInvalid
 from urllib.parse import urlencode
 from zope.component import getUtility
+from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy import logger
 from zumo.policy.mail import mail
 from zumo.policy.security.logins import Throttle

@@ -3,9 +3,9 @@ is added there (sent by :mod:`zumo.policy.mail`)."""
 
 from Acquisition import aq_chain
 from Acquisition import aq_inner
+from zumo.content.i18n import translated as _t
 from zumo.content.interfaces import ISpace
 from zumo.policy import _
-from zumo.policy import german as _t
 from zumo.policy.mail import notify
 from zumo.policy.spaces.roster import roster
 
