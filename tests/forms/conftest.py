@@ -11,6 +11,6 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _fresh_limits():
-    forms.limiter.reset()
+    forms.limiter.clear()
     yield
-    forms.limiter.reset()
+    forms.limiter.clear()

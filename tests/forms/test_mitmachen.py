@@ -96,16 +96,6 @@ class TestFormsOnEverySite:
         assert ILoginRequiredForm.providedBy(portal["mitmachen"][PROPOSAL])
 
 
-class TestRateLimiter:
-    def test_refuses_over_the_limit_and_forgets_after_the_window(self):
-        limiter = forms.RateLimiter(limit=2, window=60)
-        assert limiter.allow("a", now=0)
-        assert limiter.allow("a", now=1)
-        assert not limiter.allow("a", now=2)
-        assert limiter.allow("b", now=2)
-        assert limiter.allow("a", now=61)
-
-
 class TestSendingForms:
     """End to end over HTTP with the personas of the security scenario."""
 

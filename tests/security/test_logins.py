@@ -173,21 +173,3 @@ class TestLogins:
         assert [answer.status_code for answer in answers] == [204, 204]
         # Only the member got mail (the form's and the service's).
         assert len(scenario_inbox.messages) == 2
-
-
-def test_the_throttle_blocks_longer_with_each_failure():
-    throttle = logins.Throttle()
-    key = ("pair", "127.0.0.1", "x")
-    for _attempt in range(logins.PAIR_LIMIT - 1):
-        throttle.fail(key, logins.PAIR_LIMIT, now=1000)
-    assert throttle.blocked(key, now=1000) == 0
-    throttle.fail(key, logins.PAIR_LIMIT, now=1000)
-    assert throttle.blocked(key, now=1000) == logins.BLOCK
-    throttle.fail(key, logins.PAIR_LIMIT, now=1000)
-    assert throttle.blocked(key, now=1000) == 2 * logins.BLOCK
-    for _attempt in range(20):
-        throttle.fail(key, logins.PAIR_LIMIT, now=1000)
-    assert throttle.blocked(key, now=1000) == logins.MAX_BLOCK
-    assert throttle.blocked(key, now=1000 + logins.MAX_BLOCK) == 0
-    throttle.succeed(key)
-    assert throttle.blocked(key, now=1000) == 0

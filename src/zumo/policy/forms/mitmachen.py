@@ -27,7 +27,6 @@ and the form's owner have; REST serializes it only for them as well.
 """
 
 from AccessControl import getSecurityManager
-from collections import deque
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_actions
@@ -52,10 +51,9 @@ from zumo.policy import logger
 from zumo.policy.interfaces import ILoginRequiredForm
 from zumo.policy.interfaces import IZumoPolicyLayer
 from zumo.policy.mail import notify_group
+from zumo.policy.security.ratelimit import RateLimiter
 
 import json
-import threading
-import time
 
 
 DATA = Path(__file__).parents[1] / "data"
@@ -65,6 +63,8 @@ SECTION = "mitmachen"
 #: Submissions one address may send to one form within ``RATE_WINDOW`` s.
 RATE_LIMIT = 5
 RATE_WINDOW = 600
+#: The most forms and addresses counted at once (the oldest are forgotten).
+MAX_SENDERS = 10_000
 #: Who may read a form's saved data (easyform's permission, by title).
 SAVED_DATA = "collective.easyform: Download Saved Input"
 #: The honeypot field every form carries.
@@ -154,40 +154,8 @@ def refuse(message, request):
     return {FORM_ERROR: translated(message, request)}
 
 
-class RateLimiter:
-    """Counts submissions per form and address in this process's memory.
-
-    Nothing is written to the database (a refused request changes
-    nothing); in the cluster mode each process counts for itself.
-    """
-
-    def __init__(self, limit=RATE_LIMIT, window=RATE_WINDOW):
-        self.limit = limit
-        self.window = window
-        self.seen = {}
-        self.lock = threading.Lock()
-
-    def allow(self, key, now=None):
-        """Count a submission for ``key``; ``False`` if over the limit."""
-        now = time.monotonic() if now is None else now
-        with self.lock:
-            times = self.seen.setdefault(key, deque())
-            while times and times[0] <= now - self.window:
-                times.popleft()
-            if len(times) >= self.limit:
-                return False
-            times.append(now)
-            if len(self.seen) > 10000:
-                self.seen = {k: v for k, v in self.seen.items() if v}
-            return True
-
-    def reset(self):
-        """Forget all counts (tests)."""
-        with self.lock:
-            self.seen.clear()
-
-
-limiter = RateLimiter()
+#: Submissions per form and address.
+limiter = RateLimiter(RATE_WINDOW, MAX_SENDERS)
 
 
 class IZumoAction(IAction):
@@ -213,7 +181,7 @@ class SpamGuard(Action):
         form = getattr(request.get("PUBLISHED"), "context", None)
         where = form.absolute_url_path() if form is not None else request["URL"]
         key = (where, request.getClientAddr())
-        if not limiter.allow(key):
+        if not limiter.allow(key, RATE_LIMIT):
             return refuse(
                 _(
                     "error_form_rate_limit",

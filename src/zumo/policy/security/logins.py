@@ -25,16 +25,15 @@ from AccessControl import Unauthorized
 from plone import api
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.browser.login.mail_password import MailPasswordView
-from threading import Lock
 from zExceptions import HTTPTooManyRequests
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.security.ratelimit import RateLimiter
 from zumo.policy.security.refusals import refusal_page
 
 import json
 import logging
 import math
-import time
 
 
 logger = logging.getLogger(__name__)
@@ -95,49 +94,8 @@ class TooManyRequestsView:
         return refusal_page(self, title, str(self.context))
 
 
-class Throttle:
-    """Failed attempts per key, in memory, safe for several threads."""
-
-    def __init__(self):
-        self._lock = Lock()
-        self._entries = {}  # key -> [failures, first failure, blocked until]
-
-    def clear(self):
-        """Forget everything (tests)."""
-        with self._lock:
-            self._entries.clear()
-
-    def blocked(self, key, now=None):
-        """Seconds ``key`` stays blocked (0: not blocked)."""
-        now = time.time() if now is None else now
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return 0
-            return max(0, entry[2] - now)
-
-    def fail(self, key, limit, now=None):
-        """Count a failure of ``key``; block it from the ``limit``-th on."""
-        now = time.time() if now is None else now
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None or now - entry[1] > WINDOW and entry[2] <= now:
-                entry = self._entries[key] = [0, now, 0]
-                if len(self._entries) > MAX_ENTRIES:
-                    oldest = min(self._entries, key=lambda k: self._entries[k][1])
-                    del self._entries[oldest]
-            entry[0] += 1
-            if entry[0] >= limit:
-                block = min(MAX_BLOCK, BLOCK * 2 ** (entry[0] - limit))
-                entry[2] = now + block
-
-    def succeed(self, key):
-        """Forget ``key``'s failures."""
-        with self._lock:
-            self._entries.pop(key, None)
-
-
-THROTTLE = Throttle()
+#: Failed logins per pair and per address.
+THROTTLE = RateLimiter(WINDOW, MAX_ENTRIES, block=BLOCK, max_block=MAX_BLOCK)
 
 
 def _address(request):

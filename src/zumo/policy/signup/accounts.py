@@ -35,7 +35,8 @@ from zumo.content.i18n import translated as _t
 from zumo.policy import _
 from zumo.policy import logger
 from zumo.policy.mail import mail
-from zumo.policy.security.logins import Throttle
+from zumo.policy.security import logins
+from zumo.policy.security.ratelimit import RateLimiter
 
 import base64
 import hashlib
@@ -56,8 +57,11 @@ CONFIRM_DAYS = 3
 #: The page a confirmation link opens (on the site root).
 CONFIRM_VIEW = "registrierung-bestaetigen"
 
-#: Sign-up mails per address (in memory, per process).
-MAILS = Throttle()
+#: Sign-up mails per address (in memory, per process), counted and blocked
+#: as failed logins are.
+MAILS = RateLimiter(
+    logins.WINDOW, logins.MAX_ENTRIES, block=logins.BLOCK, max_block=logins.MAX_BLOCK
+)
 
 
 class SignupError(ValueError):
