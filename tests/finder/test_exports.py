@@ -103,3 +103,14 @@ def test_open_data_page(served, request_factory):
     page = get(request_factory, "/praxisbeispiele/@@open-data").text
     for text in ("export.csv", "dcat.jsonld", "CC BY 4.0", "b_start", "demo"):
         assert text in page
+
+
+def test_csv_cells_never_run_as_formulas():
+    """A text a spreadsheet program would run is plain text; numbers stay."""
+    record = dict.fromkeys(exports.COLUMNS, "")
+    record.update(title="=HYPERLINK(1)", topics=["-x", "y"], latitude=-1.5)
+    text = exports.CsvExport(None, None).render([record], 1, None)
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["title"] == "'=HYPERLINK(1)"
+    assert row["topics"] == "'-x; y"
+    assert row["latitude"] == "-1.5"

@@ -7,6 +7,7 @@ from zumo.policy.bulk import commands
 from zumo.policy.bulk import practice_examples as bulk
 from zumo.policy.bulk.municipalities import import_municipalities
 from zumo.policy.bulk.municipalities import MASTER_DATA
+from zumo.policy.bulk.report import dump
 from zumo.policy.bulk.report import FileError
 
 import csv
@@ -229,3 +230,17 @@ def test_a_row_failing_while_written_leaves_nothing_behind(site, tmp_path, monke
         "zeile-0", "zeile-1", "zeile-3", "zeile-4",
     ]  # fmt: skip
     assert len(api.content.find(portal_type="PracticeExample", id="zeile-2")) == 0
+
+
+def test_the_csv_export_keeps_what_the_import_reads(tmp_path):
+    """No formula guard in the bulk file: a telephone number keeps its "+"."""
+    path = tmp_path / "beispiele.csv"
+    dump(
+        [{"id": "x", "contact_phone": "+49 7386 123"}],
+        path,
+        bulk.PRACTICE_EXAMPLE_COLUMNS,
+    )
+    with open(path, encoding="utf-8", newline="") as source:
+        row = next(csv.DictReader(source))
+    assert row["contact_phone"] == "+49 7386 123"
+    assert row["title"] == ""

@@ -18,9 +18,8 @@ from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zumo.content import facets
 from zumo.content import vocabularies
+from zumo.policy.tabular import csv_text
 
-import csv
-import io
 import json
 
 
@@ -160,17 +159,16 @@ class CsvExport(Export):
 
     def render(self, records, total, following):
         """CSV with a header row (UTF-8, comma-separated)."""
-        output = io.StringIO()
-        writer = csv.DictWriter(output, fieldnames=COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        for row in records:
-            writer.writerow(
-                {
-                    key: "; ".join(value) if isinstance(value, list) else value
-                    for key, value in row.items()
-                }
-            )
-        return output.getvalue()
+        return csv_text(
+            COLUMNS,
+            (
+                [
+                    "; ".join(value) if isinstance(value, list) else value
+                    for value in (row[column] for column in COLUMNS)
+                ]
+                for row in records
+            ),
+        )
 
 
 class JsonExport(Export):

@@ -18,21 +18,14 @@ from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.forms.mitmachen import SAVED_DATA
 from zumo.policy.meetings import registration
-
-import csv
-import io
-
-
-#: Cells starting with these are formulas to spreadsheet programs.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from zumo.policy.tabular import csv_text
 
 
 def _cell(value):
-    """A CSV cell that a spreadsheet program shows and never evaluates."""
-    text = "" if value is None else str(value)
+    """A saved value as the text of its CSV cell (yes and no in German)."""
     if isinstance(value, bool):
-        text = "ja" if value else "nein"
-    return "'" + text if text.startswith(FORMULA_START) else text
+        return "ja" if value else "nein"
+    return "" if value is None else str(value)
 
 
 class CancelView(BrowserView):
@@ -140,20 +133,25 @@ class MeetingRegistrationsCSV(BrowserView):
     def __call__(self):
         """Return the CSV file."""
         form = registration.registration_form(self.context)
-        output = io.StringIO()
-        writer = csv.writer(output, delimiter=";")
+        text = ""
         if form is not None:
             action = registration.registrations_action(form)
-            writer.writerow(action.getColumnTitles())
-            for _key, row in registration.rows(form):
-                writer.writerow([_cell(value) for value in action.get_row_data(row)])
+            text = csv_text(
+                action.getColumnTitles(),
+                (
+                    [_cell(value) for value in action.get_row_data(row)]
+                    for _key, row in registration.rows(form)
+                ),
+                delimiter=";",
+            )
         response = self.request.response
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
         response.setHeader(
             "Content-Disposition",
             f'attachment; filename="anmeldungen-{self.context.getId()}.csv"',
         )
-        return "\ufeff" + output.getvalue()
+        # The byte order mark makes spreadsheet programs read UTF-8.
+        return "\ufeff" + text
 
 
 class MeetingRegistrationFormView(EasyFormView):

@@ -10,9 +10,9 @@ from zope.container.interfaces import INameChooser
 from zope.i18n import translate
 from zumo.policy import _
 from zumo.policy.errors import UserError
+from zumo.policy.tabular import csv_text
 
 import csv
-import io
 import json
 
 
@@ -123,9 +123,9 @@ def dump(records, path, columns):
     if path.suffix.lower() == ".json":
         text = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=[c for c, _kind in columns])
-        writer.writeheader()
-        writer.writerows(records)
-        text = buffer.getvalue()
+        names = [name for name, _kind in columns]
+        rows = ([record.get(name, "") for name in names] for record in records)
+        # Only the import reads the file back, as it was exported (a
+        # telephone number starts with "+"): no formula guard.
+        text = csv_text(names, rows, guard=False)
     path.write_text(text, encoding="utf-8")
