@@ -13,6 +13,7 @@ from zumo.content import facets
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.browser.batching import batch_start
 from zumo.content.i18n import translated
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
@@ -139,10 +140,7 @@ class ZumoView(BrowserView):
         """The page (``b_start``) of the items directly inside, as a
         ``Batch``: a space of 2,000 documents shows 20 at a time, and only
         their catalog records are loaded."""
-        try:
-            start = max(int(self.request.form.get("b_start", 0)), 0)
-        except (TypeError, ValueError):
-            start = 0
+        start = batch_start(self.request.form)
         return Batch(self.contents(), CONTENTS_PER_PAGE, start=start)
 
     def location(self):

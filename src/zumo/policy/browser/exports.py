@@ -18,6 +18,7 @@ from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zumo.content import facets
 from zumo.content import vocabularies
+from zumo.content.browser.batching import batch_window
 from zumo.policy.tabular import csv_text
 
 import json
@@ -52,17 +53,6 @@ def _iso(value):
     if hasattr(value, "ISO8601"):  # Zope DateTime
         return value.ISO8601()
     return value.isoformat()
-
-
-def window(form, default=DEFAULT_PAGE):
-    """``(b_start, b_size)`` asked for in ``form``: ``b_size`` at most
-    ``MAX_PAGE``; missing or bad values give the first page of ``default``."""
-    try:
-        size = min(MAX_PAGE, max(1, int(form.get("b_size", default))))
-        start = max(0, int(form.get("b_start", 0)))
-    except (TypeError, ValueError):
-        size, start = default, 0
-    return start, size
 
 
 def record(brain):
@@ -110,7 +100,7 @@ class Export(BrowserView):
 
     def page(self):
         """``(brains of this page, total, b_start, b_size)``."""
-        start, size = window(self.request.form)
+        start, size = batch_window(self.request.form, DEFAULT_PAGE, MAX_PAGE)
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog.searchResults(
             portal_type="PracticeExample",

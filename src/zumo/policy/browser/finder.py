@@ -18,6 +18,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zumo.content import facets
 from zumo.content import recordsets
+from zumo.content.browser.batching import batch_start
 from zumo.content.browser.views import german_number
 from zumo.content.i18n import translated
 from zumo.policy import _
@@ -74,13 +75,6 @@ class FinderView(BrowserView):
             return asked
         return "relevance" if self.text() else "newest"
 
-    def b_start(self):
-        """The first item shown (0 for a missing or bad value)."""
-        try:
-            return max(0, int(self.request.form.get("b_start", 0)))
-        except (TypeError, ValueError):
-            return 0
-
     # -- catalog -----------------------------------------------------------
 
     def query(self, without=None):
@@ -103,10 +97,9 @@ class FinderView(BrowserView):
         sort = SORTS[self.sort()][1]
         if sort is not None:
             query["sort_on"], query["sort_order"] = sort
-        brains = self.catalog.searchResults(
-            query, b_start=self.b_start(), b_size=BATCH_SIZE
-        )
-        return Batch(brains, BATCH_SIZE, start=self.b_start())
+        start = batch_start(self.request.form)
+        brains = self.catalog.searchResults(query, b_start=start, b_size=BATCH_SIZE)
+        return Batch(brains, BATCH_SIZE, start=start)
 
     @memoize
     def _base(self):

@@ -21,11 +21,12 @@ from plone.memoize.instance import memoize
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zumo.content import facets
+from zumo.content.browser.batching import batch_start
+from zumo.content.browser.batching import batch_window
 from zumo.content.browser.views import german_number
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.browser import exports
-from zumo.policy.browser.exports import window
 from zumo.policy.browser.finder import FinderView
 
 import json
@@ -145,23 +146,17 @@ class MapView(MapMixin, FinderView):
             not by_index[index].municipalities for index in self.selected()
         )
 
-    def m_start(self):
-        """The first municipality shown in the table."""
-        try:
-            return max(0, int(self.request.form.get("m_start", 0)))
-        except (TypeError, ValueError):
-            return 0
-
     @memoize
     def municipalities(self):
         """The page of municipalities as a ``Batch`` (paged by ``m_start``)."""
+        start = batch_start(self.request.form, "m_start")
         brains = self.catalog.searchResults(
             self.municipality_query(),
             sort_on="sortable_title",
-            b_start=self.m_start(),
+            b_start=start,
             b_size=MUNICIPALITY_BATCH,
         )
-        batch = Batch(brains, MUNICIPALITY_BATCH, start=self.m_start())
+        batch = Batch(brains, MUNICIPALITY_BATCH, start=start)
         batch.b_start_str = "m_start"
         return batch
 
@@ -187,7 +182,7 @@ class MapData(MapView):
         self.catalog = api.portal.get_tool("portal_catalog")
         layer = self.request.form.get("layer")
         layer = layer if layer in LAYERS else "examples"
-        start, size = window(self.request.form, default=MAX_PAGE)
+        start, size = batch_window(self.request.form, MAX_PAGE, MAX_PAGE)
         if layer == "examples":
             query = self.query()
         else:

@@ -12,6 +12,7 @@ from plone.batching import Batch
 from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from zumo.content import vocabularies
+from zumo.content.browser.batching import batch_start
 
 
 PAST_PAGE = 20
@@ -68,10 +69,7 @@ class MeetingsView(BrowserView):
     @memoize
     def past(self):
         """A page of past meetings, the most recent first."""
-        try:
-            start = max(0, int(self.request.form.get("b_start", 0)))
-        except (TypeError, ValueError):
-            start = 0
+        start = batch_start(self.request.form)
         brains = self._query(
             end={"query": DateTime(), "range": "max"},
             sort_on="start",

@@ -4,6 +4,7 @@ institute."""
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
+from zumo.content.browser.batching import batch_start
 from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
 from zumo.content.vocabularies import title_of
@@ -21,10 +22,7 @@ class MentoringOverview(BrowserView):
 
     def batch(self):
         """The groups of the current page, as catalog brains."""
-        try:
-            start = max(0, int(self.request.form.get("b_start", 0)))
-        except (TypeError, ValueError):
-            start = 0
+        start = batch_start(self.request.form)
         brains = api.content.find(
             portal_type="MentoringGroup",
             sort_on="sortable_title",

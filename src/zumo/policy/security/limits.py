@@ -27,6 +27,7 @@ from plone.rest.traverse import MarkAsRESTTraverser
 from zExceptions import HTTPUnsupportedMediaType
 from zExceptions import NotFound
 from zope.component.hooks import setSite
+from zumo.content.browser.batching import number
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.security.refusals import BadBatch
@@ -46,9 +47,8 @@ REST_BODY_TYPES = {"application/json", "application/offset+octet-stream"}
 
 def _capped(value):
     """``value`` as a batch size within ``MAX_BATCH`` (``None``: leave it)."""
-    try:
-        size = int(value)
-    except (TypeError, ValueError):
+    size = number(value)
+    if size is None:
         return None
     return MAX_BATCH if size > MAX_BATCH or size < 1 else None
 
@@ -59,12 +59,8 @@ def _refuse_bad_batch(request):
     for name in ("b_start", "b_size"):
         if name not in request.form:
             continue
-        value = request.form[name]
-        try:
-            valid = not isinstance(value, list | tuple | dict) and int(value) >= 0
-        except (TypeError, ValueError):
-            valid = False
-        if not valid:
+        value = number(request.form[name])
+        if value is None or value < 0:
             raise BadBatch(
                 translated(
                     _(

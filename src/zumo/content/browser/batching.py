@@ -1,0 +1,36 @@
+"""Which page of a listing a request asks for: ``b_start`` and ``b_size``
+(or a name of its own, as the map's table ``m_start``), read alike
+everywhere.
+
+``zumo.policy.security.limits`` refuses a ``b_start`` or ``b_size``
+that is not one whole number from 0 on before any view runs (400, in
+German) and reads it with :func:`number`; the views show the first page
+for a value they cannot read.
+"""
+
+
+def number(value):
+    """``value`` as an ``int``, or ``None`` when it is not one number (a
+    word, several values)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def batch_start(form, name="b_start"):
+    """The first item of the page that ``form`` asks for with ``name``: 0
+    when it is missing, negative or not a number."""
+    start = number(form.get(name, 0))
+    return 0 if start is None else max(0, start)
+
+
+def batch_window(form, default, maximum):
+    """``(start, size)`` of the page that ``form`` asks for with ``b_start``
+    and ``b_size``: the size from 1 to ``maximum``, ``default`` when not
+    given; either value not a number gives the first page of ``default``."""
+    size = number(form.get("b_size", default))
+    start = number(form.get("b_start", 0))
+    if size is None or start is None:
+        return 0, default
+    return max(0, start), min(maximum, max(1, size))
