@@ -8,6 +8,8 @@ German) and reads it with :func:`number`; the views show the first page
 for a value they cannot read.
 """
 
+from plone.batching import Batch
+
 
 def number(value):
     """``value`` as an ``int``, or ``None`` when it is not one number (a
@@ -34,3 +36,11 @@ def batch_window(form, default, maximum):
     if size is None or start is None:
         return 0, default
     return max(0, start), min(maximum, max(1, size))
+
+
+def catalog_batch(form, search, size, name="b_start", **query):
+    """The page that ``form`` asks for with ``name`` of what ``search`` (a
+    catalog search) finds for ``query``, as a ``Batch`` of ``size`` items:
+    the catalog loads only the records of that page."""
+    start = batch_start(form, name)
+    return Batch(search(b_start=start, b_size=size, **query), size, start=start)

@@ -11,14 +11,13 @@ not open.
 
 from BTrees.IIBTree import intersection
 from plone import api
-from plone.batching import Batch
 from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zumo.content import facets
 from zumo.content import recordsets
-from zumo.content.browser.batching import batch_start
+from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
 from zumo.content.i18n import translated
 from zumo.policy import _
@@ -97,9 +96,9 @@ class FinderView(BrowserView):
         sort = SORTS[self.sort()][1]
         if sort is not None:
             query["sort_on"], query["sort_order"] = sort
-        start = batch_start(self.request.form)
-        brains = self.catalog.searchResults(query, b_start=start, b_size=BATCH_SIZE)
-        return Batch(brains, BATCH_SIZE, start=start)
+        return catalog_batch(
+            self.request.form, self.catalog.searchResults, BATCH_SIZE, **query
+        )
 
     @memoize
     def _base(self):

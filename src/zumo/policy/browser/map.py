@@ -16,13 +16,12 @@ still show.
 """
 
 from plone import api
-from plone.batching import Batch
 from plone.memoize.instance import memoize
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zumo.content import facets
-from zumo.content.browser.batching import batch_start
 from zumo.content.browser.batching import batch_window
+from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
 from zumo.content.i18n import translated
 from zumo.policy import _
@@ -149,14 +148,14 @@ class MapView(MapMixin, FinderView):
     @memoize
     def municipalities(self):
         """The page of municipalities as a ``Batch`` (paged by ``m_start``)."""
-        start = batch_start(self.request.form, "m_start")
-        brains = self.catalog.searchResults(
-            self.municipality_query(),
+        batch = catalog_batch(
+            self.request.form,
+            self.catalog.searchResults,
+            MUNICIPALITY_BATCH,
+            "m_start",
+            **self.municipality_query(),
             sort_on="sortable_title",
-            b_start=start,
-            b_size=MUNICIPALITY_BATCH,
         )
-        batch = Batch(brains, MUNICIPALITY_BATCH, start=start)
         batch.b_start_str = "m_start"
         return batch
 

@@ -8,11 +8,10 @@ calendar of all announced meetings (``ics_view``).
 
 from DateTime import DateTime
 from plone import api
-from plone.batching import Batch
 from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from zumo.content import vocabularies
-from zumo.content.browser.batching import batch_start
+from zumo.content.browser.batching import catalog_batch
 
 
 PAST_PAGE = 20
@@ -69,15 +68,14 @@ class MeetingsView(BrowserView):
     @memoize
     def past(self):
         """A page of past meetings, the most recent first."""
-        start = batch_start(self.request.form)
-        brains = self._query(
+        return catalog_batch(
+            self.request.form,
+            self._query,
+            PAST_PAGE,
             end={"query": DateTime(), "range": "max"},
             sort_on="start",
             sort_order="reverse",
-            b_start=start,
-            b_size=PAST_PAGE,
         )
-        return Batch(brains, PAST_PAGE, start=start)
 
     def when(self, brain):
         """Date and time of a meeting in German (``12.03.2027, 09:30``)."""

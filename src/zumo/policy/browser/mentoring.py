@@ -2,9 +2,8 @@
 institute."""
 
 from plone import api
-from plone.batching import Batch
 from Products.Five.browser import BrowserView
-from zumo.content.browser.batching import batch_start
+from zumo.content.browser.batching import catalog_batch
 from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
 from zumo.content.vocabularies import title_of
@@ -22,14 +21,13 @@ class MentoringOverview(BrowserView):
 
     def batch(self):
         """The groups of the current page, as catalog brains."""
-        start = batch_start(self.request.form)
-        brains = api.content.find(
+        return catalog_batch(
+            self.request.form,
+            api.content.find,
+            PAGE_SIZE,
             portal_type="MentoringGroup",
             sort_on="sortable_title",
-            b_start=start,
-            b_size=PAGE_SIZE,
         )
-        return Batch(brains, PAGE_SIZE, start=start)
 
     def row(self, brain):
         """Return the group's title, address, members and steps."""
