@@ -4,13 +4,12 @@ Run with ``zconsole run instance/etc/zope.conf scripts/create_site.py``
 (``make create-site`` does). Settings come from the environment:
 
 ``ZUMO_ADMIN_PASSWORD``  password of the Zope user ``admin`` (default ``admin``)
-``ZUMO_DEMO``            ``1`` loads the demo network into a new site (default)
-``ZUMO_DEMO_PATH``       where the demo network lies (default ``profiles/demo``)
+``ZUMO_DEMO``            ``1`` gives a new site the demo network (the profile
+                         ``zumo.policy:demo``; default), ``0`` leaves it out
 ``ZUMO_CACHING_PROXY``   URL of the caching proxy in front of the site (the
                          cluster mode's Varnish); unset: no caching, no purges
 """
 
-from pathlib import Path
 from zumo.policy.setuphandlers.site import run
 
 import logging
@@ -30,13 +29,10 @@ def main(app):
     for name in ("Products.MimetypesRegistry", "GenericSetup.componentregistry"):
         logging.getLogger(name).setLevel(logging.ERROR)
     password = os.environ.get("ZUMO_ADMIN_PASSWORD") or "admin"
-    demo_path = None
-    if os.environ.get("ZUMO_DEMO", "1") not in ("0", "false", "no", ""):
-        demo_path = Path(os.environ.get("ZUMO_DEMO_PATH", "profiles/demo"))
     site = run(
         app,
         password,
-        demo_path=demo_path.resolve() if demo_path else None,
+        demo=os.environ.get("ZUMO_DEMO", "1") not in ("0", "false", "no", ""),
         caching_proxy=os.environ.get("ZUMO_CACHING_PROXY") or None,
     )
     print(f"Site ready: /{site.getId()} ({site.Title()})")

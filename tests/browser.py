@@ -15,7 +15,6 @@ import transaction
 
 
 CHROMIUM = Path("/usr/bin/chromium")
-DEMO = Path(__file__).parents[1] / "profiles" / "demo"
 PASSWORD = "barrierefrei-2026"
 #: Map tiles from a port nobody listens on: the browser tests run the map as
 #: on a closed network, where the markers must show without a background.
@@ -52,7 +51,7 @@ def demo_site(functional_portal_class):
     """The demo network, committed and served over HTTP; returns the portal."""
     portal = functional_portal_class
     with api.env.adopt_roles(["Manager"]):
-        load_demo(portal, DEMO, progress=False, password=PASSWORD)
+        load_demo(portal, progress=False, password=PASSWORD)
     api.portal.set_registry_record("zumo.map.tile_url", UNREACHABLE_TILES)
     transaction.commit()
     return portal

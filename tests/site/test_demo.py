@@ -1,4 +1,4 @@
-"""The demo network that `make run` loads."""
+"""The demo network that `make run` loads: the profile ``zumo.policy:demo``."""
 
 from datetime import date
 from datetime import UTC
@@ -6,13 +6,14 @@ from pathlib import Path
 from plone import api
 from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
+from zumo.policy import PACKAGE_NAME
 from zumo.policy.setuphandlers.demo import DEMO_MARK
-from zumo.policy.setuphandlers.demo import load_demo
+from zumo.policy.setuphandlers.demo import DEMO_PROFILE
 
 import pytest
 
 
-DEMO = Path(__file__).parents[2] / "profiles" / "demo"
+DEMO = Path(__file__).parents[2] / "src" / "zumo" / "policy" / "profiles" / "demo"
 RELATIONS = ("municipality", "host_municipality", "mentors", "mentees")
 # Everyone the source documents name (ZUMO, the integrated management
 # procedure, the ZWK Fachdiskurs 2021, the talk on integrated development).
@@ -33,16 +34,52 @@ def find(**query):
 
 @pytest.fixture(scope="class")
 def demo(portal_class):
-    """The test site with the demo network loaded (once for the class)."""
+    """The test site with the demo profile applied (once for the class)."""
     with api.env.adopt_roles(["Manager"]):
-        counts = load_demo(portal_class, DEMO, progress=False)
-    return portal_class, counts
+        portal_class.portal_setup.runAllImportStepsFromProfile(
+            f"profile-{DEMO_PROFILE}"
+        )
+    return portal_class
+
+
+class TestDemoProfile:
+    def test_registered_with_the_data_inside_the_package(self, portal):
+        """``zumo.policy:demo`` reads the package's ``profiles/demo`` and
+        builds on the site policy."""
+        setup_tool = portal.portal_setup
+        info = setup_tool.getProfileInfo(DEMO_PROFILE)
+        assert Path(info["path"]) == DEMO
+        assert (DEMO / "network.json").is_file()
+        assert (DEMO / "practice_examples.json").is_file()
+        assert setup_tool.getDependenciesForProfile(DEMO_PROFILE) == (
+            "profile-zumo.policy:default",
+        )
+
+    def test_not_part_of_the_policy(self, portal):
+        """Installing the policy leaves the demo out."""
+        assert portal.portal_setup.getLastVersionForProfile(DEMO_PROFILE) == "unknown"
+        assert not find(portal_type="PracticeExample")
+
+    def test_hidden_from_addons_panel(self, portal):
+        """The add-ons control panel never offers the demo to an admin."""
+        with api.env.adopt_roles(["Manager"]):
+            panel = portal.restrictedTraverse("@@prefs_install_products_form")
+            addons = panel.get_addons()
+        offered = [
+            *addons[PACKAGE_NAME]["other_profiles"],
+            *addons[PACKAGE_NAME]["upgrade_profiles"].values(),
+        ]
+        assert DEMO_PROFILE not in {profile["id"] for profile in offered}
 
 
 class TestDemoNetwork:
+    def test_applied_as_a_profile(self, demo):
+        """GenericSetup records the demo profile as applied."""
+        setup_tool = demo.portal_setup
+        assert setup_tool.getLastVersionForProfile(DEMO_PROFILE) == ("1000",)
+
     def test_municipalities(self, demo):
         """Over 1,000 municipalities with coordinates, in all four regions."""
-        portal, counts = demo
         brains = find(portal_type="Municipality")
         assert len(brains) >= 1000
         assert all(brain.zumo_latitude for brain in brains)
@@ -52,7 +89,7 @@ class TestDemoNetwork:
 
     def test_partners_beyond_baden_wuerttemberg(self, demo):
         """Landkreise of other Länder take part; one group spans the Länder."""
-        portal, counts = demo
+        portal = demo
         partners = {
             obj.Title(): obj
             for obj in portal["kommunen"].objectValues()
@@ -72,7 +109,7 @@ class TestDemoNetwork:
 
     def test_two_pilots(self, demo):
         """Exactly two ZUMO pilot municipalities."""
-        portal, counts = demo
+        portal = demo
         pilots = [
             obj
             for obj in portal["kommunen"].objectValues()
@@ -187,7 +224,7 @@ class TestDemoNetwork:
 
     def test_every_claimed_municipality_is_marked(self, demo):
         """A municipality the demo says anything about carries the mark."""
-        portal, counts = demo
+        portal = demo
         claimed = set()
         for obj in portal["kommunen"].objectValues():
             if obj.network_status or obj.programmes or obj.text:
@@ -197,7 +234,8 @@ class TestDemoNetwork:
             related = related_objects(brain._unrestrictedGetObject(), RELATIONS)
             claimed.update(obj.Title() for obj in related)
         assert len(claimed) >= 60
-        assert counts["marked_municipalities"] == len(claimed)
+        flagged = {obj.Title() for obj in portal["kommunen"].objectValues() if obj.demo}
+        assert flagged == claimed
         for obj in portal["kommunen"].objectValues():
             marked = bool(obj.demo) and obj.Description().startswith(DEMO_MARK)
             assert marked == (obj.Title() in claimed), obj.Title()
@@ -208,7 +246,7 @@ class TestDemoNetwork:
         from plone.restapi.interfaces import ISerializeToJson
         from zope.component import getMultiAdapter
 
-        portal, counts = demo
+        portal = demo
         marked = [
             obj
             for obj in portal["kommunen"].objectValues()
@@ -231,7 +269,7 @@ class TestDemoNetwork:
 
     def test_no_person_from_the_sources(self, demo):
         """People in the demo are fictional: no one the sources name."""
-        portal, counts = demo
+        portal = demo
         texts = [path.read_text(encoding="utf-8") for path in DEMO.glob("*.json")]
         for group in portal["mentoring"].objectValues():
             texts.extend(group.facilitators)
@@ -255,7 +293,7 @@ class TestDemoNetwork:
                 assert obj.start >= date(2021, 12, 1), brain.getPath()
             if obj.end is not None:
                 assert obj.end >= obj.start
-        portal, counts = demo
+        portal = demo
         imv_places |= {
             obj.Title()
             for obj in portal["kommunen"].objectValues()
@@ -266,7 +304,7 @@ class TestDemoNetwork:
     def test_master_data_say_what_they_are(self, demo):
         """Every municipality has its Landkreis and names its source; parts
         of a Gemeinde say so; no reference year is invented."""
-        portal, counts = demo
+        portal = demo
         titles = {obj.Title() for obj in portal["kommunen"].objectValues()}
         for obj in portal["kommunen"].objectValues():
             assert obj.district, obj.Title()
@@ -297,7 +335,7 @@ class TestDemoNetwork:
         """The personas exist in their groups, with their rosters."""
         from zumo.policy.spaces.roster import roster
 
-        portal, counts = demo
+        portal = demo
         groups = {
             "ministerium": "ministry", "institut": "institute", "expertin": "experts",
             "expertin2": "experts", "kommune-a": "municipalities",

@@ -12,7 +12,7 @@ import re
 
 REGION_DIGITS = {"1": "stuttgart", "2": "karlsruhe", "3": "freiburg", "4": "tuebingen"}
 GEMEINDE_KINDS = {"gemeinde", "stadt", "stadtkreis"}
-# Names the demo looks municipalities up by (profiles/demo).
+# Names the demo looks municipalities up by (the profile zumo.policy:demo).
 DEMO_NAMES = [
     "Tuningen",
     "Gomadingen",

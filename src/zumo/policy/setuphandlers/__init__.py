@@ -18,6 +18,8 @@ class HiddenProfiles:
         """Return the profile ids the add-on control panel must not offer."""
         return [
             "zumo.policy:uninstall",
+            # Invented content: ``make create-site`` applies it, an admin never should.
+            "zumo.policy:demo",
             "zumo.policy.upgrades.v1001:v1001",
         ]
 

@@ -1,6 +1,7 @@
-"""Load the demo network (``profiles/demo``) into a new site.
+"""Load the demo network (the profile ``zumo.policy:demo``) into a new site.
 
-The demo is data: ``network.json`` and ``practice_examples.json`` describe
+The demo is data: ``network.json`` and ``practice_examples.json`` in the
+profile's directory (``profiles/demo``) describe
 municipalities, mentoring groups, meetings, modules, reviews and practice
 examples; this module only turns them into content. Meeting and group dates
 are relative to the day of loading, so there are always past and upcoming
@@ -47,6 +48,7 @@ MUNICIPALITY_NOTE = (
     "echt sind nur die Stammdaten."
 )
 DEFAULT_PASSWORD = "zumo-demo"
+DEMO_PROFILE = "zumo.policy:demo"
 # pytz, as plone.app.event stores it: zoneinfo objects do not pickle in the ZODB.
 TIMEZONE = pytz.timezone("Europe/Berlin")
 
@@ -529,11 +531,28 @@ class DemoLoader:
         return len(placed)
 
 
-def load_demo(site, path, progress=True, password=None):
+def load_demo(site, path=None, progress=True, password=None):
     """Load the demo network from ``path`` into ``site``; return counts.
 
+    ``path`` defaults to the directory of the profile ``zumo.policy:demo``.
     The demo personas get ``password`` (default: ``ZUMO_DEMO_PASSWORD`` or
     ``zumo-demo``). Nobody is notified of what the demo creates.
     """
+    if path is None:
+        path = site.portal_setup.getProfileInfo(DEMO_PROFILE)["path"]
     with silenced():
         return DemoLoader(site, path, progress=progress, password=password).load()
+
+
+def import_demo(context):
+    """Load the demo network with progress bars and log its counts.
+
+    The ``post_handler`` of ``zumo.policy:demo``; ``context`` is
+    ``portal_setup``.
+    """
+    logger.info("Loading the demo network (profile %s)", DEMO_PROFILE)
+    counts = load_demo(api.portal.get())
+    logger.info(
+        "Demo network: %s",
+        ", ".join(f"{count} {kind}" for kind, count in counts.items()),
+    )

@@ -9,7 +9,7 @@ from plone.distribution.api import site as site_api
 from zope.component.hooks import setSite
 from zumo.policy import logger
 from zumo.policy.caching.rules import use_proxy
-from zumo.policy.setuphandlers.demo import load_demo
+from zumo.policy.setuphandlers.demo import DEMO_PROFILE
 from zumo.policy.setuphandlers.ownership import acting_as
 from zumo.policy.setuphandlers.ownership import fill_missing_creators
 
@@ -62,14 +62,14 @@ def ensure_admin(app, password, username=ADMIN_USER):
     roles.assignRoleToPrincipal("Manager", username)
 
 
-def create_site(app, site_id=SITE_ID, demo_path=None, admin_password=None):
+def create_site(app, site_id=SITE_ID, demo=False, admin_password=None):
     """Create the ZUMO site in ``app`` unless it exists; return the site.
 
     Creating uses the Classic UI distribution, then installs
     ``zumo.policy:default``. An existing site is left as it is (its data is
     never recreated); only the policy is installed if it went missing.
-    With a ``demo_path`` (a ``pathlib.Path``) the demo network is loaded from
-    there into a new site. With an ``admin_password`` the Zope administrator
+    With ``demo`` a new site gets the demo network (the profile
+    ``zumo.policy:demo``). With an ``admin_password`` the Zope administrator
     ``admin`` is set up and makes (creates and owns) all content; without,
     the current user does.
     Raises whatever site creation raises; the transaction is not committed.
@@ -86,13 +86,8 @@ def create_site(app, site_id=SITE_ID, demo_path=None, admin_password=None):
         if exists:
             logger.info("Site %r exists, keeping its data", site_id)
             return site
-        if demo_path is not None:
-            logger.info("Loading the demo network from %s", demo_path)
-            counts = load_demo(site, demo_path)
-            logger.info(
-                "Demo network: %s",
-                ", ".join(f"{count} {kind}" for kind, count in counts.items()),
-            )
+        if demo:
+            site.portal_setup.runAllImportStepsFromProfile(f"profile-{DEMO_PROFILE}")
         fill_missing_creators(site, ADMIN_USER)
     return site
 
@@ -129,7 +124,7 @@ def _install_policy(site):
             )
 
 
-def run(app, admin_password, demo_path=None, caching_proxy=None):
+def run(app, admin_password, demo=False, caching_proxy=None):
     """Set up the Zope root and the site as ``make create-site`` does; commit.
 
     ``app`` is the Zope root with a request, as ``zconsole run`` binds it.
@@ -137,7 +132,7 @@ def run(app, admin_password, demo_path=None, caching_proxy=None):
     (the cluster mode's Varnish): caching and purging are switched on for
     it; without one both are off.
     """
-    site = create_site(app, demo_path=demo_path, admin_password=admin_password)
+    site = create_site(app, demo=demo, admin_password=admin_password)
     setSite(site)
     use_proxy(caching_proxy)
     transaction.commit()
