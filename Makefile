@@ -62,13 +62,8 @@ install: $(INSTALLED) $(VENDORED) ## Install Plone, ZUMO, the map libraries and 
 
 .PHONY: instance
 instance: $(INSTALLED) ## Write the instance configuration to instance/etc
-	@mkdir -p $(ETC) $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
-	@sed -e 's|@INSTANCE@|$(INSTANCE)|g' \
-		-e 's|@ZODB_CACHE_SIZE@|$(ZODB_CACHE_SIZE)|g' \
-		$(INSTANCE)/zope.conf.in > $(ETC)/zope.conf
-	@sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@PORT@|$(PORT)|g' \
-		-e 's|@THREADS@|$(THREADS)|g' $(INSTANCE)/zope.ini.in > $(ETC)/zope.ini
-	@cp $(INSTANCE)/site.zcml $(ETC)/site.zcml
+	@$(BIN)/python -m zumo.policy.instance render --home $(INSTANCE) \
+		--port $(PORT) --threads $(THREADS) --cache-size $(ZODB_CACHE_SIZE)
 
 .PHONY: create-site
 create-site: instance ## Create the site "Plone" with the demo network if missing, else upgrade it

@@ -30,18 +30,17 @@ Exits with 1 if a target is missed.
 from datetime import datetime
 from datetime import UTC
 from pathlib import Path
+from zumo.policy import instance
 
 import json
 import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 
 
@@ -80,46 +79,12 @@ def step(message):
     print(f"[bench] {message}", flush=True)
 
 
-def free_port():
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def make_instance(work, port):
-    """A copy of the site's instance in ``work``; return its zope.conf."""
+    """A copy of the site's instance in ``work``; return its etc directory."""
     source = ROOT / "instance"
     shutil.copytree(source / "var" / "filestorage", work / "var" / "filestorage")
     shutil.copytree(source / "var" / "blobstorage", work / "var" / "blobstorage")
-    (work / "var" / "log").mkdir(parents=True)
-    (work / "var" / "cache").mkdir()
-    etc = work / "etc"
-    etc.mkdir()
-    for template, target in (
-        ("zope.conf.in", "zope.conf"),
-        ("zope.ini.in", "zope.ini"),
-    ):
-        text = (source / template).read_text(encoding="utf-8")
-        text = text.replace("@INSTANCE@", str(work)).replace("@PORT@", str(port))
-        text = text.replace("@ZODB_CACHE_SIZE@", "50000")
-        text = text.replace("@THREADS@", THREADS)
-        (etc / target).write_text(text, encoding="utf-8")
-    shutil.copy(source / "site.zcml", etc / "site.zcml")
-    return etc
-
-
-def wait_for(url, seconds=120):
-    """Wait until ``url`` answers."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                response.read()
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"[bench] the site did not answer at {url}")
+    return instance.render(work, port=port, threads=THREADS)
 
 
 def settle(url):
@@ -171,14 +136,12 @@ def median_of(rounds):
 def zconsole(etc, script, *args, env=None):
     """Run ``script`` on the bench copy (its progress shown as it goes);
     return its last line of output."""
-    done = subprocess.run(
-        [BIN / "zconsole", "run", etc / "zope.conf", script, *args],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    if done.returncode:
-        raise SystemExit(f"[bench] {script.name} failed")
+    try:
+        done = instance.zconsole(
+            etc / "zope.conf", script, *args, environ=env, stderr=None
+        )
+    except subprocess.CalledProcessError:
+        raise SystemExit(f"[bench] {script.name} failed") from None
     return done.stdout.strip().splitlines()[-1]
 
 
@@ -243,7 +206,7 @@ def main():
     """Run the benchmark; return the exit code."""
     if shutil.which("wrk") is None:
         raise SystemExit("[bench] wrk is missing: apt-get install wrk")
-    port = free_port()
+    port = instance.free_port()
     with tempfile.TemporaryDirectory(prefix="zumo-bench-") as tmp:
         work = Path(tmp)
         step("copying the site's database")
@@ -267,7 +230,12 @@ def main():
         )
         try:
             base = f"http://localhost:{port}"
-            wait_for(base + paths["document"])
+            try:
+                instance.wait_for(base + paths["document"])
+            except TimeoutError:
+                raise SystemExit(
+                    f"[bench] the site did not answer at {base + paths['document']}"
+                ) from None
             step("warming up (each thread's database cache too)")
             for path in paths.values():
                 for _ in range(20):

@@ -33,13 +33,13 @@ Without a stage name all four run. Exits with 1 when a target is missed.
 from datetime import datetime
 from datetime import UTC
 from pathlib import Path
+from zumo.policy import instance
 
 import json
 import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -55,8 +55,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench import free_port  # noqa: E402 - the view benchmark's helpers
-from bench import LUA  # noqa: E402
+from bench import LUA  # noqa: E402 - the view benchmark's helpers
 from bench import PERCENTILE  # noqa: E402
 
 import cluster  # noqa: E402 - scripts/cluster.py, the cluster's parts
@@ -95,42 +94,17 @@ def state(update=None):
 # -- the instance ------------------------------------------------------------
 
 
-def make_instance(home, port, threads="2"):
-    """Render an embedded instance in ``home``; return its etc directory."""
-    etc = home / "etc"
-    for sub in ("etc", "var/filestorage", "var/blobstorage", "var/log", "var/cache"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    for template, target in (
-        ("zope.conf.in", "zope.conf"),
-        ("zope.ini.in", "zope.ini"),
-    ):
-        text = (ROOT / "instance" / template).read_text(encoding="utf-8")
-        for name, value in {
-            "INSTANCE": home,
-            "PORT": port,
-            "THREADS": threads,
-            "ZODB_CACHE_SIZE": "50000",
-        }.items():
-            text = text.replace(f"@{name}@", str(value))
-        (etc / target).write_text(text, encoding="utf-8")
-    shutil.copy(ROOT / "instance" / "site.zcml", etc / "site.zcml")
-    return etc
-
-
 def zconsole(etc, script, *args, environ=None):
     """Run ``script`` on the instance (progress shown); return the JSON of
     its last line of output."""
-    done = subprocess.run(
-        [BIN / "zconsole", "run", etc / "zope.conf", script, *map(str, args)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=environ,
-        cwd=ROOT,
-    )
-    if done.returncode:
+    try:
+        done = instance.zconsole(
+            etc / "zope.conf", script, *args, environ=environ, stderr=None
+        )
+    except subprocess.CalledProcessError:
         raise SystemExit(
             f"[scale] {Path(script).name} {' '.join(map(str, args))} failed"
-        )
+        ) from None
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -153,21 +127,17 @@ def prepare():
     if WORK.exists() and not os.environ.get("BENCH_RESUME"):
         shutil.rmtree(WORK)
     WORK.mkdir(parents=True, exist_ok=True)
-    etc = make_instance(WORK / "instance", free_port())
+    etc = instance.render(WORK / "instance", port=instance.free_port())
     data = ROOT / "benchmarks" / "scale_data.py"
     if "paths" not in state():
         step("creating the site with the demo network")
         started = time.perf_counter()
-        subprocess.run(
-            [
-                BIN / "zconsole",
-                "run",
-                etc / "zope.conf",
-                ROOT / "scripts" / "create_site.py",
-            ],
-            check=True,
-            cwd=ROOT,
-            env={**os.environ, "ZUMO_DEMO": "1"},
+        instance.zconsole(
+            etc / "zope.conf",
+            ROOT / "scripts" / "create_site.py",
+            environ={**os.environ, "ZUMO_DEMO": "1"},
+            stdout=None,
+            stderr=None,
         )
         created = round(time.perf_counter() - started, 1)
         step("creating a stock Plone site beside it, for comparison")
@@ -198,7 +168,7 @@ def prepare():
 def profile():
     """Profile the catalog queries and the measured pages at the largest
     size (for the report)."""
-    etc = make_instance(WORK / "instance", free_port())
+    etc = instance.render(WORK / "instance", port=instance.free_port())
     paths = state()["paths"]
     pages = [
         paths["practice_example"],
@@ -213,17 +183,13 @@ def profile():
 # -- measuring -----------------------------------------------------------------
 
 
-def wait_for(url, seconds=300, auth=None):
-    """Wait until ``url`` answers."""
-    deadline = time.monotonic() + seconds
-    request = urllib.request.Request(url, headers=auth or {})
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.read()
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"[scale] no answer from {url}")
+def wait_for(url, seconds=300):
+    """Wait until ``url`` answers; return the answer's body, or exit with a
+    message if nothing answered within ``seconds``."""
+    try:
+        return instance.wait_for(url, seconds)
+    except TimeoutError:
+        raise SystemExit(f"[scale] no answer from {url}") from None
 
 
 def wrk(url, clients, seconds=SECONDS, headers=()):
@@ -284,8 +250,8 @@ def basic(user="admin", password="admin"):
 
 def measure_embedded(paths):
     """The single embedded process: space listings, throughput, memory."""
-    port = free_port()
-    etc = make_instance(WORK / "instance", port)
+    port = instance.free_port()
+    etc = instance.render(WORK / "instance", port=port)
     log = (WORK / "embedded.log").open("w")
     server = subprocess.Popen(
         [BIN / "runwsgi", etc / "zope.ini"], stdout=log, stderr=subprocess.STDOUT
@@ -333,21 +299,12 @@ def measure_cluster(paths):
     """The same data in PostgreSQL, served by the cluster."""
     environ = {
         "CLUSTER_DIR": str(WORK / "cluster"),
-        "PORT": str(free_port()),
-        "HAPROXY_PORT": str(free_port()),
-        "PG_PORT": str(free_port()),
-        "ZOPE_PORT": str(free_port()),
+        "PORT": str(instance.free_port()),
+        "HAPROXY_PORT": str(instance.free_port()),
+        "PG_PORT": str(instance.free_port()),
+        # Two consecutive ports for the Zope processes.
+        "ZOPE_PORT": str(instance.free_ports(2)[0]),
     }
-    # Two consecutive ports for the Zope processes.
-    while True:
-        first = free_port()
-        try:
-            with socket.socket() as probe:
-                probe.bind(("127.0.0.1", first + 1))
-            break
-        except OSError:
-            continue
-    environ["ZOPE_PORT"] = str(first)
     settings = cluster.Settings({**os.environ, **environ})
     (WORK / "cluster").mkdir(exist_ok=True)
     (WORK / "cluster").chmod(0o755)
@@ -384,7 +341,7 @@ def measure_cluster(paths):
         static = WORK / "static"
         (static / "page").mkdir(parents=True, exist_ok=True)
         (static / "page" / "index.html").write_bytes(body)
-        nginx_port = free_port()
+        nginx_port = instance.free_port()
         nginx_conf = WORK / "nginx.conf"
         nginx_conf.write_text(
             "daemon off; worker_processes 1; pid "

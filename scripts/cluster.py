@@ -30,6 +30,7 @@ everything (``--remove`` also deletes ``<dir>``). ``CLUSTER_DIR`` (default
 """
 
 from pathlib import Path
+from zumo.policy import instance
 
 import argparse
 import glob
@@ -41,12 +42,10 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
-TEMPLATES = ROOT / "instance"
 PACKAGES = {"postgresql": "initdb", "haproxy": "haproxy", "varnish": "varnishd"}
 
 
@@ -241,41 +240,26 @@ def stop_postgres(settings, mode="fast"):
 # -- configuration -----------------------------------------------------------
 
 
-def render(template, target, values):
-    """Write ``template`` (in ``instance/``) to ``target`` with ``values``
-    put in for its ``@NAME@`` placeholders."""
-    text = (TEMPLATES / template).read_text(encoding="utf-8")
-    for name, value in values.items():
-        text = text.replace(f"@{name}@", str(value))
-    target.write_text(text, encoding="utf-8")
-    return target
-
-
 def configure(settings):
     """Render the configuration of every part into ``<dir>``."""
     password = pg_password(settings)
     for number, port in enumerate(settings.zope_ports, start=1):
-        home = settings.zope_dir(number)
-        for sub in ("etc", "var/log", "var/cache", "var/blobcache"):
-            (home / sub).mkdir(parents=True, exist_ok=True)
-        values = {
-            "INSTANCE": home,
-            "PORT": port,
-            "THREADS": settings.threads,
-            "ZODB_CACHE_SIZE": settings.cache_size,
-            "PG_PORT": settings.pg_port,
-            "PG_PASSWORD": password,
-        }
-        render("zope-cluster.conf.in", home / "etc" / "zope.conf", values)
-        (home / "etc" / "zope.conf").chmod(0o600)
-        render("zope.ini.in", home / "etc" / "zope.ini", values)
-        shutil.copy(TEMPLATES / "site.zcml", home / "etc" / "site.zcml")
+        etc = instance.render(
+            settings.zope_dir(number),
+            port=port,
+            threads=settings.threads,
+            cache_size=settings.cache_size,
+            template="zope-cluster.conf.in",
+            values={"PG_PORT": settings.pg_port, "PG_PASSWORD": password},
+            var=("log", "cache", "blobcache"),
+        )
+        (etc / "zope.conf").chmod(0o600)
     servers = "\n".join(
         f"    server zope{number} 127.0.0.1:{port} check inter 1s fall 2 rise 2"
         f" maxconn {settings.threads}"
         for number, port in enumerate(settings.zope_ports, start=1)
     )
-    render(
+    instance.fill(
         "haproxy.cfg.in",
         settings.dir / "haproxy.cfg",
         {
@@ -284,7 +268,7 @@ def configure(settings):
             "SERVERS": servers,
         },
     )
-    render(
+    instance.fill(
         "varnish.vcl.in",
         settings.dir / "varnish.vcl",
         {"HAPROXY_PORT": settings.haproxy_port},
@@ -319,17 +303,14 @@ def _pid(path):
 
 
 def wait_for(url, seconds=180):
-    """Wait until ``url`` answers with 200."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit(f"[cluster] no answer from {url}; see the logs in {url}")
+    """Wait until ``url`` answers with 200; exit with a message if it does
+    not within ``seconds``."""
+    try:
+        instance.wait_for(url, seconds)
+    except TimeoutError:
+        raise SystemExit(
+            f"[cluster] no answer from {url}; see the logs in {url}"
+        ) from None
 
 
 def create_site(settings, demo):
@@ -341,11 +322,13 @@ def create_site(settings, demo):
         "ZUMO_DEMO": "1" if demo else "0",
         "ZUMO_CACHING_PROXY": f"http://127.0.0.1:{settings.port}",
     }
-    subprocess.run(
-        [BIN / "zconsole", "run", settings.zope_dir(1) / "etc" / "zope.conf",
-         ROOT / "scripts" / "create_site.py"],
-        check=True, env=environ, cwd=ROOT,
-    )  # fmt: skip
+    instance.zconsole(
+        settings.zope_dir(1) / "etc" / "zope.conf",
+        ROOT / "scripts" / "create_site.py",
+        environ=environ,
+        stdout=None,
+        stderr=None,
+    )
 
 
 def start_zope(settings, number):

@@ -14,6 +14,8 @@ import logging
 import pytest
 
 
+pytest_plugins = ["tests.fixtures.instance"]
+
 globals().update(
     fixtures_factory(
         (

@@ -11,6 +11,7 @@ acknowledged write is there afterwards, read through each process.
 """
 
 from pathlib import Path
+from zumo.policy.instance import free_ports
 
 import os
 import pytest
@@ -18,7 +19,6 @@ import random
 import requests
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,29 +26,10 @@ import threading
 import time
 
 
+pytestmark = pytest.mark.drill
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = ("admin", "admin")
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
-
-
-def _free_ports(count):
-    """``count`` consecutive free ports on 127.0.0.1."""
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        if first + count > 65535:
-            continue
-        free = True
-        for port in range(first, first + count):
-            with socket.socket() as probe:
-                try:
-                    probe.bind(("127.0.0.1", port))
-                except OSError:
-                    free = False
-                    break
-        if free:
-            return first
 
 
 def run_cluster(environ, *args, script="cluster.py"):
@@ -69,7 +50,7 @@ def cluster():
     """A running cluster without the demo network; removed afterwards."""
     directory = Path(tempfile.mkdtemp(prefix="zumo-cluster-"))
     directory.chmod(0o755)  # PostgreSQL runs as its own user
-    first = _free_ports(5)
+    first = free_ports(5)[0]
     environ = {
         **os.environ,
         "CLUSTER_DIR": str(directory),

@@ -11,24 +11,27 @@ loads every record. ``CRASH_CYCLES`` (default 20) sets the number of
 cycles; the figures appear in the summary of the test run.
 """
 
-from pathlib import Path
-from tests.operations.test_backup import _zconsole
-from tests.operations.test_backup import instance  # noqa: F401 - the fixture
-from tests.operations.test_backup import zodbverify
+from tests.fixtures.instance import CACHE_SIZE
+from tests.fixtures.instance import run_script
+from tests.fixtures.instance import zodbverify
+from zumo.policy.instance import BIN
+from zumo.policy.instance import free_port
+from zumo.policy.instance import render
+from zumo.policy.instance import ROOT
+from zumo.policy.instance import wait_for
 
 import json
 import os
+import pytest
 import random
 import requests
 import signal
-import socket
 import subprocess
 import threading
 import time
 
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / ".venv" / "bin"
+pytestmark = pytest.mark.drill
 CYCLES = int(os.environ.get("CRASH_CYCLES", "20"))
 AUTH = ("admin", "admin")
 HEADERS = {"Accept": "application/json"}
@@ -104,25 +107,6 @@ transaction.commit()
 """
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait(url, server, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        assert server.poll() is None, "the server stopped on its own"
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer in {seconds} s")
-
-
 class Writer(threading.Thread):
     """Writes through REST until the server dies; remembers what was
     acknowledged: ``{id: {"title", "data"}}``, and the edit whose answer
@@ -187,7 +171,7 @@ class Writer(threading.Thread):
 
 def _check(etc, home):
     """The storage checks and the state the site holds after a crash."""
-    state = json.loads(_zconsole(etc, home / "check.py").strip().splitlines()[-1])
+    state = json.loads(run_script(etc, home / "check.py").strip().splitlines()[-1])
     data_fs = home / "var" / "filestorage" / "Data.fs"
     for tool in ("fstest", "fsrefs"):
         done = subprocess.run(
@@ -205,7 +189,7 @@ def _diagnose(etc, home, cycle, names, details):
     """Fail with what the storage and the logs know about the lost ``names``
     (``details``: what was acknowledged and what was found)."""
     (home / "diagnose.py").write_text(DIAGNOSE, encoding="utf-8")
-    report = _zconsole(etc, home / "diagnose.py", *names).strip().splitlines()[-1]
+    report = run_script(etc, home / "diagnose.py", *names).strip().splitlines()[-1]
     requests_seen = [
         line.strip()
         for line in (home / "var" / "log" / "access.log").read_text().splitlines()
@@ -223,19 +207,15 @@ def _diagnose(etc, home, cycle, names, details):
 
 
 def test_nothing_acknowledged_is_lost_when_the_process_is_killed(
-    instance,  # noqa: F811 - the fixture imported above
-    record_property,
+    instance, record_property
 ):
     home = instance
     etc = home / "etc"
     (home / "check.py").write_text(CHECK, encoding="utf-8")
     (home / "setup.py").write_text(SETUP, encoding="utf-8")
-    _zconsole(etc, home / "setup.py")
-    port = _free_port()
-    text = (ROOT / "instance" / "zope.ini.in").read_text(encoding="utf-8")
-    for name, value in (("@PORT@", port), ("@THREADS@", 2), ("@INSTANCE@", home)):
-        text = text.replace(name, str(value))
-    (etc / "zope.ini").write_text(text, encoding="utf-8")
+    run_script(etc, home / "setup.py")
+    port = free_port()
+    render(home, port=port, threads=2, cache_size=CACHE_SIZE)
     base = f"http://127.0.0.1:{port}/Plone"
     acknowledged = {}
     figures = {
@@ -255,7 +235,7 @@ def test_nothing_acknowledged_is_lost_when_the_process_is_killed(
             cwd=ROOT,
         )
         try:
-            _wait(base + "/ok", server)
+            wait_for(base + "/ok", process=server)
             writer = Writer(base, cycle, acknowledged)
             writer.start()
             time.sleep(random.uniform(0.3, 2.5))
