@@ -12,6 +12,7 @@
 from Acquisition import aq_parent
 from collective.easyform.browser.view import EasyFormView
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -171,11 +172,11 @@ class RegistrationFormView(EasyFormView):
         return super().__call__()
 
 
-class RegistrationActions(BrowserView):
+class RegistrationViewlet(ViewletBase):
     """On the meeting page: free places, the way to the form and, for the
     institute, to the registrations."""
 
-    def __call__(self):
+    def render(self):
         """Render nothing for a meeting without a form."""
         if registration.registration_form(self.context) is None:
             return ""
