@@ -2,7 +2,10 @@
 
 from plone import api
 from tests.content.conftest import html
+from zope.interface import alsoProvides
 from zumo.content.relations import relation_to
+from zumo.policy.browser.reviews import RecognitionViewlet
+from zumo.policy.interfaces import IZumoPolicyLayer
 
 import pytest
 
@@ -77,6 +80,19 @@ class TestMunicipalityView:
         for shown in ("2.196", "Regierungsbezirk Tübingen", "08415029",
                       "ZUMO-Pilotkommune"):  # fmt: skip
             assert shown in page
+
+    def test_an_error_in_a_policy_part_stops_the_page(self, municipality, monkeypatch):
+        """A part the site policy adds to the page (here the expert panel's
+        recognition) that fails stops the page with its error: the manager
+        does not hide it behind a note, as Plone's ordered manager would."""
+        alsoProvides(municipality.REQUEST, IZumoPolicyLayer)
+
+        def broken(self):
+            raise AttributeError("show_review_recognition")
+
+        monkeypatch.setattr(RecognitionViewlet, "recognitions", broken)
+        with pytest.raises(AttributeError, match="show_review_recognition"):
+            render(municipality)
 
     def test_lists_its_network(self, manager, municipality, example):
         """Its practice examples, groups and meetings are listed."""

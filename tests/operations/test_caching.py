@@ -65,13 +65,13 @@ def test_a_change_purges_the_pages_that_show_the_item(scenario):
 
 
 def test_1009_loads_the_caching_rules(portal):
-    from zumo.policy.upgrades import v1009
-
     api.portal.set_registry_record(
         "plone.app.caching.interfaces.IPloneCacheSettings.contentTypeRulesetMapping",
         {},
     )
-    v1009.upgrade(portal.portal_setup)
+    # The step as registered, on a site of version 1008.
+    portal.portal_setup.setLastVersionForProfile("zumo.policy:default", "1008")
+    portal.portal_setup.upgradeProfile("zumo.policy:default", dest="1009")
     types = api.portal.get_registry_record(
         "plone.app.caching.interfaces.IPloneCacheSettings.contentTypeRulesetMapping"
     )

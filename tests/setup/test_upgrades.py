@@ -12,6 +12,17 @@ from zumo.policy.upgrades import v1002
 import pytest
 
 
+PROFILE = "zumo.policy:default"
+
+
+def run_upgrade(portal, source, destination):
+    """Upgrade ``zumo.policy:default`` from ``source`` to ``destination`` by
+    the steps registered for it, as on a site of that version."""
+    portal.portal_setup.setLastVersionForProfile(PROFILE, source)
+    portal.portal_setup.upgradeProfile(PROFILE, dest=destination)
+    assert portal.portal_setup.getLastVersionForProfile(PROFILE) == (destination,)
+
+
 @pytest.fixture
 def old_site(portal):
     """Content as version 1001 left it: an unmarked section with a published
@@ -193,7 +204,6 @@ def test_1008_and_content_1005_bring_action_plans(portal):
     """A site from before action plans gets the types, their workflow,
     versioning and the teams' permission to add them."""
     from zumo.content.upgrades import v1005 as content_v1005
-    from zumo.policy.upgrades import v1008
 
     setRoles(portal, TEST_USER_ID, ["Manager"])
     types = portal.portal_types
@@ -210,7 +220,7 @@ def test_1008_and_content_1005_bring_action_plans(portal):
         [t for t in repository.getVersionableContentTypes() if t != "ActionPlan"]
     )
     content_v1005.upgrade(portal.portal_setup)
-    v1008.upgrade(portal.portal_setup)
+    run_upgrade(portal, "1007", "1008")
     assert {"ActionPlan", "FutureWorkshop"} <= set(
         municipality_fti.allowed_content_types
     )

@@ -3,7 +3,6 @@
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
-from plone.schema.email import Email
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
@@ -14,8 +13,9 @@ from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.interfaces import ISpace
 from zumo.content.validators import BADEN_WUERTTEMBERG
 from zumo.content.validators import check_municipality_keys
+from zumo.content.validators import contact_email_field
+from zumo.content.validators import contact_phone_field
 from zumo.content.validators import validate_ags
-from zumo.content.validators import validate_phone
 from zumo.content.validators import WebAddress
 from zumo.content.vocabularies import choice_list
 from zumo.content.vocabularies import size_class
@@ -152,14 +152,8 @@ class IMunicipality(model.Schema):
         fields=["website", "contact_email", "contact_phone"],
     )
     website = WebAddress(title=_("label_website", default="Website"), required=False)
-    contact_email = Email(
-        title=_("label_contact_email", default="E-Mail"), required=False
-    )
-    contact_phone = schema.TextLine(
-        title=_("label_contact_phone", default="Telefon"),
-        required=False,
-        constraint=validate_phone,
-    )
+    contact_email = contact_email_field()
+    contact_phone = contact_phone_field()
 
 
 @implementer(IMunicipality, ISpace, IConcernsMunicipality)

@@ -4,7 +4,6 @@ from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
-from plone.schema.email import Email
 from plone.supermodel import model
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
@@ -18,8 +17,9 @@ from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
 from zumo.content.relations import relation_list
 from zumo.content.validators import check_period
+from zumo.content.validators import contact_email_field
+from zumo.content.validators import contact_phone_field
 from zumo.content.validators import END_BEFORE_START
-from zumo.content.validators import validate_phone
 from zumo.content.vocabularies import choice_list
 
 
@@ -155,14 +155,8 @@ class IPracticeExample(model.Schema):
         description=_("help_contact_role", default="Zum Beispiel Bürgermeisterin."),
         required=False,
     )
-    contact_email = Email(
-        title=_("label_contact_email", default="E-Mail"), required=False
-    )
-    contact_phone = schema.TextLine(
-        title=_("label_contact_phone", default="Telefon"),
-        required=False,
-        constraint=validate_phone,
-    )
+    contact_email = contact_email_field()
+    contact_phone = contact_phone_field()
     contact_consent = schema.Bool(
         title=_(
             "label_contact_consent",

@@ -2,12 +2,14 @@
 
 Each constraint raises a ``zope.schema.ValidationError`` subclass whose
 docstring is the (translatable) message: z3c.form shows it next to the field,
-plone.restapi answers 400 with it.
+plone.restapi answers 400 with it. The contact fields that municipalities and
+practice examples share are made here too, with their constraints.
 """
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
+from plone.schema.email import Email
 from z3c.relationfield.interfaces import IRelationValue
 from zope import schema
 from zope.i18nmessageid import Message
@@ -78,6 +80,22 @@ def validate_phone(value):
     if value and not PHONE_PATTERN.match(value):
         raise InvalidPhone(value)
     return True
+
+
+def contact_email_field():
+    """A new optional field ``contact_email`` (an e-mail address) for a
+    schema; each schema needs its own field object."""
+    return Email(title=_("label_contact_email", default="E-Mail"), required=False)
+
+
+def contact_phone_field():
+    """A new optional field ``contact_phone`` for a schema, checked by
+    :func:`validate_phone`."""
+    return schema.TextLine(
+        title=_("label_contact_phone", default="Telefon"),
+        required=False,
+        constraint=validate_phone,
+    )
 
 
 def is_web_address(value):

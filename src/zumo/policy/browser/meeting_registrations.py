@@ -12,6 +12,7 @@
 from Acquisition import aq_parent
 from collective.easyform.browser.view import EasyFormView
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.i18n import translated
@@ -169,11 +170,11 @@ class MeetingRegistrationFormView(EasyFormView):
         return super().__call__()
 
 
-class MeetingRegistrationActions(BrowserView):
+class MeetingRegistrationViewlet(ViewletBase):
     """On the meeting page: free places, the way to the form and, for the
     institute, to the registrations."""
 
-    def __call__(self):
+    def render(self):
         """Render nothing for a meeting without a form."""
         if registration.registration_form(self.context) is None:
             return ""

@@ -4,6 +4,7 @@ for its moderators (see :mod:`zumo.policy.qualification.participation`)."""
 
 from AccessControl import Unauthorized
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -55,8 +56,27 @@ class _Form(_Records):
         return True
 
 
-class QualificationActions(_Form):
-    """On a module page: enrol or withdraw, for logged-in members."""
+class _Participation:
+    """The box on a module page: the member's record, enrolling and
+    withdrawing, the institute's link to the participants."""
+
+    def my_record(self):
+        """The current member's record, readable, or ``None``."""
+        found = participation.record_of(self.context, api.user.get_current().getId())
+        return _readable(found) if found is not None else None
+
+    def is_open(self):
+        """Whether members can enrol (the module is published)."""
+        return api.content.get_state(self.context) == "published"
+
+    def may_manage(self):
+        """Whether the viewer keeps the list of participants (institute)."""
+        return api.user.has_permission("zumo: Manage network", obj=self.context)
+
+
+class QualificationActions(_Participation, _Form):
+    """``@@qualification-actions``: enrol or withdraw (the POST of the box
+    on a module page), for logged-in members."""
 
     def __call__(self):
         if api.user.is_anonymous():
@@ -78,18 +98,16 @@ class QualificationActions(_Form):
             return ""
         return self.index()
 
-    def my_record(self):
-        """The current member's record, readable, or ``None``."""
-        found = participation.record_of(self.context, api.user.get_current().getId())
-        return _readable(found) if found is not None else None
 
-    def is_open(self):
-        """Whether members can enrol (the module is published)."""
-        return api.content.get_state(self.context) == "published"
+class QualificationViewlet(_Participation, ViewletBase):
+    """On a module page: the box of :class:`QualificationActions`, for
+    logged-in members."""
 
-    def may_manage(self):
-        """Whether the viewer keeps the list of participants (institute)."""
-        return api.user.has_permission("zumo: Manage network", obj=self.context)
+    def render(self):
+        """The box, or nothing for anonymous visitors."""
+        if api.user.is_anonymous():
+            return ""
+        return self.index()
 
 
 class Participants(_Form):

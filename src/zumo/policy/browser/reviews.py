@@ -1,6 +1,7 @@
 """The conflict-of-interest declaration of an assigned expert."""
 
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.action_plan import IActionPlan
@@ -57,7 +58,7 @@ class ConflictOfInterestView(BrowserView):
 SECTION_TITLES = {name: IActionPlan[name].title for name in PLAN_SECTIONS}
 
 
-class AssessedPlanView(BrowserView):
+class AssessedPlanViewlet(ViewletBase):
     """On a review: the version of the action plan it assesses (shown to
     whoever may read the review)."""
 
@@ -92,7 +93,7 @@ class AssessedPlanView(BrowserView):
         return plan if api.user.has_permission("View", obj=plan) else None
 
 
-class RecognitionView(BrowserView):
+class RecognitionViewlet(ViewletBase):
     """On a municipality's profile: its valid, released reviews as
     recognition, if the municipality agreed."""
 
@@ -110,11 +111,12 @@ class RecognitionView(BrowserView):
         ]
 
 
-class RequestReviewAction(BrowserView):
+class RequestReviewViewlet(ViewletBase):
     """On an action plan: the button that requests a review of it, for its
     team (renders nothing for anyone else)."""
 
-    def __call__(self):
+    def render(self):
+        """The button, or nothing for anyone but the plan's team."""
         if not experts.may_request_review(self.context):
             return ""
         return self.index()

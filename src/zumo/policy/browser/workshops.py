@@ -1,13 +1,13 @@
 """A documented Zukunftswerkstatt becomes a practice example."""
 
 from plone import api
-from Products.Five.browser import BrowserView
+from plone.app.layout.viewlets import ViewletBase
 from zumo.policy import _
 from zumo.policy.browser.actions import PostedAction
 from zumo.policy.practice_examples import proposals
 
 
-class ProposeAsExampleAction(BrowserView):
+class ProposeAsExampleViewlet(ViewletBase):
     """The button below a public summary, or the link to the example made
     from it."""
 
