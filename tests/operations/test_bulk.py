@@ -75,6 +75,10 @@ BAD = [
     (_row(id="status", title="x", review_state="veroeffentlicht"), "Spalte „review_state“: unbekannter Status „veroeffentlicht“"),
     (_row(id="buergerbus", title="Doppelt"), "Kurzname „buergerbus“ steht schon in Zeile 3"),
     (_row(id="ja-nein", title="x", demo="vielleicht"), "Spalte „demo“: „vielleicht“ ist weder true noch false"),
+    # Refused as the REST API refuses them (its deserializers check the values).
+    (_row(id="jahr", title="x", end="1800-01-01"), "Spalte „end“: Bitte ein Datum zwischen 1900 und 2199 angeben."),
+    (_row(id="steuerzeichen", title="x", goals="<p>a\x01b</p>"), "Spalte „goals“: Der Text enthält Steuerzeichen"),
+    (_row(id="zeilenumbruch", title="Zwei\nZeilen"), "Spalte „title“: ungültiger Wert"),
 ]  # fmt: skip
 
 

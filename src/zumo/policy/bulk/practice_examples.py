@@ -18,6 +18,14 @@ imported into another site exports the same file again. Attachments,
 images and relations other than the municipality are not part of the
 files; an update leaves them as they are.
 
+Each value is checked as the REST API checks it: the cell becomes what a
+REST client would send, which plone.restapi's deserializer of the field
+behind the column checks and converts against the schema (with the
+project's deserializers and validators, ``zumo.content``); the row is
+checked against the schema's invariants. Only the short name, the
+municipality and the workflow state, which are no field of their own or
+not in the schema's terms, have parsers here.
+
 Each bad row is reported with its line (CSV) or position (JSON) and a
 German message, and changes nothing; the other rows are imported. The
 command commits every ``batch`` rows, so a failure loses nothing already
@@ -27,17 +35,24 @@ imported. Nobody is notified of imported content.
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from plone.schema import Email
+from plone.browserlayer.layer import mark_layer
+from plone.dexterity.utils import iterSchemataForType
+from plone.restapi.interfaces import IFieldDeserializer
 from Products.CMFPlone.utils import safe_text
 from tqdm import tqdm
+from zope.component import getMultiAdapter
 from zope.event import notify
 from zope.i18n import translate
+from zope.i18nmessageid import Message
+from zope.interface import Invalid
 from zope.lifecycleevent import ObjectModifiedEvent
+from zope.schema import getFields
+from zope.schema.interfaces import ConstraintNotSatisfied
 from zope.schema.interfaces import ValidationError
+from zope.traversing.interfaces import BeforeTraverseEvent
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import relation_to
-from zumo.content.validators import validate_phone
-from zumo.content.vocabularies import terms
+from zumo.content.validators import END_BEFORE_START
 from zumo.policy import _
 from zumo.policy.bulk.report import ImportReport
 from zumo.policy.bulk.report import read_rows
@@ -49,9 +64,10 @@ import transaction
 
 
 #: The columns of a practice example, in file order: ``(column, kind)``.
-#: The column is the field name; kinds are parsed and written by
-#: ``_PARSERS`` and ``_format``; a ``tokens``/``token`` column takes the
-#: vocabulary of the same name.
+#: The column is the field name; the kind says how a cell becomes the
+#: value a REST client would send (``_json``) and how a value is written
+#: (``_format``). The schema field of the column checks and converts that
+#: value, except for the columns of ``OWN_KINDS``.
 PRACTICE_EXAMPLE_COLUMNS = (
     ("id", "id"),
     ("title", "title"),
@@ -75,11 +91,28 @@ PRACTICE_EXAMPLE_COLUMNS = (
     ("demo", "bool"),
     ("review_state", "state"),
 )
+#: Columns that are no schema field of their own, or not in the file's
+#: terms: the short name, the municipality by AGS or short name, the
+#: workflow state.
+OWN_KINDS = ("id", "municipality", "state")
 SHORT_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
-#: The check of the schemas' e-mail fields (plone.schema).
-EMAIL = Email(required=False)
 TRUE = {"true", "ja", "1", "yes", "wahr"}
 FALSE = {"false", "nein", "0", "no", "falsch", ""}
+#: What the report says when the field of a column of this kind refuses a
+#: value (``${value}``: the cell, or the refused token of a list).
+REFUSED = {
+    "date": _(
+        "error_bulk_date",
+        default="„${value}“ ist kein Datum der Form JJJJ-MM-TT",
+    ),
+    "token": _("error_bulk_token", default="unbekannter Wert „${value}“"),
+    "bool": _("error_bulk_bool", default="„${value}“ ist weder true noch false"),
+    "email": _("error_bulk_email", default="„${value}“ ist keine E-Mail-Adresse"),
+    "phone": _("error_bulk_phone", default="„${value}“ ist keine Telefonnummer"),
+}
+#: What the report says when the required column (the title) is empty.
+TITLE_MISSING = _("error_bulk_title", default="Titel fehlt")
+INVALID = _("error_bulk_value", default="ungültiger Wert")
 
 
 def _column_error(column, message):
@@ -93,6 +126,10 @@ def _column_error(column, message):
             },
         )
     )
+
+
+def _refused(column, kind, value):
+    return _column_error(column, Message(REFUSED[kind], mapping={"value": value}))
 
 
 def _text(value):
@@ -117,119 +154,6 @@ def _parse_id(column, value):
                 mapping={"value": value},
             ),
         )
-    return value
-
-
-def _parse_title(column, value):
-    value = _text(value)
-    if not value:
-        raise _column_error(column, _("error_bulk_title", default="Titel fehlt"))
-    return value
-
-
-def _parse_text(column, value):
-    return _text(value) or None
-
-
-def _parse_date(column, value):
-    value = _text(value)
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _column_error(
-            column,
-            _(
-                "error_bulk_date",
-                default="„${value}“ ist kein Datum der Form JJJJ-MM-TT",
-                mapping={"value": value},
-            ),
-        ) from None
-
-
-def _unknown(column, token):
-    return _column_error(
-        column,
-        _(
-            "error_bulk_token",
-            default="unbekannter Wert „${value}“",
-            mapping={"value": token},
-        ),
-    )
-
-
-def _parse_token(column, value):
-    value = _text(value)
-    if not value:
-        return None
-    if value not in dict(terms(column)):
-        raise _unknown(column, value)
-    return value
-
-
-def _parse_tokens(column, value):
-    if isinstance(value, list):
-        tokens = [_text(item) for item in value]
-    else:
-        tokens = [token.strip() for token in _text(value).split(";")]
-    tokens = [token for token in tokens if token]
-    known = dict(terms(column))
-    for token in tokens:
-        if token not in known:
-            raise _unknown(column, token)
-    return tokens
-
-
-def _parse_bool(column, value):
-    if isinstance(value, bool):
-        return value
-    text = _text(value).lower()
-    if text in TRUE:
-        return True
-    if text in FALSE:
-        return False
-    raise _column_error(
-        column,
-        _(
-            "error_bulk_bool",
-            default="„${value}“ ist weder true noch false",
-            mapping={"value": text},
-        ),
-    )
-
-
-def _parse_email(column, value):
-    value = _text(value)
-    try:
-        EMAIL.validate(value or None)
-    except ValidationError:
-        raise _column_error(
-            column,
-            _(
-                "error_bulk_email",
-                default="„${value}“ ist keine E-Mail-Adresse",
-                mapping={"value": value},
-            ),
-        ) from None
-    return value or None
-
-
-def _parse_phone(column, value):
-    value = _text(value)
-    if not value:
-        return None
-    try:
-        validate_phone(value)
-    except Exception:
-        raise _column_error(
-            column,
-            _(
-                "error_bulk_phone",
-                default="„${value}“ ist keine Telefonnummer",
-                mapping={"value": value},
-            ),
-        ) from None
     return value
 
 
@@ -285,26 +209,117 @@ def _parse_state(column, value):
     return value
 
 
-_PARSERS = {
-    "id": _parse_id,
-    "title": _parse_title,
-    "text": _parse_text,
-    "html": _parse_text,
-    "date": _parse_date,
-    "token": _parse_token,
-    "tokens": _parse_tokens,
-    "bool": _parse_bool,
-    "email": _parse_email,
-    "phone": _parse_phone,
-    "state": _parse_state,
-}
+_PARSERS = {"id": _parse_id, "state": _parse_state}
 
 
-def parse_practice_example(row, lookup=None):
+def _json(column, kind, value):
+    """The cell ``value`` of ``column`` as a REST client would send it:
+    ``None`` for an empty cell, a list of tokens (``a; b`` in CSV), a
+    boolean (``ja``/``nein``, ``true``/``false`` ...), a date as
+    ``JJJJ-MM-TT`` (any ISO form ``date.fromisoformat`` reads), else the
+    stripped text."""
+    if kind == "tokens":
+        items = value if isinstance(value, list) else _text(value).split(";")
+        return [token for token in map(_text, items) if token]
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = _text(value).lower()
+        if text not in TRUE | FALSE:
+            raise _refused(column, kind, text)
+        return text in TRUE
+    text = _text(value)
+    if kind == "date" and text:
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise _refused(column, kind, text) from None
+    return text or None
+
+
+def field_deserializers(container):
+    """plone.restapi's deserializers (``IFieldDeserializer``) of the schema
+    fields behind the columns of a practice example, for the examples in
+    ``container``: they check and convert a value as the REST API does.
+
+    Made once per import, on the container (a new example does not exist
+    yet; the fields' vocabularies do not depend on the example). The
+    request gets the site's browser layers, as on every request to the
+    site, for the project's own deserializers; a command-line request
+    (``makerequest``) lacks them.
+    """
+    request = container.REQUEST
+    site = api.portal.get()
+    mark_layer(site, BeforeTraverseEvent(site, request))
+    fields = {
+        name: field
+        for schema in iterSchemataForType("PracticeExample")
+        for name, field in getFields(schema).items()
+    }
+    return {
+        column: getMultiAdapter(
+            (fields[column], container, request), IFieldDeserializer
+        )
+        for column, kind in PRACTICE_EXAMPLE_COLUMNS
+        if kind not in OWN_KINDS
+    }
+
+
+def _deserialized(column, kind, value, deserializer):
+    """``value`` as the field of ``column`` stores it, or a ``RowError``
+    with the report's message for the column."""
+    if value is None:
+        # As REST takes ``null``: refused only where a value is required.
+        if deserializer.field.required:
+            raise _column_error(column, TITLE_MISSING)
+        return None
+    try:
+        result = deserializer(value)
+    except ValidationError as error:
+        if kind in ("token", "tokens") and isinstance(error, ConstraintNotSatisfied):
+            raise _refused(column, "token", error.value) from None
+        if kind in REFUSED:
+            raise _refused(column, kind, value) from None
+        raise _column_error(column, INVALID) from None
+    except ValueError as error:
+        # The project's deserializers say in German what they refuse.
+        raise _column_error(column, str(error)) from None
+    # plone.restapi's rich-text deserializer unescapes HTML entities (REST
+    # clients send them escaped); a file holds the page's HTML as it is.
+    return value if kind == "html" else result
+
+
+class _RowData:
+    """The values of a row as the schema's invariants read them."""
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+    def __getattr__(self, name):
+        return None
+
+
+def _check_invariants(values):
+    """Raise ``RowError`` if ``values`` break an invariant of the schemas."""
+    data = _RowData(values)
+    for schema in iterSchemataForType("PracticeExample"):
+        try:
+            schema.validateInvariants(data)
+        except Invalid as error:
+            if error.args[0] == END_BEFORE_START:
+                raise RowError(
+                    _("error_bulk_period", default="Das Ende liegt vor dem Beginn")
+                ) from None
+            raise RowError(error.args[0]) from None
+
+
+def parse_practice_example(row, deserializers, lookup=None):
     """Validate one record; return ``{field: value}`` or raise ``RowError``.
 
-    Every column is checked before anything is written. ``lookup`` finds
-    the municipalities (a ``MunicipalityLookup``; a new one if not given).
+    Every column is checked before anything is written: converted to what
+    a REST client would send and checked by its field's deserializer (from
+    ``field_deserializers``). ``lookup`` finds the municipalities (a
+    ``MunicipalityLookup``; a new one if not given).
     """
     lookup = lookup or MunicipalityLookup()
     missing = [column for column in ("id", "title") if column not in row]
@@ -323,16 +338,18 @@ def parse_practice_example(row, lookup=None):
         try:
             if kind == "municipality":
                 values[column] = _parse_municipality(column, row.get(column), lookup)
-            else:
+            elif kind in OWN_KINDS:
                 values[column] = _PARSERS[kind](column, row.get(column))
+            else:
+                value = _json(column, kind, row.get(column))
+                values[column] = _deserialized(
+                    column, kind, value, deserializers[column]
+                )
         except ValueError as error:
             if isinstance(error, RowError):
                 raise
-            raise _column_error(
-                column, _("error_bulk_value", default="ungültiger Wert")
-            ) from None
-    if values.get("start") and values.get("end") and values["end"] < values["start"]:
-        raise RowError(_("error_bulk_period", default="Das Ende liegt vor dem Beginn"))
+            raise _column_error(column, INVALID) from None
+    _check_invariants(values)
     return values
 
 
@@ -443,6 +460,7 @@ def import_practice_examples(container, path, progress=True, batch=None):
     seen = {}
     rows = read_rows(path)
     lookup = MunicipalityLookup()
+    deserializers = field_deserializers(container)
     pending = []
     start = transaction.savepoint()
     with silenced():
@@ -451,7 +469,7 @@ def import_practice_examples(container, path, progress=True, batch=None):
             start=1,
         ):
             try:
-                values = parse_practice_example(row, lookup)
+                values = parse_practice_example(row, deserializers, lookup)
                 if values["id"] in seen:
                     raise RowError(
                         _(
