@@ -42,7 +42,6 @@ from Products.CMFPlone.utils import safe_text
 from tqdm import tqdm
 from zope.component import getMultiAdapter
 from zope.event import notify
-from zope.i18n import translate
 from zope.i18nmessageid import Message
 from zope.interface import Invalid
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -50,6 +49,7 @@ from zope.schema import getFields
 from zope.schema.interfaces import ConstraintNotSatisfied
 from zope.schema.interfaces import ValidationError
 from zope.traversing.interfaces import BeforeTraverseEvent
+from zumo.content.i18n import translated
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import relation_to
 from zumo.content.validators import END_BEFORE_START
@@ -122,7 +122,7 @@ def _column_error(column, message):
             default="Spalte „${column}“: ${message}",
             mapping={
                 "column": column,
-                "message": translate(message, target_language="de"),
+                "message": translated(message),
             },
         )
     )
@@ -435,13 +435,12 @@ def _import_row(container, values, report):
 
 
 def _unexpected(error):
-    return translate(
+    return translated(
         _(
             "error_bulk_unexpected",
             default="Unerwarteter Fehler: ${error}",
             mapping={"error": safe_text(repr(error))[:200]},
         ),
-        target_language="de",
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import field
 from pathlib import Path
 from plone import api
 from zope.container.interfaces import INameChooser
-from zope.i18n import translate
+from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.errors import UserError
 from zumo.policy.tabular import csv_text
@@ -31,7 +31,7 @@ class ImportReport:
 
     def summary(self):
         """Return a German one-line summary."""
-        return translate(
+        return translated(
             _(
                 "msg_import_summary",
                 default="${created} angelegt, ${updated} aktualisiert, "
@@ -43,7 +43,6 @@ class ImportReport:
                     "rejected": len(self.errors),
                 },
             ),
-            target_language="de",
         )
 
 
