@@ -100,7 +100,8 @@ def _recorded(terminalreporter):
 
 def pytest_collection_modifyitems(items):
     """Run the files with drills first, so that in a parallel run the
-    longest files start at once instead of last."""
+    longest files start at once instead of last; the sort keeps the order
+    of everything else."""
     drills = {item.path for item in items if item.get_closest_marker("drill")}
     items.sort(key=lambda item: item.path not in drills)
 
