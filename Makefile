@@ -2,6 +2,7 @@
 #
 #   make run     install, create the site with the demo network, start it
 #   make test    install and run the whole test suite
+#   make test-quick  the same without the drills and the browser tests
 #
 # `make help` lists every target.
 
@@ -185,9 +186,20 @@ cluster-stop: ## Stop the cluster (its data stays in instance/var/cluster)
 cluster-status: ## Show which parts of the cluster run
 	@PORT=$(PORT) $(BIN)/python scripts/cluster.py status
 
+# Both cores: pytest-xdist gives each worker whole files (`loadfile`), so a
+# file's shared content is built on one worker only; tests/conftest.py puts
+# the drills first, so the longest files start at once. The ten slowest tests
+# are listed at the end. pytest exits with 5 when no test ran: that fails too.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS := -n $(PYTEST_WORKERS) --dist loadfile --durations=10
+
 .PHONY: test
 test: $(INSTALLED) $(VENDORED) browser cluster-packages ## Install what the suite needs and run the whole suite
-	@$(BIN)/pytest
+	@$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: test-quick
+test-quick: $(INSTALLED) $(VENDORED) ## Run the suite without the drills and the browser tests
+	@$(BIN)/pytest $(PYTEST_ARGS) -m "not drill and not browser"
 
 .PHONY: audit
 audit: $(INSTALLED) ## Audit the pinned set for known vulnerabilities (scripts/audit.py)

@@ -2,19 +2,23 @@
 
 from collections import Counter
 from pytest_plone import fixtures_factory
-from tests.browser import browser  # noqa: F401
-from tests.browser import demo_site  # noqa: F401
-from tests.mail import inbox  # noqa: F401
-from tests.mail import scenario_inbox  # noqa: F401
-from tests.mail import smtp_server  # noqa: F401
+from zumo.policy.testing import BUILDS
+from zumo.policy.testing import DEMO_FUNCTIONAL_TESTING
 from zumo.policy.testing import FUNCTIONAL_TESTING
 from zumo.policy.testing import INTEGRATION_TESTING
+from zumo.policy.testing import SCENARIO_FUNCTIONAL_TESTING
+from zumo.policy.testing import SCENARIO_INTEGRATION_TESTING
 
 import logging
 import pytest
 
 
-pytest_plugins = ["tests.fixtures.instance"]
+pytest_plugins = [
+    "tests.fixtures.browser",
+    "tests.fixtures.instance",
+    "tests.fixtures.mail",
+    "tests.fixtures.scenario",
+]
 
 globals().update(
     fixtures_factory(
@@ -24,6 +28,22 @@ globals().update(
         )
     )
 )
+# The demo network and the scenario are built when a test first asks for
+# them (their fixtures request the ``*_session`` fixture), not at the start
+# of every session, and then kept for the session.
+globals().update(
+    fixtures_factory(
+        (
+            (DEMO_FUNCTIONAL_TESTING, "demo_functional"),
+            (SCENARIO_FUNCTIONAL_TESTING, "scenario_functional"),
+            (SCENARIO_INTEGRATION_TESTING, "scenario_integration"),
+        ),
+        keep_session=False,
+    )
+)
+
+#: The builds this process has reported so far (see ``pytest_runtest_makereport``).
+_reported_builds = Counter()
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +99,37 @@ def _recorded(terminalreporter):
     return totals
 
 
+def pytest_collection_modifyitems(items):
+    """Run the files with drills first, so that in a parallel run the
+    longest files start at once instead of last; the sort keeps the order
+    of everything else."""
+    drills = {item.path for item in items if item.get_closest_marker("drill")}
+    items.sort(key=lambda item: item.path not in drills)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Record the builds of the demo network and the scenario since the last
+    test in the test's report, so the summary can add them up across
+    pytest-xdist workers."""
+    if call.when == "call":
+        for kind in ("demo", "scenario"):
+            built = BUILDS[kind] - _reported_builds[kind]
+            if built:
+                item.user_properties.append((f"builds_{kind}", built))
+                _reported_builds[kind] += built
+    yield
+
+
 def pytest_terminal_summary(terminalreporter):
-    """Report how many cells of the permission matrix and how many read
-    channels were checked."""
+    """Report how often the shared content was built, how many cells of the
+    permission matrix and how many read channels were checked."""
     recorded = _recorded(terminalreporter)
     write = terminalreporter.write_line
+    write(
+        f"demo network built {recorded['builds_demo']} times, "
+        f"security scenario built {recorded['builds_scenario']} times"
+    )
     if recorded["matrix_cells_in_process"]:
         write(
             f"permission matrix: {recorded['matrix_cells_in_process']} cells "

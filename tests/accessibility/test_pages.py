@@ -6,14 +6,16 @@ technical basis of BITV 2.0).
 """
 
 from axe_playwright_python.sync_playwright import Axe
-from pathlib import Path
 from playwright.sync_api import expect
 from plone import api
-from tests.browser import PASSWORD
+from tests.fixtures.browser import as_persona
+from tests.fixtures.browser import keep_screenshot
 
-import base64
 import pytest
 import re
+
+
+pytestmark = pytest.mark.browser
 
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -145,20 +147,6 @@ def _confirmation():
     return f"@@{signup.CONFIRM_VIEW}?token={token}"
 
 
-def as_persona(persona):
-    """Browser-context options that log ``persona`` in (``None``: anonymous).
-
-    The basic-auth header goes with every request: Plone answers an
-    anonymous request for a protected page with a redirect to its login
-    form, not with the 401 after which a browser would send credentials
-    given as ``http_credentials``.
-    """
-    if persona is None:
-        return {}
-    token = base64.b64encode(f"{persona}:{PASSWORD}".encode()).decode()
-    return {"extra_http_headers": {"Authorization": f"Basic {token}"}}
-
-
 def wait_for_map(page):
     """Wait until every map on the page has loaded its markers.
 
@@ -204,17 +192,8 @@ class TestAccessibility:
 
 
 #: Screenshots of the finder, kept as test artefacts (not in git).
-SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "screenshots"
 #: Desktop and mobile widths (CSS pixels).
 VIEWPORTS = {"desktop": (1280, 900), "mobile": (390, 844)}
-
-
-def keep_screenshot(page, name):
-    """Save a full-page screenshot of ``page`` as ``<name>.png``."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(target), full_page=True)
-    assert target.stat().st_size > 10_000
 
 
 class TestFinderInBrowser:

@@ -3,16 +3,11 @@
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from plone.app.textfield.value import RichTextValue
-from tests.builders import add
+from tests.fixtures.builders import add
+from tests.fixtures.builders import html
 from zumo.content.relations import relation_to
 
 import pytest
-
-
-def html(text):
-    """A rich-text value."""
-    return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The Classic add forms refuse bad input with German messages."""
 
 from plone import api
-from tests.http import token_in
+from tests.fixtures.http import token_in
 
 import transaction
 

@@ -1,7 +1,7 @@
 """Outsiders can read what is public and nothing else, and change nothing."""
 
 from plone import api
-from tests.builders import add
+from tests.fixtures.builders import add
 
 import pytest
 import transaction

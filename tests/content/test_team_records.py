@@ -2,7 +2,7 @@
 
 from plone import api
 from plone.app.testing import logout
-from tests.content.conftest import html
+from tests.fixtures.builders import html
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 from zumo.content.interfaces import ITeamRecord

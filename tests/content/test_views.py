@@ -1,7 +1,7 @@
 """The designed Classic UI views render what users need to see."""
 
 from plone import api
-from tests.content.conftest import html
+from tests.fixtures.builders import html
 from zope.interface import alsoProvides
 from zumo.content.relations import relation_to
 from zumo.policy.browser.reviews import RecognitionViewlet

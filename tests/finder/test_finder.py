@@ -4,7 +4,7 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import TEST_USER_NAME
-from tests.builders import add
+from tests.fixtures.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content import facets

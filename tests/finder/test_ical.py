@@ -3,7 +3,7 @@ nothing that is not announced."""
 
 from datetime import datetime
 from datetime import timedelta
-from tests.builders import add
+from tests.fixtures.builders import add
 
 import icalendar
 import pytest

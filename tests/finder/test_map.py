@@ -1,7 +1,7 @@
 """The map of practice examples and municipalities (``/praxisbeispiele/karte``)."""
 
 from plone import api
-from tests.builders import add
+from tests.fixtures.builders import add
 from zumo.content import facets
 from zumo.policy.browser import map as zumo_map
 from zumo.policy.interfaces import IMapSettings

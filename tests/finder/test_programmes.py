@@ -3,7 +3,7 @@
 from pathlib import Path
 from plone import api
 from plone.app.testing import logout
-from tests.builders import add
+from tests.fixtures.builders import add
 from zExceptions import NotFound
 from zumo.content import vocabularies
 

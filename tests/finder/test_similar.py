@@ -2,7 +2,7 @@
 
 from datetime import date
 from plone.app.testing import logout
-from tests.builders import add
+from tests.fixtures.builders import add
 from zope.i18n import translate
 from zumo.content import facets
 from zumo.content.relations import relation_to

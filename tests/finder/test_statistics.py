@@ -4,7 +4,7 @@ ministry and the institute only."""
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
-from tests.builders import add
+from tests.fixtures.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zumo.content import facets
 

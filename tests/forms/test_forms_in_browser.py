@@ -1,10 +1,13 @@
 """A citizen proposes practice examples in Debian's Chromium: through the
 form at /mitmachen and through the short add form, with a trimmed toolbar."""
 
-from tests.accessibility.test_pages import as_persona
-from tests.accessibility.test_pages import keep_screenshot
+from tests.fixtures.browser import as_persona
+from tests.fixtures.browser import keep_screenshot
 
 import pytest
+
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_limits")]
 
 
 #: Tabs of Plone's full form that proposers must not meet.

@@ -4,49 +4,21 @@ personas, guarded against spam, their saved data only for the institute."""
 from datetime import datetime
 from datetime import UTC
 from plone import api
-from tests.security.scenario import api_url
+from tests.fixtures.http import send
 from zumo.policy.forms import mitmachen as forms
 from zumo.policy.interfaces import ILoginRequiredForm
+from zumo.policy.testing.scenario import api_url
 
-import html
-import re
+import pytest
 import transaction
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 PROPOSAL = "praxisbeispiel-vorschlagen"
 APPLICATION = "modellkommune-bewerben"
 FEEDBACK = "rueckmeldung"
-INPUT = re.compile(r"<(?:input|textarea|select)\b[^>]*>", re.S)
-
-
-def form_fields(page):
-    """``{name: value}`` of the inputs of an easyform page (hidden ones with
-    their value, the others empty), without the submit buttons."""
-    found = {}
-    for tag in INPUT.findall(page):
-        name = re.search(r'name="([^"]+)"', tag)
-        if not name or name.group(1).startswith("form.buttons"):
-            continue
-        value = re.search(r'value="([^"]*)"', tag)
-        hidden = 'type="hidden"' in tag
-        found[name.group(1)] = html.unescape(value.group(1)) if hidden and value else ""
-    return found
-
-
-def send(session, path, values, button):
-    """Fill in the form at ``path`` as the user of ``session`` and send it;
-    return the response (redirects not followed)."""
-    page = session.get(path)
-    assert page.status_code == 200, page.status_code
-    data = form_fields(page.text)
-    for name in list(data):
-        if name.endswith("-empty-marker"):
-            continue
-        key = name.removeprefix("form.widgets.").removesuffix(":list")
-        if key in values:
-            data[name] = values[key]
-    data["form.buttons.submit"] = button
-    return session.post(path, data=data, allow_redirects=False)
 
 
 class TestFormsOnEverySite:

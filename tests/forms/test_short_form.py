@@ -5,7 +5,7 @@ from plone.app.testing import login
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
-from tests.builders import add
+from tests.fixtures.builders import add
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 from zope.publisher.interfaces.browser import IBrowserPage
@@ -13,6 +13,9 @@ from zumo.content.browser.forms import PROPOSER_FIELDS
 from zumo.content.interfaces import IZumoContentLayer
 
 import pytest
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 def form_of(portal, context, view_name):

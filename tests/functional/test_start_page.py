@@ -1,7 +1,7 @@
 """The start page, logo and footer of the site, as visitors get them over HTTP."""
 
 from plone import api
-from tests.builders import add
+from tests.fixtures.builders import add
 
 import pytest
 import transaction

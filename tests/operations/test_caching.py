@@ -6,9 +6,9 @@ check the rules and the headers on every kind of object in-process.
 
 from plone import api
 from plone.cachepurging.utils import getPathsToPurge
-from tests.security.scenario import api_url
 from zope.component.hooks import setSite
 from zumo.policy.caching import rules as caching
+from zumo.policy.testing.scenario import api_url
 
 import pytest
 import transaction
@@ -78,7 +78,7 @@ def test_1009_loads_the_caching_rules(portal):
     assert types["EasyForm"] == "zumo.personal"
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture
 def cached_site(served_scenario):
     """The served scenario with caching headers on (as behind Varnish)."""
     portal, objects = served_scenario

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import json
 import os
+import pytest
 import subprocess
 import sys
+
+
+pytestmark = pytest.mark.drill
 
 
 ROOT = Path(__file__).resolve().parents[2]

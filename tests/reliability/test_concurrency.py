@@ -4,12 +4,15 @@ team space at the same moment, over HTTP. No conflict reaches a user
 holds every acknowledged write afterwards."""
 
 from concurrent.futures import ThreadPoolExecutor
-from tests.security.scenario import api_url
-from tests.security.scenario import PASSWORD
+from zumo.policy.testing.scenario import api_url
+from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
 import requests
 import threading
+
+
+pytestmark = pytest.mark.drill
 
 
 CLIENTS = 4

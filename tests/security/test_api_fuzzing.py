@@ -15,9 +15,9 @@ from hypothesis import Phase
 from hypothesis import settings
 from hypothesis.errors import Unsatisfiable
 from pathlib import Path
-from tests.security.scenario import PASSWORD
 from zumo.policy import services
 from zumo.policy.security import logins
+from zumo.policy.testing.scenario import PASSWORD
 
 import os
 import pytest
@@ -118,6 +118,7 @@ def _report(errors):
     return "\n\n".join(f"{key}: {text}" for key, text in first.items())
 
 
+@pytest.mark.drill
 @pytest.mark.usefixtures("served_scenario")
 class TestApiFuzzing:
     def test_no_server_error(self, served_scenario, record_property):

@@ -51,10 +51,6 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.browserlayer.utils import registered_layers
-from tests.security.scenario import api_url
-from tests.security.scenario import matrix
-from tests.security.scenario import PERSONAS as SCENARIO_PERSONAS
-from tests.security.scenario import SECRET
 from urllib.parse import quote
 from urllib.parse import quote_plus
 from urllib.parse import unquote
@@ -68,6 +64,10 @@ from zope.interface import Interface
 from zope.publisher.interfaces.browser import IBrowserRequest
 from zope.schema.interfaces import IVocabularyFactory
 from zope.traversing.interfaces import ITraversable
+from zumo.policy.testing.scenario import api_url
+from zumo.policy.testing.scenario import matrix
+from zumo.policy.testing.scenario import PERSONAS as SCENARIO_PERSONAS
+from zumo.policy.testing.scenario import SECRET
 
 import gzip
 import html
@@ -76,6 +76,9 @@ import os
 import pytest
 import re
 import transaction
+
+
+pytestmark = pytest.mark.slow
 
 
 # Views that are not called, with the reason. A GET must never change
@@ -260,7 +263,7 @@ class Plan:
         return contexts
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture
 def plan(served_scenario):
     """Who calls which kind of channel where."""
     return Plan(*served_scenario)
@@ -353,7 +356,7 @@ class Channels:
         )
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture
 def channels(served_scenario):
     """The channels of the served site."""
     portal, objects = served_scenario
@@ -368,7 +371,7 @@ def _forms(marker):
     return {marker, quote(marker, safe=""), quote(marker), quote_plus(marker)}
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture
 def markers(served_scenario):
     """Unique markers on every hidden object: ``{object id: Marked}``.
 

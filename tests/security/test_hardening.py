@@ -6,11 +6,11 @@ scenario answers as the site does in production (the test server has the
 pipeline of ``instance/zope.ini.in``).
 """
 
-from tests.http import token_in
-from tests.security.scenario import api_url
-from tests.security.scenario import PASSWORD
+from tests.fixtures.http import token_in
 from zumo.policy.security import limits as hardening
 from zumo.policy.security import wsgi
+from zumo.policy.testing.scenario import api_url
+from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
 

@@ -20,10 +20,10 @@ from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
-from tests.security.scenario import api_url
-from tests.security.scenario import SECRET
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
+from zumo.policy.testing.scenario import api_url
+from zumo.policy.testing.scenario import SECRET
 
 import pytest
 import transaction
@@ -63,7 +63,7 @@ def _as_manager(portal):
     login(portal, TEST_USER_NAME)
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture
 def site(served_scenario):
     """The served scenario with a keyword on a draft and contact data on examples."""
     portal, objects = served_scenario

@@ -3,8 +3,8 @@ member (login, password reset), the login cookie stays HttpOnly and
 SameSite, and ``came_from`` leads nowhere outside the site
 (``zumo.policy.security.logins``)."""
 
-from tests.security.scenario import PASSWORD
 from zumo.policy.security import logins
+from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
 import requests

@@ -10,9 +10,9 @@ from pathlib import Path
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
-from tests.security.scenario import MATRIX
-from tests.security.scenario import matrix
 from zope.annotation.interfaces import IAnnotations
+from zumo.policy.testing.scenario import MATRIX
+from zumo.policy.testing.scenario import matrix
 
 import pytest
 

@@ -4,13 +4,13 @@ declarations, rosters and sharing without escalation."""
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
-from tests.security.scenario import api_url
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content.interfaces import IZumoContentLayer
 from zumo.policy.interfaces import IZumoPolicyLayer
 from zumo.policy.reviews.experts import declare_no_conflict
 from zumo.policy.spaces import roster
+from zumo.policy.testing.scenario import api_url
 
 import pytest
 import transaction

@@ -17,10 +17,10 @@ from plone import api
 from plone.app.textfield import RichText
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemata
-from tests.security.scenario import PASSWORD
 from zope.schema import getFieldsInOrder
 from zope.schema import Text
 from zope.schema import TextLine
+from zumo.policy.testing.scenario import PASSWORD
 
 import base64
 import pytest
@@ -153,6 +153,7 @@ def _dismiss(dialog, seen):
     dialog.dismiss()
 
 
+@pytest.mark.browser
 @pytest.mark.usefixtures("served_scenario")
 class TestHostileInput:
     def test_no_script_runs_anywhere(

@@ -3,8 +3,8 @@ Baden-Württemberg take part in mentoring groups and meetings, through the
 forms and through the REST API."""
 
 from plone import api
-from tests.builders import add
-from tests.http import token_in
+from tests.fixtures.builders import add
+from tests.fixtures.http import token_in
 
 import transaction
 

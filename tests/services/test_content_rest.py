@@ -1,7 +1,7 @@
 """plone.restapi round trip for every ZUMO type, and German 400s for bad input."""
 
 from datetime import date
-from tests.builders import add
+from tests.fixtures.builders import add
 
 import pytest
 import transaction

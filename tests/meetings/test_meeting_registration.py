@@ -7,10 +7,10 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from tests.forms.test_mitmachen import send
-from tests.mail import body
-from tests.mail import links
-from tests.mail import subject
+from tests.fixtures.http import send
+from tests.fixtures.mail import body
+from tests.fixtures.mail import links
+from tests.fixtures.mail import subject
 from zumo.policy.interfaces import IRegistrationForm
 from zumo.policy.meetings import registration
 
@@ -18,6 +18,9 @@ import csv
 import io
 import pytest
 import transaction
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 BUTTON = "Anmelden"

@@ -9,7 +9,10 @@ import pytest
 import transaction
 
 
-@pytest.fixture(scope="class")
+pytestmark = pytest.mark.usefixtures("fresh_limits")
+
+
+@pytest.fixture
 def registered(served_scenario):
     """``buerger`` registered for the announced meeting."""
     portal, objects = served_scenario

@@ -23,7 +23,7 @@ import csv
 
 
 #: The permission matrix: one row per persona, object and action.
-MATRIX = Path(__file__).parents[2] / "docs" / "permissions.csv"
+MATRIX = Path(__file__).parents[4] / "docs" / "permissions.csv"
 PASSWORD = "geheim-12345"
 PERSONAS = {
     "buerger": ["citizens"],

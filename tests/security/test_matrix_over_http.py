@@ -9,9 +9,9 @@ The unique word in every scenario title shows up in search, listings, feeds
 and sitemaps only for objects the persona may see.
 """
 
-from tests.security.scenario import api_url
-from tests.security.scenario import matrix
-from tests.security.scenario import SECRET
+from zumo.policy.testing.scenario import api_url
+from zumo.policy.testing.scenario import matrix
+from zumo.policy.testing.scenario import SECRET
 
 import gzip
 import json

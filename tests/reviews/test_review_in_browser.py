@@ -3,10 +3,13 @@ demo personas: the municipality requests a review from its action plan, the
 institute assigns an expert and starts it, the expert declares, scores and
 submits, the institute releases, the ministry reads it."""
 
-from tests.accessibility.test_pages import as_persona
-from tests.accessibility.test_pages import keep_screenshot
+from tests.fixtures.browser import as_persona
+from tests.fixtures.browser import keep_screenshot
 
 import pytest
+
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_limits")]
 
 
 @pytest.fixture

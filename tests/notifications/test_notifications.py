@@ -5,15 +5,18 @@ daily digest, off) and never a mail about what the recipient may not see."""
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.mail import body
-from tests.mail import links
-from tests.mail import subject
+from tests.fixtures.mail import body
+from tests.fixtures.mail import links
+from tests.fixtures.mail import subject
 from zope.component.hooks import setSite
 from zumo.policy import mail as notifications
 from zumo.policy.reviews import mails
 
 import pytest
 import transaction
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 #: REST calls on an object's own address need this header.

@@ -2,9 +2,12 @@
 member uploads them through Plone's folder contents; a municipality outside
 the group does not see them."""
 
-from tests.accessibility.test_pages import as_persona
+from tests.fixtures.browser import as_persona
 
 import pytest
+
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_limits")]
 
 
 @pytest.fixture

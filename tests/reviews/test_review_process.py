@@ -8,13 +8,16 @@ recognition. Mails arrive at a real SMTP server on 127.0.0.1."""
 from datetime import date
 from datetime import timedelta
 from plone import api
-from tests.http import csrf_token
-from tests.mail import links
-from tests.mail import subject
+from tests.fixtures.http import csrf_token
+from tests.fixtures.mail import links
+from tests.fixtures.mail import subject
 from zope.component.hooks import setSite
 
 import pytest
 import transaction
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 JSON = {"Accept": "application/json"}

@@ -3,10 +3,10 @@ server; registering tells nobody who is a member already."""
 
 from plone import api
 from pytest_plone.fixtures.requests import RelativeSession
-from tests.http import token_in
-from tests.mail import body
-from tests.mail import links
-from tests.mail import subject
+from tests.fixtures.http import token_in
+from tests.fixtures.mail import body
+from tests.fixtures.mail import links
+from tests.fixtures.mail import subject
 from zumo.policy.signup import accounts as signup
 
 import pytest

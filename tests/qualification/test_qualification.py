@@ -2,16 +2,19 @@
 module; seen by the person, their team's moderators and the institute."""
 
 from plone import api
-from tests.http import csrf_token
-from tests.http import token_in
-from tests.security.scenario import PASSWORD
+from tests.fixtures.http import csrf_token
+from tests.fixtures.http import token_in
 from zope.component.hooks import setSite
 from zumo.policy.errors import UserError
 from zumo.policy.qualification import participation as qualification
 from zumo.policy.spaces.roster import set_member
+from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
 import transaction
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 class TestRecords:
@@ -71,7 +74,7 @@ class TestRecords:
 class TestOverHttp:
     """Enrol, record, read: as the personas over HTTP."""
 
-    @pytest.fixture(scope="class")
+    @pytest.fixture
     def team_member(self, served_scenario):
         """``buerger`` on the team of municipality_published (moderator:
         kommune-a)."""

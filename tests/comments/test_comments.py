@@ -3,11 +3,14 @@ approves, the public reads only approved comments; nobody comments on what
 they cannot see."""
 
 from plone import api
-from tests.mail import subject
+from tests.fixtures.mail import subject
 from zope.component.hooks import setSite
 
 import pytest
 import transaction
+
+
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 JSON = {"Accept": "application/json"}
