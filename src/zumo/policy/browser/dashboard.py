@@ -28,6 +28,23 @@ OWN_EXAMPLES = (
     (_("task_my_proposals", default="Meine Vorschläge in Prüfung"), "pending"),
     (_("task_my_drafts", default="Meine Entwürfe"), "private"),
 )
+#: Tasks of those who may act on a whole section: (section id, the
+#: permission there, the group's title, the catalog query of its entries).
+SECTION_TASKS = (
+    (
+        "praxisbeispiele",
+        "Review portal content",
+        _("task_review_examples", default="Praxisbeispiele prüfen"),
+        {"portal_type": "PracticeExample", "review_state": "pending",
+         "sort_on": "modified"},
+    ),
+    (
+        "gutachten",
+        "zumo: Assign experts",
+        _("task_assign_experts", default="Angefragte Gutachten zuweisen"),
+        {"portal_type": "ExpertReview", "review_state": "requested"},
+    ),
+)  # fmt: skip
 #: Types that count as "changed in my spaces".
 SPACE_CONTENT = ("Document", "File", "Image", "Link", "Folder", "News Item", "Event")
 
@@ -64,29 +81,10 @@ class Dashboard(BrowserView):
         groups = []
         userid = self.member.getId()
         portal = api.portal.get()
-        folder = portal.get("praxisbeispiele")
-        if folder is not None and api.user.has_permission(
-            "Review portal content", obj=folder
-        ):
-            groups.append(
-                self._group(
-                    _("task_review_examples", default="Praxisbeispiele prüfen"),
-                    portal_type="PracticeExample",
-                    review_state="pending",
-                    sort_on="modified",
-                )
-            )
-        reviews = portal.get("gutachten")
-        if reviews is not None and api.user.has_permission(
-            "zumo: Assign experts", obj=reviews
-        ):
-            groups.append(
-                self._group(
-                    _("task_assign_experts", default="Angefragte Gutachten zuweisen"),
-                    portal_type="ExpertReview",
-                    review_state="requested",
-                )
-            )
+        for section, permission, title, query in SECTION_TASKS:
+            folder = portal.get(section)
+            if folder is not None and api.user.has_permission(permission, obj=folder):
+                groups.append(self._group(title, **query))
         groups.append(
             {
                 "title": _("task_write_reviews", default="Gutachten schreiben"),

@@ -162,6 +162,12 @@ class IZumoAction(IAction):
     """An action of the network's own (no settings)."""
 
 
+def action_factory(action, title):
+    """easyform's factory of ``action``, one of the network's own actions:
+    only those who may add custom scripts (the institute) add it to a form."""
+    return ActionFactory(action, title, "collective.easyform.AddCustomScripts")
+
+
 @implementer(IZumoAction)
 class SpamGuard(Action):
     """Refuse a filled-in honeypot and too many submissions."""
@@ -237,15 +243,11 @@ class FormSerializer(SerializeToJson):
         return result
 
 
-SpamGuardAction = ActionFactory(
-    SpamGuard,
-    _("label_spam_guard_action", default="Schutz vor Spam"),
-    "collective.easyform.AddCustomScripts",
+SpamGuardAction = action_factory(
+    SpamGuard, _("label_spam_guard_action", default="Schutz vor Spam")
 )
-NotifyAction = ActionFactory(
-    NotifyInstitute,
-    _("label_notify_action", default="Institut benachrichtigen"),
-    "collective.easyform.AddCustomScripts",
+NotifyAction = action_factory(
+    NotifyInstitute, _("label_notify_action", default="Institut benachrichtigen")
 )
 SpamGuardHandler = BaseHandler(SpamGuard)
 NotifyHandler = BaseHandler(NotifyInstitute)

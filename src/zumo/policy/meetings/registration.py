@@ -28,7 +28,6 @@ page), since reading needs "collective.easyform: Download Saved Input".
 """
 
 from Acquisition import aq_parent
-from collective.easyform.actions import ActionFactory
 from collective.easyform.actions import SaveData
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_context
@@ -45,6 +44,7 @@ from zumo.content.workshop_meeting import IWorkshopMeeting
 from zumo.policy import _
 from zumo.policy import logger
 from zumo.policy.caching.rules import purge
+from zumo.policy.forms.mitmachen import action_factory
 from zumo.policy.forms.mitmachen import make_form
 from zumo.policy.forms.mitmachen import refuse
 from zumo.policy.interfaces import IRegistrationForm
@@ -358,10 +358,8 @@ class Register(SaveData):
         return None
 
 
-RegisterAction = ActionFactory(
-    Register,
-    _("label_register_action", default="Zum Werkstatttreffen anmelden"),
-    "collective.easyform.AddCustomScripts",
+RegisterAction = action_factory(
+    Register, _("label_register_action", default="Zum Werkstatttreffen anmelden")
 )
 RegisterHandler = BaseHandler(Register)
 

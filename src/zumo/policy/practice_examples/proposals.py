@@ -6,7 +6,6 @@ existing sites) and from the documentation of a Zukunftswerkstatt."""
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.easyform.actions import Action
-from collective.easyform.actions import ActionFactory
 from html import escape
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -22,6 +21,7 @@ from zumo.content.municipality import IMunicipality
 from zumo.content.relations import relation_to
 from zumo.policy import _
 from zumo.policy.errors import UserError
+from zumo.policy.forms.mitmachen import action_factory
 from zumo.policy.forms.mitmachen import IZumoAction
 from zumo.policy.forms.mitmachen import refuse
 
@@ -151,9 +151,7 @@ def propose_from_workshop(workshop):
     return example
 
 
-ProposeAction = ActionFactory(
-    ProposePracticeExample,
-    _("label_propose_action", default="Praxisbeispiel anlegen"),
-    "collective.easyform.AddCustomScripts",
+ProposeAction = action_factory(
+    ProposePracticeExample, _("label_propose_action", default="Praxisbeispiel anlegen")
 )
 ProposeHandler = BaseHandler(ProposePracticeExample)
