@@ -6,6 +6,7 @@ scenario answers as the site does in production (the test server has the
 pipeline of ``instance/zope.ini.in``).
 """
 
+from tests.fixtures.http import login_form
 from tests.fixtures.http import token_in
 from zumo.policy.security import limits as hardening
 from zumo.policy.security import wsgi
@@ -192,8 +193,6 @@ class TestHardening:
         without the form's CSRF token (or with a wrong one), is refused and
         changes nothing; with the token the same post works (plone.protect,
         pinned)."""
-        from tests.security.test_logins import login_form
-
         portal, _objects = served_scenario
         rest = persona_request("institut")
         made = rest.post(

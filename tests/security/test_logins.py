@@ -3,6 +3,7 @@ member (login, password reset), the login cookie stays HttpOnly and
 SameSite, and ``came_from`` leads nowhere outside the site
 (``zumo.policy.security.logins``)."""
 
+from tests.fixtures.http import login_form
 from zumo.policy.security import logins
 from zumo.policy.testing.scenario import PASSWORD
 
@@ -28,21 +29,6 @@ OUTSIDE = [
     "http://localhost.evil.example/",
     "javascript:alert(1)",
 ]
-
-
-def login_form(site, name, password, came_from=None):
-    """Log in through the Classic login form; return the answer (no redirects
-    followed) and the session."""
-    session = requests.Session()
-    data = {
-        "__ac_name": name,
-        "__ac_password": password,
-        "buttons.login": "Anmelden",
-    }
-    if came_from is not None:
-        data["came_from"] = came_from
-    answer = session.post(site + "/login", data=data, allow_redirects=False)
-    return answer, session
 
 
 def _message(answer):

@@ -34,6 +34,7 @@ from zumo.policy.setuphandlers.demo import load_demo
 from zumo.policy.testing import scenario
 
 import os
+import zumo.policy
 
 
 #: ``max-conflict-retries`` of instance/zope.conf.in.
@@ -57,8 +58,6 @@ class ZumoLayer(PloneSandboxLayer):
         """Load the ZCML of the policy and everything it depends on."""
         # German messages come from .po files compiled at start-up.
         os.environ.setdefault("zope_i18n_compile_mo_files", "true")
-        import zumo.policy
-
         self.loadZCML(package=zumo.policy)
         # What the site gets from plone.autoinclude's overrides
         xmlconfig.includeOverrides(
