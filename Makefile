@@ -186,12 +186,14 @@ cluster-stop: ## Stop the cluster (its data stays in instance/var/cluster)
 cluster-status: ## Show which parts of the cluster run
 	@PORT=$(PORT) $(BIN)/python scripts/cluster.py status
 
-# Both cores: pytest-xdist gives each worker whole files (`loadfile`), so a
-# file's shared content is built on one worker only; tests/conftest.py puts
-# the drills first, so the longest files start at once. The ten slowest tests
-# are listed at the end. pytest exits with 5 when no test ran: that fails too.
+# Both cores: pytest-xdist runs groups of tests (`loadgroup`, grouped in
+# tests/conftest.py): every test on the security scenario on one worker,
+# every test on the demo network on one, so each is built once per run, and
+# every other file whole; the longest groups start first. The ten slowest
+# tests are listed at the end. pytest exits with 5 when no test ran: that
+# fails too.
 PYTEST_WORKERS ?= 2
-PYTEST_ARGS := -n $(PYTEST_WORKERS) --dist loadfile --durations=10
+PYTEST_ARGS := -n $(PYTEST_WORKERS) --dist loadgroup --durations=10
 
 .PHONY: test
 test: $(INSTALLED) $(VENDORED) browser cluster-packages ## Install what the suite needs and run the whole suite

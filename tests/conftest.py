@@ -1,5 +1,6 @@
 """pytest fixtures of the ZUMO Netzwerk suite, built on pytest-plone."""
 
+from _pytest.nodeid import NodeId
 from collections import Counter
 from pytest_plone import fixtures_factory
 from zumo.policy.testing import BUILDS
@@ -99,12 +100,54 @@ def _recorded(terminalreporter):
     return totals
 
 
+#: The worlds a run builds once, and the fixtures that stand on each.
+WORLDS = {
+    "scenario": {"scenario_integration_session", "scenario_functional_session"},
+    "demo": {"demo_functional_session"},
+}
+#: The longest drill files: each starts first on a worker of its own.
+LONGEST = ("test_crash.py", "test_cluster.py")
+
+
+def _group(item):
+    """The world ``item`` stands on, else its file."""
+    used = set(item.fixturenames)
+    for world, fixtures in WORLDS.items():
+        if used & fixtures:
+            return world
+    return item.nodeid.split("::", 1)[0]
+
+
+def _rank(item):
+    """Where ``item``'s group goes in the queue: the two longest drills,
+    the scenario, the demo network, the other drills, then the rest."""
+    group = item.stash[GROUP]
+    if item.path.name in LONGEST and group not in WORLDS:
+        return LONGEST.index(item.path.name)
+    if group in WORLDS:
+        return 2 + list(WORLDS).index(group)
+    return 4 if item.get_closest_marker("drill") else 5
+
+
+GROUP = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Run the files with drills first, so that in a parallel run the
-    longest files start at once instead of last; the sort keeps the order
-    of everything else."""
-    drills = {item.path for item in items if item.get_closest_marker("drill")}
-    items.sort(key=lambda item: item.path not in drills)
+    """Group the tests for a parallel run (``--dist loadgroup``): all tests
+    on the security scenario go to one worker, all on the demo network to
+    one, so each world is built once per run; every other file stays whole.
+    The longest groups are queued first, so they start at once instead of
+    last; the sort keeps the order within a group."""
+    grouped = items and items[0].config.getvalue("loadgroup")
+    for item in items:
+        item.stash[GROUP] = _group(item)
+        if grouped:
+            # The suffix pytest-xdist's ``loadgroup`` schedules by. xdist
+            # 3.8 writes it to ``_nodeid``, which pytest 9.2 no longer
+            # reads, so it is written here where pytest keeps the id.
+            item._id = NodeId.parse(f"{item.nodeid}@{item.stash[GROUP]}")
+    items.sort(key=_rank)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -127,8 +170,8 @@ def pytest_terminal_summary(terminalreporter):
     recorded = _recorded(terminalreporter)
     write = terminalreporter.write_line
     write(
-        f"demo network built {recorded['builds_demo']} times, "
-        f"security scenario built {recorded['builds_scenario']} times"
+        f"builds: demo network {recorded['builds_demo']}, "
+        f"security scenario {recorded['builds_scenario']}"
     )
     if recorded["matrix_cells_in_process"]:
         write(
