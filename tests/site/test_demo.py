@@ -32,14 +32,12 @@ def find(**query):
     return api.portal.get_tool("portal_catalog").unrestrictedSearchResults(**query)
 
 
-@pytest.fixture(scope="class")
-def demo(portal_class):
-    """The test site with the demo profile applied (once for the class)."""
-    with api.env.adopt_roles(["Manager"]):
-        portal_class.portal_setup.runAllImportStepsFromProfile(
-            f"profile-{DEMO_PROFILE}"
-        )
-    return portal_class
+@pytest.fixture
+def demo(demo_site):
+    """The site of the demo layer: the profile ``zumo.policy:demo`` applied
+    once per run (``zumo.policy.testing.DEMO_FIXTURE``), each test in its
+    sandbox."""
+    return demo_site
 
 
 class TestDemoProfile:

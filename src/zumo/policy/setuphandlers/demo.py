@@ -531,17 +531,16 @@ class DemoLoader:
         return len(placed)
 
 
-def load_demo(site, path=None, progress=True, password=None):
-    """Load the demo network from ``path`` into ``site``; return counts.
+def load_demo(site, progress=True):
+    """Load the demo network from the profile ``zumo.policy:demo``'s
+    directory into ``site``; return counts.
 
-    ``path`` defaults to the directory of the profile ``zumo.policy:demo``.
-    The demo personas get ``password`` (default: ``ZUMO_DEMO_PASSWORD`` or
+    The demo personas get the password ``ZUMO_DEMO_PASSWORD`` (default
     ``zumo-demo``). Nobody is notified of what the demo creates.
     """
-    if path is None:
-        path = site.portal_setup.getProfileInfo(DEMO_PROFILE)["path"]
+    path = site.portal_setup.getProfileInfo(DEMO_PROFILE)["path"]
     with silenced():
-        return DemoLoader(site, path, progress=progress, password=password).load()
+        return DemoLoader(site, path, progress=progress).load()
 
 
 def import_demo(context):

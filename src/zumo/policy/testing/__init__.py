@@ -7,8 +7,9 @@ HTTP (a WSGI server on 127.0.0.1) and commits transactions.
 Two fixtures build their content once, in the layer, and every test runs in
 its own sandbox on top (plone.app.testing stacks a DemoStorage per test):
 
-* ``DEMO_FIXTURE``: the demo network (``profiles/demo``), served by
-  ``DEMO_FUNCTIONAL_TESTING`` for the browser tests;
+* ``DEMO_FIXTURE``: the demo network (the profile ``zumo.policy:demo``),
+  served by ``DEMO_FUNCTIONAL_TESTING`` for the browser tests and the demo's
+  own tests;
 * ``SCENARIO_FIXTURE``: the security scenario (:mod:`.scenario`), one object
   per kind and state, in-process (``SCENARIO_INTEGRATION_TESTING``) and served
   (``SCENARIO_FUNCTIONAL_TESTING``).
@@ -28,9 +29,10 @@ from plone.testing import Layer
 from plone.testing import zodb
 from plone.testing.zope import WSGIServer
 from Products.CMFCore.indexing import processQueue
+from unittest import mock
 from zope.configuration import xmlconfig
 from ZPublisher.HTTPRequest import HTTPRequest
-from zumo.policy.setuphandlers.demo import load_demo
+from zumo.policy.setuphandlers.demo import DEMO_PROFILE
 from zumo.policy.testing import scenario
 
 import os
@@ -147,9 +149,11 @@ class DemoLayer(ContentFixture):
     kind = "demo"
 
     def build(self, portal):
-        """Load the demo network (``zumo.policy:demo``'s data) as a site manager."""
-        with api.env.adopt_roles(["Manager"]):
-            load_demo(portal, progress=False, password=DEMO_PASSWORD)
+        """Apply the profile ``zumo.policy:demo`` as ``make create-site``
+        does, with the test password for the personas."""
+        environ = {"ZUMO_DEMO_PASSWORD": DEMO_PASSWORD}
+        with api.env.adopt_roles(["Manager"]), mock.patch.dict(os.environ, environ):
+            portal.portal_setup.runAllImportStepsFromProfile(f"profile-{DEMO_PROFILE}")
         api.portal.set_registry_record("zumo.map.tile_url", UNREACHABLE_TILES)
 
 
