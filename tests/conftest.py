@@ -139,7 +139,8 @@ def pytest_collection_modifyitems(items):
     one, so each world is built once per run; every other file stays whole.
     The longest groups are queued first, so they start at once instead of
     last; the sort keeps the order within a group."""
-    grouped = items and items[0].config.getvalue("loadgroup")
+    # Set on pytest-xdist's workers only.
+    grouped = items and getattr(items[0].config.option, "loadgroup", False)
     for item in items:
         item.stash[GROUP] = _group(item)
         if grouped:
