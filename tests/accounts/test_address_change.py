@@ -119,7 +119,9 @@ def test_rest_change_waits_for_the_new_mailbox(
     done = _confirm(anonymous, link)
     assert "Ihre E-Mail-Adresse ist jetzt" in done.text
     assert _email("buerger") == VICTIM
-    assert victims_registration in persona_request("buerger").get("/@@mein-netzwerk").text
+    assert (
+        victims_registration in persona_request("buerger").get("/@@mein-netzwerk").text
+    )
     # The link works once.
     assert "ungültig oder abgelaufen" in anonymous.get(link).text
 
@@ -150,13 +152,17 @@ def test_the_institute_sets_another_address_directly(
     """Who manages users sets someone else's address at once, no mail."""
     institut = persona_request("institut")
     institut.headers["Accept"] = "application/json"
-    answer = institut.patch("/++api++/@users/buerger", json={"email": "neu@example.org"})
+    answer = institut.patch(
+        "/++api++/@users/buerger", json={"email": "neu@example.org"}
+    )
     assert answer.status_code == 204, answer.text
     assert _email("buerger") == "neu@example.org"
     assert scenario_inbox.messages == []
 
 
-def test_a_bad_address_is_refused_in_german(served_scenario, persona_request, scenario_inbox):
+def test_a_bad_address_is_refused_in_german(
+    served_scenario, persona_request, scenario_inbox
+):
     buerger = persona_request("buerger")
     buerger.headers["Accept"] = "application/json"
     answer = buerger.patch("/++api++/@users/buerger", json={"email": "keine-adresse"})

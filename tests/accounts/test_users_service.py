@@ -33,7 +33,9 @@ def _session(persona_request, persona):
 
 
 @pytest.mark.parametrize("persona", ["buerger", "kommune-a", "ministerium", "expertin"])
-def test_members_make_no_accounts(served_scenario, persona_request, scenario_inbox, persona):
+def test_members_make_no_accounts(
+    served_scenario, persona_request, scenario_inbox, persona
+):
     """A member's ``POST @users`` is refused in German, the same for a free
     and a taken login name, and makes nobody."""
     before = _users()
@@ -55,13 +57,19 @@ def test_members_make_no_accounts(served_scenario, persona_request, scenario_inb
 def test_the_institute_still_adds_accounts(served_scenario, persona_request):
     answer = _session(persona_request, "institut").post(
         "/++api++/@users",
-        json={"username": "neu-im-amt", "email": "amt@example.org", "password": "x" * 14},
+        json={
+            "username": "neu-im-amt",
+            "email": "amt@example.org",
+            "password": "x" * 14,
+        },
     )
     assert answer.status_code == 201, answer.text
     assert "neu-im-amt" in _users()
 
 
-def test_anonymous_sign_up_still_works(served_scenario, persona_request, scenario_inbox):
+def test_anonymous_sign_up_still_works(
+    served_scenario, persona_request, scenario_inbox
+):
     answer = _session(persona_request, "anonymous").post(
         "/++api++/@users", json={"fullname": "Nora Neu", "email": "nora@example.org"}
     )
@@ -109,7 +117,9 @@ RESET_BODIES = [
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "buerger"])
-def test_reset_password_answers_alike(served_scenario, persona_request, scenario_inbox, persona):
+def test_reset_password_answers_alike(
+    served_scenario, persona_request, scenario_inbox, persona
+):
     """Status and body of ``@users/<login>/reset-password`` are the same for
     a member's login name and an unknown one, whatever the body."""
     session = _session(persona_request, persona)

@@ -1,10 +1,18 @@
-"""A member's own account: the personal information form, whose change of
-e-mail address waits for the new mailbox, and the page of the link that
-confirms it (:mod:`zumo.policy.signup.addresses`)."""
+"""Accounts in the browser: the personal information form, whose change of
+one's own e-mail address waits for the new mailbox, the page of the link
+that confirms it (:mod:`zumo.policy.signup.addresses`), and the author
+pages, which only those who manage users see."""
 
+from pathlib import Path
+from plone import api
 from plone.app.users.browser.userdatapanel import UserDataPanel
 from plone.protect import CheckAuthenticator
+from plone.restapi.permissions import PloneManageUsers
+from Products.CMFPlone.browser import author as plone_author
+from Products.CMFPlone.browser.author import AuthorView as BaseAuthorView
 from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import NotFound
 from zumo.policy.signup import accounts
 from zumo.policy.signup import addresses
 
@@ -54,3 +62,20 @@ class ConfirmAddressView(BrowserView):
             else:
                 self.done = True
         return self.index()
+
+
+class AuthorView(BaseAuthorView):
+    """Plone's ``/author/<id>`` (the person's name, their content and a form
+    to mail them) only for those who may manage users; everybody else gets
+    the same "not found" page for every id, so the page tells nobody who
+    has an account and mails nobody."""
+
+    index = ViewPageTemplateFile(
+        str(Path(plone_author.__file__).parent / "templates" / "author.pt")
+    )
+
+    def __call__(self):
+        """404 unless the visitor may manage users."""
+        if not api.user.has_permission(PloneManageUsers, obj=api.portal.get()):
+            raise NotFound(self.username or "author")
+        return super().__call__()

@@ -94,9 +94,7 @@ def request_change(member, address):
         return
     accounts.MAILS.fail(address, accounts.MAILS_PER_ADDRESS)
     token = secrets.token_urlsafe(32)
-    pending[_hash(token)] = PersistentMapping(
-        userid=userid, email=address, issued=now
-    )
+    pending[_hash(token)] = PersistentMapping(userid=userid, email=address, issued=now)
     _mail_confirmation(member, address, token)
     old = member.getProperty("email")
     if old:
