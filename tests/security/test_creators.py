@@ -20,9 +20,11 @@ def test_rest_leaves_out_creators(served_scenario, persona, persona_request):
     """GET of a published attachment (Dublin Core) names no creator or
     contributor."""
     portal, objects = served_scenario
-    data = persona_request(persona).get(
-        api_url(portal, objects["attachment_published"]), headers=JSON
-    ).json()
+    data = (
+        persona_request(persona)
+        .get(api_url(portal, objects["attachment_published"]), headers=JSON)
+        .json()
+    )
     assert "creators" not in data
     assert "contributors" not in data
     assert "buerger" not in str(data)
@@ -34,9 +36,11 @@ def test_rest_names_creators_to_author_and_institute(
 ):
     """The author and the institute read the creators."""
     portal, objects = served_scenario
-    data = persona_request(persona).get(
-        api_url(portal, objects["attachment_published"]), headers=JSON
-    ).json()
+    data = (
+        persona_request(persona)
+        .get(api_url(portal, objects["attachment_published"]), headers=JSON)
+        .json()
+    )
     assert data["creators"] == ["buerger"]
 
 

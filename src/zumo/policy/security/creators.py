@@ -7,13 +7,21 @@ which the rolemap gives to those who edit or review (Owner, Editor, the team
 of a space, Reviewer, the institute, administrators); plone.restapi leaves
 the fields out for everybody else, in GET and in ``@search?fullobjects``.
 Listings (``@search`` summaries) name creators only to those who hold the
-permission on the whole site, and nobody else may search by creator. See
+permission on the whole site, and nobody else may search by creator. The
+byline, the contributors below the content and the author link in the page
+head name them only to those who hold it on the item; feeds name no author (``registry.xml``). See
 ``docs/privacy.md``.
 """
 
 from plone import api
 from plone.app.dexterity.behaviors.metadata import IOwnership
+from plone.app.layout.viewlets.content import DocumentBylineViewlet
+from plone.app.layout import viewlets
+from plone.app.layout.links.viewlets import AuthorViewlet
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import os
 
 
 #: The permission (title) and its id, as declared in ``permissions.zcml``.
@@ -40,3 +48,35 @@ def may_read_creators(obj=None):
             CREATORS_PERMISSION, obj=obj if obj is not None else api.portal.get()
         )
     )
+
+
+class CreatorsByline(DocumentBylineViewlet):
+    """Plone's byline, naming creators only to those who may read them."""
+
+    def show_about(self):
+        """Whether the byline names the creators."""
+        return super().show_about() and may_read_creators(self.context)
+
+
+class ContributorsViewlet(DocumentBylineViewlet):
+    """Plone's list of contributors below the content, only for those who
+    may read creators."""
+
+    index = ViewPageTemplateFile(
+        "document_contributors.pt", _prefix=os.path.dirname(viewlets.__file__)
+    )
+
+    def render(self):
+        """The contributors, or nothing."""
+        if not may_read_creators(self.context):
+            return ""
+        return super().render()
+
+
+class AuthorLink(AuthorViewlet):
+    """Plone's ``<link rel="author">`` in the page head (the creator's
+    author page), only for those who may read creators."""
+
+    def show(self):
+        """Whether the page head links the creator's author page."""
+        return super().show() and may_read_creators(self.context)
