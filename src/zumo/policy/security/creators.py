@@ -15,9 +15,9 @@ head name them only to those who hold it on the item; feeds name no author (``re
 
 from plone import api
 from plone.app.dexterity.behaviors.metadata import IOwnership
-from plone.app.layout.viewlets.content import DocumentBylineViewlet
 from plone.app.layout import viewlets
 from plone.app.layout.links.viewlets import AuthorViewlet
+from plone.app.layout.viewlets.content import DocumentBylineViewlet
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
