@@ -38,6 +38,12 @@ def render(cells):
         "`tests/security/test_matrix.py` geprüft. ✓ = erlaubt, · = verweigert.",
         f"{len(cells)} Zellen, {len(objects)} Objekte, {len(personas)} Personas.",
         "",
+        "Wer etwas anlegt, bekommt dadurch keine Rechte daran (außer am eigenen",
+        "Praxisbeispiel): Gutachten, Gruppen, Treffen und Module öffnen Institut,",
+        "Zuweisung und Team, auch nachdem jemand sie verlassen hat. Wer einen",
+        "Verlauf sieht, steht in `docs/privacy.md`: Namen und Kommentare nur für",
+        "die, die prüfen dürfen; die Autorin liest den Grund einer Zurückweisung.",
+        "",
     ]
     for oid, rows in objects.items():
         first = rows[0]

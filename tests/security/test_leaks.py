@@ -104,7 +104,7 @@ class TestSevenLeaks:
         "persona,oid",
         [
             ("kommune-a", "review_in_review"),
-            ("kommune-a", "review_requested"),
+            ("kommune-b", "review_requested"),
             ("kommune-b", "example_private"),
             ("buerger", "example_pending"),
             ("kommune-b", "team_document"),

@@ -234,3 +234,27 @@ def test_1008_and_content_1005_bring_action_plans(portal):
         if p["selected"]
     }
     assert {"TeamMember", "TeamModerator", "Institute"} <= roles
+
+
+def test_1011_creating_grants_nothing_on_existing_content(portal):
+    """A module made before 1011 no longer grants its creator anything by
+    ownership; creators and feed authors follow the new rules."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    module = api.content.create(
+        container=portal["qualifizierung"], type="QualificationModule", id="alt"
+    )
+    module.manage_setLocalRoles("ehemalig", ["Owner"])
+    module.manage_permission("View", ("Owner", "Institute"), acquire=False)
+    portal.manage_permission("zumo: View creators", (), acquire=True)
+    registry = "plone.base.interfaces.syndication.ISiteSyndicationSettings"
+    api.portal.set_registry_record(f"{registry}.show_author_info", True)
+    run_upgrade(portal, "1010", "1011")
+    viewers = {r["name"] for r in module.rolesOfPermission("View") if r["selected"]}
+    assert "Owner" not in viewers
+    readers = {
+        r["name"]
+        for r in portal.rolesOfPermission("zumo: View creators")
+        if r["selected"]
+    }
+    assert {"Institute", "Owner"} <= readers
+    assert api.portal.get_registry_record(f"{registry}.show_author_info") is False

@@ -14,6 +14,10 @@ plone.restapi serializes the target of a relation field (title, path, UID)
 to whoever reads the source; ``VisibleRelation*Serializer`` leave out
 targets the reader may not view, such as the action plan in a team space
 that a review assesses, which the ministry reads through the review.
+
+Creators are user ids: a summary names them (the columns ``Creator`` and
+``listCreators``) only to readers who hold "zumo: View creators" on the
+site, which ``zumo.policy`` declares and maps (``security/creators.py``).
 """
 
 from Acquisition import aq_base
@@ -54,6 +58,11 @@ TITLES = "_zumo_type_titles"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The type of a metadata value a brain lacks (``Missing.Value``).
 MISSING = type(Missing.Value)
+#: The metadata columns that name creators, and who reads them.
+CREATOR_COLUMNS = frozenset(("Creator", "listCreators"))
+CREATORS_PERMISSION = "zumo: View creators"
+#: Request key: whether the reader may read creators in listings.
+CREATORS_READABLE = "_zumo_creators_readable"
 
 
 def converted(value):
@@ -87,6 +96,8 @@ class CatalogSummarySerializer(DefaultJSONSummarySerializer):
             if field == "type_title":
                 summary[field] = self.type_title()
                 continue
+            if field in CREATOR_COLUMNS and not self.may_read_creators():
+                continue
             accessor = self.field_accessors.get(field, field)
             value = missing
             if not hasattr(LISTING, accessor):
@@ -105,6 +116,14 @@ class CatalogSummarySerializer(DefaultJSONSummarySerializer):
             else:
                 summary[field] = converted(value)
         return summary
+
+    def may_read_creators(self):
+        """Whether the reader may read creators in listings, once per request."""
+        readable = self.request.get(CREATORS_READABLE)
+        if readable is None:
+            readable = bool(api.user.has_permission(CREATORS_PERMISSION))
+            self.request.set(CREATORS_READABLE, readable)
+        return readable
 
     def type_title(self):
         """The translated title of the item's type, once per request."""

@@ -1,0 +1,129 @@
+"""Who reads a history: the workflow history and the version history of an item.
+
+An entry of either names who acted (a user id) and what they wrote (the
+comment of a transition or a version). Those who may review the item
+("Review portal content": the institute) read everything. The item's author
+(its creator or owner) reads the comments, which hold the reason of a
+rejection meant for them, and only their own user id. Everybody else reads
+dates and states. Every channel that shows a history reads it through
+:func:`readable_history`: REST ``@workflow`` (and its expansion) and
+``@history``, the Classic ``@@contenthistory`` and ``@@historyview`` and the
+version list ``versions_history_form``. See ``docs/privacy.md``.
+"""
+
+from plone import api
+from plone.app.layout.viewlets.content import ContentHistoryView
+from plone.restapi.services.history.get import HistoryGet
+from plone.restapi.services.workflow.info import WorkflowInfo
+from plone.restapi.services.workflow.info import WorkflowInfoService
+from Products.CMFEditions.browser.views import VersionsHistoryForm
+
+
+#: The keys of an entry that name who acted (raw workflow history,
+#: plone.app.layout's entries, REST ``@history``).
+ACTOR_KEYS = ("actor", "actorid", "actor_home")
+#: The keys of an entry that hold what someone wrote.
+COMMENT_KEYS = ("comments",)
+
+
+def may_read_actors(obj):
+    """Whether the current user reads who acted on ``obj`` and why."""
+    return bool(api.user.has_permission("Review portal content", obj=obj))
+
+
+def is_author(obj, userid):
+    """Whether ``userid`` created or owns ``obj``."""
+    owner = obj.getOwnerTuple()
+    return userid in (obj.listCreators() or ()) or bool(owner and owner[1] == userid)
+
+
+def _actor_id(entry):
+    actor = entry.get("actorid", entry.get("actor"))
+    if isinstance(actor, dict):
+        return actor.get("id")
+    return actor
+
+
+def readable_history(obj, entries):
+    """Return ``entries`` (dicts of a history of ``obj``) as the current
+    user may read them: unchanged for those who may review; for the author
+    without other people's user ids; for everybody else without actors and
+    comments. The keys stay (empty), so templates that expect them render."""
+    if may_read_actors(obj):
+        return list(entries)
+    user = api.user.get_current()
+    userid = None if api.user.is_anonymous() else user.getId()
+    author = userid is not None and is_author(obj, userid)
+    readable = []
+    for entry in entries:
+        entry = dict(entry)
+        if not (author and _actor_id(entry) == userid):
+            for key in ACTOR_KEYS:
+                if key in entry:
+                    entry[key] = None
+        if not author:
+            for key in COMMENT_KEYS:
+                if key in entry:
+                    entry[key] = ""
+        readable.append(entry)
+    return readable
+
+
+class ReadableWorkflowInfo(WorkflowInfo):
+    """plone.restapi's workflow component (``@workflow``, ``expand=workflow``)
+    with the history as the reader may read it."""
+
+    def __call__(self, expand=False):
+        """The component; its history passes :func:`readable_history`."""
+        result = super().__call__(expand=expand)
+        workflow = result["workflow"]
+        if "history" in workflow:
+            workflow["history"] = readable_history(self.context, workflow["history"])
+        return result
+
+
+class ReadableWorkflowGet(WorkflowInfoService):
+    """GET ``@workflow``: the workflow component, expanded."""
+
+    def reply(self):
+        """The workflow information of the context."""
+        info = ReadableWorkflowInfo(self.context, self.request)
+        return info(expand=True)["workflow"]
+
+
+class ReadableHistoryGet(HistoryGet):
+    """GET ``@history``: the list of changes as the reader may read it (a
+    single version is content, served as plone.restapi does)."""
+
+    def reply(self):
+        """The history (or one version) of the context."""
+        data = super().reply()
+        if self.version:
+            return data
+        return readable_history(self.context, data)
+
+
+class ReadableContentHistory(ContentHistoryView):
+    """``@@contenthistory`` (also inside ``@@historyview``) as the reader may
+    read it."""
+
+    def fullHistory(self):
+        """Workflow and version entries, newest first, or ``None``."""
+        history = super().fullHistory()
+        if history is None:
+            return None
+        return readable_history(self.context, history)
+
+
+class ReadableVersionsHistory(VersionsHistoryForm):
+    """CMFEditions' version list (``versions_history_form``, its template
+    copied), which names each version's author and comment, as the reader
+    may read them."""
+
+    def readable_version(self, sys_metadata):
+        """``{"actor": ..., "comments": ...}`` of a version's metadata."""
+        entry = {
+            "actor": sys_metadata["principal"],
+            "comments": sys_metadata["comment"],
+        }
+        return readable_history(self.context, [entry])[0]

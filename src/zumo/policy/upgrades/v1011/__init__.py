@@ -1,0 +1,17 @@
+"""Upgrade step 1011: histories, creators and ownership.
+
+The ``upgradeDepends`` in ``configure.zcml`` imports the rolemap ("zumo:
+View creators"), the workflows (no Owner in the review, meeting and module
+workflows; the reviewed team reads a requested review) and the registry
+(feeds without authors); this handler applies the workflows to existing
+content.
+"""
+
+from plone import api
+from zumo.policy import logger
+
+
+def upgrade(setup_tool):
+    """Update the role mappings of all content to the imported workflows."""
+    count = api.portal.get_tool("portal_workflow").updateRoleMappings()
+    logger.info("Upgrade 1011: role mappings of %s objects updated", count)
