@@ -50,6 +50,8 @@ setup(
         "plone.distribution",
         "plone.restapi",
         "collective.easyform",
+        # The forms' saved data as spreadsheets (zumo.policy.tabular)
+        "openpyxl",
         "plone.app.discussion",
         "setuptools",
         "tqdm",

@@ -82,3 +82,29 @@ def test_shown_on_the_example_and_the_municipality(neighbours):
         page = api.content.get_view(view, obj, neighbours.REQUEST)()
         assert "Ähnliche Kommunen haben das gemacht" in page
         assert "gleiche Größenklasse, 5 km entfernt" in page
+
+
+@pytest.mark.parametrize("when", ["expired", "not yet effective"])
+def test_nothing_expired_or_not_yet_effective_for_anybody(neighbours, when):
+    """The catalog hides such examples from anonymous visitors; the
+    suggestions hide them from everybody, editors included."""
+    from DateTime import DateTime
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    laden = neighbours["praxisbeispiele"]["laden-zwiefalten"]
+    if when == "expired":
+        laden.expiration_date = DateTime() - 1
+    else:
+        laden.effective_date = DateTime() + 1
+    laden.reindexObject()
+    dorfladen = neighbours["praxisbeispiele"]["dorfladen"]
+    hayingen = neighbours["kommunen"]["hayingen"]
+    setRoles(neighbours, TEST_USER_ID, ["Manager"])
+    for context in (dorfladen, hayingen):
+        titles = [item["title"] for item in suggestions(context)]
+        assert "Laden Zwiefalten" not in titles, (when, context)
+    logout()
+    for context in (dorfladen, hayingen):
+        titles = [item["title"] for item in suggestions(context)]
+        assert "Laden Zwiefalten" not in titles, (when, context)

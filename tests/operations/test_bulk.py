@@ -9,6 +9,7 @@ from zumo.policy.bulk.municipalities import import_municipalities
 from zumo.policy.bulk.municipalities import MASTER_DATA
 from zumo.policy.bulk.report import dump
 from zumo.policy.bulk.report import FileError
+from zumo.policy.bulk.report import read_rows
 
 import csv
 import json
@@ -166,12 +167,11 @@ def test_municipalities_round_trip(site, tmp_path, suffix):
     commands.run_export(site, "municipalities", second, progress=False)
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
     if suffix == "csv":
-        with open(MASTER_DATA, encoding="utf-8") as source:
-            master = source.readlines()[:4]
-        exported = first.read_text(encoding="utf-8").splitlines(keepends=True)
-        assert [line.rstrip("\r\n") for line in exported] == [
-            line.rstrip("\n") for line in master
-        ]
+        # the same cells (every cell quoted, as in every CSV file of the site)
+        with open(MASTER_DATA, encoding="utf-8", newline="") as source:
+            master = list(csv.reader(source))[:4]
+        with open(first, encoding="utf-8", newline="") as source:
+            assert list(csv.reader(source)) == master
 
 
 def test_an_unreadable_file_is_refused_whole(site, tmp_path):
@@ -237,7 +237,8 @@ def test_a_row_failing_while_written_leaves_nothing_behind(site, tmp_path, monke
 
 
 def test_the_csv_export_keeps_what_the_import_reads(tmp_path):
-    """No formula guard in the bulk file: a telephone number keeps its "+"."""
+    """The bulk file is guarded like every CSV file (a spreadsheet program
+    shows "+49 ..." as text), and the import reads the "+" back."""
     path = tmp_path / "beispiele.csv"
     dump(
         [{"id": "x", "contact_phone": "+49 7386 123"}],
@@ -245,6 +246,8 @@ def test_the_csv_export_keeps_what_the_import_reads(tmp_path):
         bulk.PRACTICE_EXAMPLE_COLUMNS,
     )
     with open(path, encoding="utf-8", newline="") as source:
-        row = next(csv.DictReader(source))
+        raw = next(csv.DictReader(source))
+    assert raw["contact_phone"] == "'+49 7386 123"
+    ((_line, row),) = read_rows(path)
     assert row["contact_phone"] == "+49 7386 123"
     assert row["title"] == ""

@@ -8,6 +8,7 @@ from plone import api
 from plone.cachepurging.utils import getPathsToPurge
 from zope.component.hooks import setSite
 from zumo.policy.caching import rules as caching
+from zumo.policy.meetings import registration
 from zumo.policy.testing.scenario import api_url
 
 import pytest
@@ -148,3 +149,93 @@ class TestHeaders:
         answer = anonymous.get(portal.absolute_url() + "/mitmachen/rueckmeldung")
         assert answer.status_code == 200
         assert not _shared(answer)
+
+
+def _control(response):
+    return response.headers.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("caching_on", [True, False], ids=["cluster", "embedded"])
+def test_every_answer_to_a_logged_in_user_is_private(
+    served_scenario, persona_request, caching_on
+):
+    """Pages with a caching rule and without one, REST and files: a logged-in
+    user's answer says ``private`` and nothing a shared cache could use;
+    anonymous visitors keep the public caching of public pages."""
+    portal, objects = served_scenario
+    setSite(portal)
+    api.portal.set_registry_record(CACHING + "enabled", caching_on)
+    transaction.commit()
+    example = objects["example_published"]
+    urls = (
+        (example.absolute_url(), {}),
+        (portal.absolute_url() + "/praxisbeispiele", {}),
+        (portal.absolute_url() + "/@@statistik", {}),
+        (portal.absolute_url() + "/@@search", {}),
+        (api_url(portal, example), {"Accept": "application/json"}),
+        (portal.absolute_url() + "/++api++/@search", {"Accept": "application/json"}),
+        (
+            f"{objects['attachment_published'].absolute_url()}/@@download/file",
+            {},
+        ),
+    )
+    for persona in ("buerger", "kommune-a", "institut"):
+        session = persona_request(persona)
+        for url, headers in urls:
+            answer = session.get(url, headers=headers)
+            assert answer.status_code == 200, (persona, url)
+            control = _control(answer)
+            assert "private" in control, (persona, url, control)
+            assert "public" not in control and "s-maxage" not in control, (
+                persona,
+                url,
+                control,
+            )
+    anonymous = persona_request("anonymous").get(example.absolute_url())
+    assert ("s-maxage=3600" in _control(anonymous)) is caching_on
+    assert "private" not in _control(anonymous)
+
+
+def test_pages_with_personal_data_are_never_stored(served_scenario, persona_request):
+    """Registrations, "Mein Netzwerk", qualification records, rosters, saved
+    form data, one's own account: ``private, no-store``, also the page of a
+    cancel link opened without logging in."""
+    portal, objects = served_scenario
+    setSite(portal)
+    api.portal.set_registry_record(CACHING + "enabled", True)
+    meeting = objects["meeting_announced"]
+    with api.env.adopt_roles(["Manager"]):
+        row = registration.register(
+            meeting,
+            {"name": "Erika", "email": "erika@example.org", "consent": True},
+            quiet=True,
+        )
+    transaction.commit()
+    site = portal.absolute_url()
+    form = objects["form_application"].absolute_url()
+    pages = {
+        "kommune-a": (
+            "/@@mein-netzwerk",
+            "/@@personal-information",
+            "/@@personal-preferences",
+            "/@@change-password",
+            "/@@meine-qualifizierung",
+        ),
+        "institut": (
+            meeting.absolute_url() + "/@@anmeldungen",
+            meeting.absolute_url() + "/@@anmeldungen.csv",
+            form + "/actions/speichern/@@data",
+            objects["module_published"].absolute_url() + "/@@teilnahmen",
+            objects["municipality_published"].absolute_url() + "/@@qualifizierung-team",
+            objects["municipality_published"].absolute_url() + "/@@roster",
+            "/@@mentoring-uebersicht",
+        ),
+        "anonymous": (f"{meeting.absolute_url()}/@@abmelden?token={row['token']}",),
+    }
+    for persona, paths in pages.items():
+        session = persona_request(persona)
+        for path in paths:
+            url = path if path.startswith("http") else site + path
+            answer = session.get(url, allow_redirects=False)
+            assert answer.status_code == 200, (persona, path, answer.status_code)
+            assert _control(answer) == "private, no-store", (persona, path)

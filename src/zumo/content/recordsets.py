@@ -56,6 +56,15 @@ def below(catalog, path_index, obj):
     return found if found is not None else IISet()
 
 
+def current(catalog, now):
+    """Record ids whose publication date has come and whose expiry date has
+    not (the ``effectiveRange`` index, Plone's own filter for anonymous
+    visitors) at ``now`` (a ``DateTime``)."""
+    index = catalog._catalog.getIndex("effectiveRange")
+    found, _info = index._apply_index({"effectiveRange": now})
+    return found if found is not None else IISet()
+
+
 def count(rids, holders):
     """How many of ``rids`` are among ``holders``."""
     return len(intersection(rids, holders))

@@ -89,18 +89,23 @@ def _excluded(catalog, context, municipality):
     return excluded
 
 
-def _readable(catalog):
-    """Record ids of the published examples the current user may view.
+def _readable(catalog, now):
+    """Record ids of the published, current examples the current user may
+    view.
 
-    The catalog's own security filter, applied on the index sets: the
-    user's roles and groups in ``allowedRolesAndUsers``, intersected with
-    the published examples. (The publication date is checked on the few
-    candidates, from their metadata.)
+    The catalog's own filters, applied on the index sets: the user's roles
+    and groups in ``allowedRolesAndUsers``, intersected with the published
+    examples whose publication date has come and whose expiry date has not
+    (``effectiveRange``). Plone lets editors find expired content; a
+    suggestion is for reading, so nobody is offered an expired example.
     """
     readable = recordsets.readable(catalog, api.user.get_current())
     published = recordsets.holding(catalog, "review_state", "published")
     examples = recordsets.holding(catalog, "portal_type", "PracticeExample")
-    return intersection(intersection(examples, published), readable)
+    current = recordsets.current(catalog, now)
+    return intersection(
+        intersection(intersection(examples, published), current), readable
+    )
 
 
 def suggestions(context):
@@ -110,13 +115,16 @@ def suggestions(context):
 
     Which examples the user may read and their scores are worked out on the
     indexes' record-id sets (in C, whatever the number of examples); only
-    the best ``CANDIDATES`` are read from metadata for the publication
-    date, distance and reasons.
+    the best ``CANDIDATES`` are read from metadata for distance and
+    reasons.
     """
     catalog = api.portal.get_tool("portal_catalog")
     processQueue()  # the indexes are read directly: index what is pending
     municipality, topics, trends, size_class, point = _traits(context, catalog)
-    pool = difference(_readable(catalog), _excluded(catalog, context, municipality))
+    now = DateTime()
+    pool = difference(
+        _readable(catalog, now), _excluded(catalog, context, municipality)
+    )
     if not pool:
         return []
     scores = IIBucket()
@@ -136,14 +144,12 @@ def suggestions(context):
         # Nearness alone may qualify: add unscored examples to be measured.
         unscored = (rid for rid in pool if rid not in scores)
         ranked += [(rid, 0) for rid in islice(unscored, CANDIDATES - len(ranked))]
-    now = DateTime()
     found = [
         _suggestion(
             recordsets.brain(catalog, rid), score, topics, trends, size_class, point
         )
         for rid, score in ranked
     ]
-    found = [item for item in found if _effective(item["brain"], now)]
     found = [item for item in found if item["score"] > 0]
     found.sort(key=lambda item: (-item["score"], item["title"]))
     shown = found[:SHOWN]
@@ -169,12 +175,6 @@ def _top(scores, best):
     else:
         top = scores.byValue(1) if scores else []
     return top[:CANDIDATES]
-
-
-def _effective(brain, now):
-    """Whether the example's publication date has come."""
-    effective = facets.metadata(brain, "effective")
-    return effective is None or effective <= now
 
 
 def _suggestion(brain, score, topics, trends, size_class, point):

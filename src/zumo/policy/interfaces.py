@@ -65,6 +65,13 @@ class ILoginRequiredForm(Interface):
     Anonymous visitors are asked to log in before they fill it in."""
 
 
+class IPersonalPage(Interface):
+    """A page or file that shows personal data (registrations, one's
+    dashboard, qualification records, a roster, saved form data, one's
+    account): no cache keeps it (``zumo.policy.caching.personal``).
+    ``caching/configure.zcml`` lists the views that are."""
+
+
 # The meeting's registration form provides this interface in the database
 # (alsoProvides), so its dotted name stays although sign-up is named apart.
 class IRegistrationForm(Interface):

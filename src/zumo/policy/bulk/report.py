@@ -10,6 +10,7 @@ from zope.container.interfaces import INameChooser
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.errors import UserError
+from zumo.policy.tabular import csv_rows
 from zumo.policy.tabular import csv_text
 
 import csv
@@ -87,7 +88,7 @@ def read_rows(path, text=False):
     try:
         if path.suffix.lower() != ".json":
             with open(path, newline="", encoding="utf-8") as source:
-                return list(enumerate(csv.DictReader(source), start=2))
+                return list(enumerate(csv_rows(source), start=2))
         with open(path, encoding="utf-8") as source:
             records = json.load(source)
     except (OSError, UnicodeDecodeError, ValueError, csv.Error) as error:
@@ -124,7 +125,6 @@ def dump(records, path, columns):
     else:
         names = [name for name, _kind in columns]
         rows = ([record.get(name, "") for name in names] for record in records)
-        # Only the import reads the file back, as it was exported (a
-        # telephone number starts with "+"): no formula guard.
-        text = csv_text(names, rows, guard=False)
+        # The import removes the formula guard again (tabular.csv_rows).
+        text = csv_text(names, rows)
     path.write_text(text, encoding="utf-8")
