@@ -3,16 +3,13 @@ member (login, password reset), the login cookie stays HttpOnly and
 SameSite, and ``came_from`` leads nowhere outside the site
 (``zumo.policy.security.logins``)."""
 
-from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from tests.fixtures.http import csrf_token
 from tests.fixtures.http import login_form
-from urllib.parse import urlsplit
 from zumo.policy.security import logins
 from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
 import requests
-import transaction
 
 
 WRONG = "falsch-falsch-1"
@@ -168,11 +165,9 @@ class TestLogins:
 JSON = {"Accept": "application/json"}
 
 
-def _spellings(site):
-    """Every spelling of the REST ``@login`` service's address."""
-    parts = urlsplit(site)
-    root = f"{parts.scheme}://{parts.netloc}"
-    vhm = f"{root}/VirtualHostBase/http/{parts.netloc}{parts.path}/VirtualHostRoot"
+def _spellings(site, vhm):
+    """Every spelling of the REST ``@login`` service's address (``vhm``: the
+    site in the virtual host monster's spelling)."""
     return [
         site + "/@login",
         site + "/@login/",
@@ -196,24 +191,16 @@ def _refused(site):
     return answer.status_code == 429
 
 
-@pytest.fixture
-def virtual_hosting(served_scenario):
-    """Zope's virtual host monster, as a deployment behind a web server has
-    it (the test layers have none), in the test's sandbox."""
-    app = served_scenario[0].getPhysicalRoot()
-    if "virtual_hosting" not in app.objectIds():
-        manage_addVirtualHostMonster(app)
-        transaction.commit()
-
-
-@pytest.mark.usefixtures("served_scenario", "throttle", "virtual_hosting")
+@pytest.mark.usefixtures("served_scenario", "throttle")
 class TestEveryWayToPresentAPassword:
     """Every way to present a password counts against the same login and
     client, whatever the spelling of the address."""
 
-    def test_every_spelling_of_rest_login_counts(self, served_scenario):
+    def test_every_spelling_of_rest_login_counts(
+        self, served_scenario, virtual_hosting
+    ):
         site = served_scenario[0].absolute_url()
-        spellings = _spellings(site)
+        spellings = _spellings(site, virtual_hosting)
         for url in spellings[: logins.PAIR_LIMIT]:
             answer = _rest_login(url, WRONG)
             assert answer.status_code == 401, (url, answer.status_code)
@@ -223,14 +210,11 @@ class TestEveryWayToPresentAPassword:
             assert "token" not in refused.text
         assert _refused(site)
 
-    def test_the_login_form_counts_on_every_path(self, served_scenario):
-        portal = served_scenario[0]
-        site = portal.absolute_url()
-        parts = urlsplit(site)
-        vhm = (
-            f"{parts.scheme}://{parts.netloc}/VirtualHostBase/http/"
-            f"{parts.netloc}{parts.path}/VirtualHostRoot"
-        )
+    def test_the_login_form_counts_on_every_path(
+        self, served_scenario, virtual_hosting
+    ):
+        site = served_scenario[0].absolute_url()
+        vhm = virtual_hosting
         paths = [site + "/login/", site + "/@@login", vhm + "/login_form",
                  vhm + "/_vh_x/failsafe_login", site + "/kommunen"]  # fmt: skip
         data = {"__ac_name": "kommune-a", "__ac_password": WRONG,
