@@ -224,7 +224,9 @@ class TestEveryWayToPresentAPassword:
             assert answer.status_code < 500, url
         assert _refused(site)
 
-    @pytest.mark.parametrize("path", ["", "/kommunen", "/++api++", "/gibt-es-nicht"])
+    @pytest.mark.parametrize(
+        "path", ["", "/kommunen", "/++api++", "/gibt-es-nicht", "/@controlpanels"]
+    )
     def test_wrong_basic_passwords_count_on_any_page(self, served_scenario, path):
         """Public pages, REST and missing addresses alike: Zope checks no
         credentials there, the limit does."""
