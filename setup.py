@@ -55,6 +55,8 @@ setup(
         "plone.app.discussion",
         "setuptools",
         "tqdm",
+        # Passwords stored with bcrypt (AuthEncoding's BCRYPT scheme)
+        "bcrypt",
         # Cluster mode: the same site on PostgreSQL (instance/zope-cluster.conf.in)
         "RelStorage",
         "psycopg2-binary",

@@ -250,7 +250,12 @@ def configure(settings):
             threads=settings.threads,
             cache_size=settings.cache_size,
             template="zope-cluster.conf.in",
-            values={"PG_PORT": settings.pg_port, "PG_PASSWORD": password},
+            values={
+                "PG_PORT": settings.pg_port,
+                "PG_PASSWORD": password,
+                # Zope decides which forwarded addresses it trusts.
+                "CLEAR_PROXY_HEADERS": "false",
+            },
             var=("log", "cache", "blobcache"),
         )
         (etc / "zope.conf").chmod(0o600)

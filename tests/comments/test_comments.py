@@ -101,3 +101,52 @@ class TestComments:
         from plone.app.discussion.interfaces import IConversation
 
         assert len(IConversation(draft)) == 0
+
+
+class TestCommentLength:
+    """A comment has at most ``MAX_LENGTH`` characters, in REST as in the
+    form; a longer one is refused in German and nothing is stored."""
+
+    def _count(self, example):
+        from plone.app.discussion.interfaces import IConversation
+
+        transaction.begin()
+        return len(IConversation(example))
+
+    def test_rest_refuses_a_long_comment(self, served_scenario, persona_request):
+        from zumo.policy.comments.validation import MAX_LENGTH
+
+        example = served_scenario[1]["example_published"]
+        url = f"{example.absolute_url()}/@comments"
+        member = persona_request("kommune-b")
+        before = self._count(example)
+        for text in ("x" * (MAX_LENGTH + 1), "x" * 5_000_000):
+            refused = member.post(url, headers=JSON, json={"text": text})
+            assert refused.status_code == 400, refused.status_code
+            message = refused.json()["message"]
+            assert message.startswith("Ihr Kommentar ist zu lang"), message
+        assert self._count(example) == before
+        accepted = member.post(url, headers=JSON, json={"text": "x" * MAX_LENGTH})
+        assert accepted.status_code == 204
+        assert self._count(example) == before + 1
+
+    def test_the_form_refuses_a_long_comment(self, served_scenario, persona_request):
+        from tests.fixtures.http import token_in
+        from zumo.policy.comments.validation import MAX_LENGTH
+
+        example = served_scenario[1]["example_published"]
+        member = persona_request("kommune-b")
+        page = member.get(example.absolute_url())
+        before = self._count(example)
+        answer = member.post(
+            example.absolute_url() + "/practice-example-view",
+            data={
+                "form.widgets.text": "x" * (MAX_LENGTH + 1),
+                "form.widgets.in_reply_to": "",
+                "form.buttons.comment": "Kommentieren",
+                "_authenticator": token_in(page.text),
+            },
+        )
+        assert answer.status_code == 200
+        assert "Ihr Kommentar ist zu lang" in answer.text
+        assert self._count(example) == before

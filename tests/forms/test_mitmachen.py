@@ -10,6 +10,7 @@ from zumo.policy.interfaces import ILoginRequiredForm
 from zumo.policy.testing.scenario import api_url
 
 import pytest
+import requests
 import transaction
 
 
@@ -216,6 +217,38 @@ class TestSendingForms:
         assert "zu viele Einsendungen" in response.text
         transaction.begin()
         assert saved_rows(portal, FEEDBACK) == before + forms.RATE_LIMIT
+
+    def test_every_spelling_of_a_forms_address_shares_its_limit(
+        self, served_scenario, virtual_hosting
+    ):
+        """Virtual-host spellings and a trailing slash are the same form:
+        the count goes on, it does not begin anew."""
+        portal, objects = served_scenario
+        documented = objects["meeting_documented"]
+        documented.start = datetime(2025, 5, 6, 10, tzinfo=UTC)
+        documented.end = datetime(2025, 5, 6, 16, tzinfo=UTC)
+        documented.reindexObject()
+        transaction.commit()
+        site = portal.absolute_url()
+        spellings = [
+            f"{site}/mitmachen/{FEEDBACK}",
+            f"{virtual_hosting}/mitmachen/{FEEDBACK}",
+            f"{virtual_hosting}/_vh_zumo/mitmachen/{FEEDBACK}",
+            f"{site}/mitmachen/{FEEDBACK}/",
+        ]
+        session = requests.Session()
+        answers = []
+        for attempt in range(forms.RATE_LIMIT + 1):
+            response = send(
+                session,
+                spellings[attempt % len(spellings)],
+                {"meeting": documented.UID(), "rating": "hilfreich",
+                 "good": "Gute Gespräche"},
+                "Rückmeldung senden",
+            )  # fmt: skip
+            answers.append("Vielen Dank für Ihre Rückmeldung" in response.text)
+        assert answers == [True] * forms.RATE_LIMIT + [False]
+        assert "zu viele Einsendungen" in response.text
 
 
 APPLICATION_VALUES = {

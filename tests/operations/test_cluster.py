@@ -12,7 +12,10 @@ acknowledged write is there afterwards, read through each process.
 
 from pathlib import Path
 from zumo.policy.instance import free_ports
+from zumo.policy.security import logins
 
+import base64
+import http.client
 import os
 import pytest
 import random
@@ -101,6 +104,28 @@ def _create(base, title, publish=True, container=""):
 
 def _anonymous(url):
     return requests.get(url, timeout=60)
+
+
+#: A page only a logged-in manager may see (401 for anybody else).
+MANAGED = "/Plone/++api++/@controlpanels"
+
+
+def _as_client(client, port, auth, forwarded=None):
+    """The status of ``MANAGED`` on 127.0.0.1:``port`` asked from the
+    loopback address ``client`` with basic ``auth`` (and an
+    ``X-Forwarded-For`` header ``forwarded`` of the client's choosing)."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=60, source_address=(client, 0)
+    )
+    token = base64.b64encode(":".join(auth).encode()).decode()
+    headers = {"Accept": "application/json", "Authorization": f"Basic {token}"}
+    if forwarded is not None:
+        headers["X-Forwarded-For"] = forwarded
+    try:
+        connection.request("GET", MANAGED, headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
 
 
 class TestCluster:
@@ -243,6 +268,39 @@ class TestCluster:
             page = _anonymous(url)
             assert page.status_code == 200
             assert page.headers["X-Cache"] == "MISS"
+
+    def test_limits_key_on_the_real_client_behind_the_proxies(self, cluster):
+        """20 failed logins from one client lock out that client, not the
+        network behind the shared proxies; the client cannot escape by
+        sending an X-Forwarded-For header of its own."""
+        environ = cluster["environ"]
+        varnish, haproxy = int(environ["PORT"]), int(environ["HAPROXY_PORT"])
+        zopes = [int(environ["ZOPE_PORT"]) + number for number in range(2)]
+        guesser, other = "127.0.0.2", "127.0.0.3"
+        assert _as_client(guesser, varnish, ADMIN) == 200
+        # Wrong passwords for ever new names through Varnish, until every
+        # process (each counts for itself) refuses the guesser's right one.
+        for attempt in range(4 * logins.ADDRESS_LIMIT):
+            status = _as_client(guesser, varnish, (f"niemand-{attempt}", "falsch"))
+            assert status == 401
+            if attempt >= logins.ADDRESS_LIMIT and all(
+                _as_client(guesser, port, ADMIN) == 401 for port in zopes
+            ):
+                break
+        else:
+            pytest.fail("the guessing client was never refused")
+        # The others behind the same proxies log in as before.
+        for _attempt in range(4):
+            assert _as_client(other, varnish, ADMIN) == 200
+        assert _as_client("127.0.0.1", varnish, ADMIN) == 200
+        # The guesser stays refused whatever address it claims to forward,
+        # through Varnish, through HAProxy and at each process itself.
+        for number, port in enumerate([varnish, varnish, haproxy, *zopes]):
+            for forwarded in (other, f"198.51.100.{number}", f"{other}, {other}"):
+                assert _as_client(guesser, port, ADMIN, forwarded) == 401, (
+                    port,
+                    forwarded,
+                )
 
     def test_backup_and_restore_drill(self, cluster):
         """pg_dump while the cluster runs, add content, restore, verify."""

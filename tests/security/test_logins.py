@@ -3,6 +3,7 @@ member (login, password reset), the login cookie stays HttpOnly and
 SameSite, and ``came_from`` leads nowhere outside the site
 (``zumo.policy.security.logins``)."""
 
+from tests.fixtures.http import csrf_token
 from tests.fixtures.http import login_form
 from zumo.policy.security import logins
 from zumo.policy.testing.scenario import PASSWORD
@@ -159,3 +160,135 @@ class TestLogins:
         assert [answer.status_code for answer in answers] == [204, 204]
         # Only the member got mail (the form's and the service's).
         assert len(scenario_inbox.messages) == 2
+
+
+JSON = {"Accept": "application/json"}
+
+
+def _spellings(site, vhm):
+    """Every spelling of the REST ``@login`` service's address (``vhm``: the
+    site in the virtual host monster's spelling)."""
+    return [
+        site + "/@login",
+        site + "/@login/",
+        site + "/++api++/@login",
+        site + "/++api++/@login/",
+        vhm + "/@login",
+        vhm + "/++api++/@login/",
+        vhm + "/_vh_zumo/@login",
+    ]
+
+
+def _rest_login(url, password):
+    return requests.post(
+        url, json={"login": "kommune-a", "password": password}, headers=JSON
+    )
+
+
+def _refused(site):
+    """Whether the right password of ``kommune-a`` is refused now (form)."""
+    answer, _session = login_form(site, "kommune-a", PASSWORD)
+    return answer.status_code == 429
+
+
+@pytest.mark.usefixtures("served_scenario", "throttle")
+class TestEveryWayToPresentAPassword:
+    """Every way to present a password counts against the same login and
+    client, whatever the spelling of the address."""
+
+    def test_every_spelling_of_rest_login_counts(
+        self, served_scenario, virtual_hosting
+    ):
+        site = served_scenario[0].absolute_url()
+        spellings = _spellings(site, virtual_hosting)
+        for url in spellings[: logins.PAIR_LIMIT]:
+            answer = _rest_login(url, WRONG)
+            assert answer.status_code == 401, (url, answer.status_code)
+        for url in spellings:
+            refused = _rest_login(url, PASSWORD)
+            assert refused.status_code == 429, url
+            assert "token" not in refused.text
+        assert _refused(site)
+
+    def test_the_login_form_counts_on_every_path(
+        self, served_scenario, virtual_hosting
+    ):
+        site = served_scenario[0].absolute_url()
+        vhm = virtual_hosting
+        paths = [site + "/login/", site + "/@@login", vhm + "/login_form",
+                 vhm + "/_vh_x/failsafe_login", site + "/kommunen"]  # fmt: skip
+        data = {"__ac_name": "kommune-a", "__ac_password": WRONG,
+                "buttons.login": "Anmelden"}  # fmt: skip
+        for url in paths:
+            answer = requests.post(url, data=data, allow_redirects=False)
+            assert answer.status_code < 500, url
+        assert _refused(site)
+
+    @pytest.mark.parametrize(
+        "path", ["", "/kommunen", "/++api++", "/gibt-es-nicht", "/@controlpanels"]
+    )
+    def test_wrong_basic_passwords_count_on_any_page(self, served_scenario, path):
+        """Public pages, REST and missing addresses alike: Zope checks no
+        credentials there, the limit does."""
+        site = served_scenario[0].absolute_url()
+        for _attempt in range(logins.PAIR_LIMIT):
+            answer = requests.get(site + path, auth=("kommune-a", WRONG), headers=JSON)
+            assert answer.status_code != 429
+        assert _refused(site)
+
+    def test_right_basic_passwords_do_not_count(self, served_scenario):
+        """A member whose client asks for missing addresses is no guesser."""
+        site = served_scenario[0].absolute_url()
+        for _attempt in range(logins.PAIR_LIMIT + 1):
+            answer = requests.get(
+                site + "/gibt-es-nicht", auth=("kommune-a", PASSWORD), headers=JSON
+            )
+            assert answer.status_code == 404
+        assert not _refused(site)
+
+    def test_a_wrong_old_password_counts(self, served_scenario):
+        """REST ``reset-password`` with ``old_password`` and the form
+        ``@@change-password`` guess the password of the logged-in member."""
+        site = served_scenario[0].absolute_url()
+        _answer, session = login_form(site, "kommune-a", PASSWORD)
+        url = f"{site}/++api++/@users/kommune-a/reset-password"
+        for _attempt in range(logins.PAIR_LIMIT - 2):
+            answer = session.post(
+                url,
+                json={"old_password": WRONG, "new_password": "neu-neu-12345"},
+                headers=JSON,
+            )
+            assert answer.status_code == 403
+        form = site + "/@@change-password"
+        for _attempt in range(2):
+            token = csrf_token(session, form)
+            answer = session.post(
+                form,
+                data={
+                    "form.widgets.current_password": WRONG,
+                    "form.widgets.new_password": "neu-neu-12345",
+                    "form.widgets.new_password_ctl": "neu-neu-12345",
+                    "form.buttons.reset_passwd": "Passwort ändern",
+                    "_authenticator": token,
+                },
+            )
+            assert answer.status_code == 200
+        assert _refused(site)
+        # Nothing was changed: the old password still works once unblocked.
+        logins.THROTTLE.clear()
+        assert login_form(site, "kommune-a", PASSWORD)[0].status_code == 302
+
+    def test_a_right_old_password_changes_it_without_counting(self, served_scenario):
+        site = served_scenario[0].absolute_url()
+        for _attempt in range(logins.PAIR_LIMIT - 1):
+            login_form(site, "kommune-b", WRONG)
+        _answer, session = login_form(site, "kommune-b", PASSWORD)
+        answer = session.post(
+            f"{site}/++api++/@users/kommune-b/reset-password",
+            json={"old_password": PASSWORD, "new_password": PASSWORD},
+            headers=JSON,
+        )
+        assert answer.status_code in (200, 204), answer.text
+        for _attempt in range(logins.PAIR_LIMIT - 1):
+            login_form(site, "kommune-b", WRONG)
+        assert login_form(site, "kommune-b", PASSWORD)[0].status_code == 302

@@ -238,7 +238,8 @@ def test_1008_and_content_1005_bring_action_plans(portal):
 
 def test_1011_creating_grants_nothing_on_existing_content(portal):
     """A module made before 1011 no longer grants its creator anything by
-    ownership; creators and feed authors follow the new rules."""
+    ownership; creators, feed authors and "send this page" follow the new
+    rules."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
     module = api.content.create(
         container=portal["qualifizierung"], type="QualificationModule", id="alt"
@@ -246,6 +247,7 @@ def test_1011_creating_grants_nothing_on_existing_content(portal):
     module.manage_setLocalRoles("ehemalig", ["Owner"])
     module.manage_permission("View", ("Owner", "Institute"), acquire=False)
     portal.manage_permission("zumo: View creators", (), acquire=True)
+    portal.manage_permission("Allow sendto", ("Member",), acquire=True)
     registry = "plone.base.interfaces.syndication.ISiteSyndicationSettings"
     api.portal.set_registry_record(f"{registry}.show_author_info", True)
     run_upgrade(portal, "1010", "1011")
@@ -258,3 +260,7 @@ def test_1011_creating_grants_nothing_on_existing_content(portal):
     }
     assert {"Institute", "Owner"} <= readers
     assert api.portal.get_registry_record(f"{registry}.show_author_info") is False
+    senders = {
+        r["name"] for r in portal.rolesOfPermission("Allow sendto") if r["selected"]
+    }
+    assert senders == {"Manager", "Site Administrator"}

@@ -65,7 +65,9 @@ def render(
     (waitress on 127.0.0.1:``port`` with ``threads`` worker threads) and
     ``etc/site.zcml``, and makes the directories ``var/<name>`` for each
     name in ``var``. ``cache_size`` is the ZODB cache per connection
-    (objects); ``values`` fills further placeholders of ``template``.
+    (objects); ``values`` fills further placeholders of ``template`` and
+    ``zope.ini.in`` (``CLEAR_PROXY_HEADERS``: ``"false"`` behind trusted
+    proxies, else ``"true"``).
     Existing directories are kept, existing files overwritten. Returns the
     ``etc`` directory.
     """
@@ -79,6 +81,7 @@ def render(
         "PORT": port,
         "THREADS": threads,
         "ZODB_CACHE_SIZE": cache_size,
+        "CLEAR_PROXY_HEADERS": "true",
         **(values or {}),
     }
     fill(template, etc / "zope.conf", values)

@@ -154,7 +154,7 @@ def refuse(message, request):
     return {FORM_ERROR: translated(message, request)}
 
 
-#: Submissions per form and address.
+#: Submissions per form (UID) and client address.
 limiter = RateLimiter(RATE_WINDOW, MAX_SENDERS)
 
 
@@ -184,9 +184,11 @@ class SpamGuard(Action):
                 ),
                 request,
             )
+        # The form by its UID, not by the spelling of its address (virtual
+        # hosts, acquisition), and the client as Zope finds it behind the
+        # trusted proxies.
         form = getattr(request.get("PUBLISHED"), "context", None)
-        where = form.absolute_url_path() if form is not None else request["URL"]
-        key = (where, request.getClientAddr())
+        key = (api.content.get_uuid(form), request.getClientAddr())
         if not limiter.allow(key, RATE_LIMIT):
             return refuse(
                 _(

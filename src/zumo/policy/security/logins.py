@@ -13,8 +13,22 @@ A request for a password reset mail (the form ``mail_password`` and REST
 ``@users/<name>/reset-password``) answers alike whether or not the login
 name exists (``send_reset_mail``); Plone's own said "could not be found".
 
-Every way of logging in counts: the login form (``__ac_name``), HTTP basic
-authentication and the REST ``@login`` service. The counts live in the
+Every way of presenting a password counts against the same login name and
+client, whatever the spelling of the address (virtual-host forms, trailing
+slashes, ``++api++``, ``@@``): the login form's fields on any path, the
+REST ``@login`` service, HTTP basic authentication on any page (public ones
+included, where Zope itself checks no credentials: PAS is asked then), and
+a password change that asks for the current password (``@@change-password``,
+REST ``@users/<name>/reset-password`` with ``old_password``). What the
+request is decides (:func:`presented`: its form fields, the published
+object, its ``Authorization`` header), never its path; whether it
+succeeded, the user it ends as or PAS (:func:`outcome`).
+
+The client is ``request.getClientAddr()``: the connecting address, or
+behind the cluster's proxies, which Zope trusts (``trusted-proxy`` in
+``instance/zope-cluster.conf.in``), the address they forward
+(``X-Forwarded-For``, set by the outermost proxy from its peer, so a
+client cannot choose it). The counts live in the
 memory of each process (a GET never writes to the database); in the
 cluster mode each process counts for itself, so an attacker gets at most
 twice the tries.
@@ -23,11 +37,17 @@ twice the tries.
 from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
 from plone import api
+from plone.app.users.browser.passwordpanel import PasswordPanel
 from plone.rest.interfaces import IAPIRequest
+from plone.restapi.services.auth.login import Login as LoginService
+from plone.restapi.services.users.add import UsersPost
 from Products.CMFPlone.browser.login.mail_password import MailPasswordView
 from zExceptions import HTTPTooManyRequests
+from zope.component.hooks import getSite
+from ZPublisher.interfaces import IPubBeforeCommit
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.security.passwords import upgrade_hash
 from zumo.policy.security.ratelimit import RateLimiter
 from zumo.policy.security.refusals import refusal_page
 
@@ -99,39 +119,89 @@ THROTTLE = RateLimiter(WINDOW, MAX_ENTRIES, block=BLOCK, max_block=MAX_BLOCK)
 
 
 def _address(request):
+    """The client's address: the connecting one, or behind the trusted
+    proxies (Zope's ``trusted-proxy``) the one they forward."""
     return request.getClientAddr() or "unknown"
 
 
-def _basic_login(request):
-    """The login name of HTTP basic authentication, or ``None``."""
+def _basic_credentials(request):
+    """``(login name, password)`` of HTTP basic authentication, or ``None``."""
     if not (request._auth and request._auth.lower().startswith("basic ")):
         return None
     try:
-        name, _password = request._authUserPW()
+        name, password = request._authUserPW()
     except Exception:  # a malformed header: Zope treats it as no login
         return None
-    return (name or "").strip().lower() or None
+    return (name, password) if name else None
+
+
+def _json_body(request):
+    """The request's JSON body as a dict (``{}`` if it is none)."""
+    try:
+        data = json.loads(request.get("BODY") or b"{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _current_login(request):
+    """The login name of the user the request is authenticated as, or ``None``."""
+    user = getSecurityManager().getUser()
+    if user is None or user.getUserName() == "Anonymous User":
+        return None
+    return user.getUserName()
+
+
+def presented(request):
+    """``(login name, password, kind)`` of the password this request
+    presents, or ``None``.
+
+    Decided by what the request is, whatever the spelling of its address:
+    the login form's fields (Plone's cookie plugin checks them on any
+    path), the published REST ``@login`` service, a password change that
+    asks for the current password (the form ``@@change-password``, REST
+    ``@users/<name>/reset-password`` with ``old_password``), HTTP basic
+    authentication. ``kind`` is ``"change"`` for a password change (the
+    user is already logged in, so only checking the password tells the
+    outcome), else ``"login"``.
+    """
+    published = request.get("PUBLISHED")
+    posted = request.get("REQUEST_METHOD") == "POST"
+    if posted and isinstance(published, LoginService):
+        data = _json_body(request)
+        name, password = data.get("login"), data.get("password")
+        if isinstance(name, str) and isinstance(password, str):
+            return name, password, "login"
+        return None
+    form = request.form
+    name, password = form.get("__ac_name"), form.get("__ac_password")
+    if isinstance(name, str) and isinstance(password, str):
+        return name, password, "login"
+    if (
+        posted
+        and isinstance(published, UsersPost)
+        and (published.params[1:] == ["reset-password"])
+    ):
+        password = _json_body(request).get("old_password")
+        current = _current_login(request)
+        if isinstance(password, str) and password and current:
+            return current, password, "change"
+    if posted and isinstance(published, PasswordPanel):
+        password = form.get("form.widgets.current_password")
+        current = _current_login(request)
+        if isinstance(password, str) and password and current:
+            return current, password, "change"
+    credentials = _basic_credentials(request)
+    if credentials is not None:
+        return (*credentials, "login")
+    return None
 
 
 def attempted_login(request):
-    """The login name this request tries to log in with, or ``None``."""
-    form = request.form
-    name = form.get("__ac_name")
-    if isinstance(name, str) and "__ac_password" in form:
-        return name.strip().lower()
-    name = _basic_login(request)
-    if name is not None:
-        return name
-    if request.get("REQUEST_METHOD") == "POST" and request.get(
-        "PATH_INFO", ""
-    ).endswith("/@login"):
-        try:
-            data = json.loads(request.get("BODY") or b"{}")
-        except ValueError:
-            return None
-        name = data.get("login") if isinstance(data, dict) else None
-        return name.strip().lower() if isinstance(name, str) else None
-    return None
+    """The login name (lower case) this request presents a password for, or
+    ``None``."""
+    found = presented(request)
+    return found[0].strip().lower() if found is not None else None
 
 
 def _keys(request, name):
@@ -148,8 +218,11 @@ def ignore_blocked_basic_auth(event):
     are checked (subscriber of ``IPubStart``): the request goes on as an
     anonymous one, so a right password and a wrong one answer alike."""
     request = event.request
-    name = _basic_login(request)
-    if name is not None and _wait(request, name):
+    credentials = _basic_credentials(request)
+    if credentials is None:
+        return
+    name = credentials[0].strip().lower()
+    if _wait(request, name):
         request._auth = None
         request.environ["zumo.login.refused"] = name
 
@@ -165,48 +238,72 @@ def refuse_while_blocked(event):
     if wait:
         request.environ["zumo.login.refused"] = name
         raise TooManyRequests(wait)
+    found = presented(request)
+    if found is not None and found[2] == "change":
+        # Checked before the change: afterwards the old password is gone.
+        request.environ["zumo.login.outcome"] = (
+            authenticated(request, found[0], found[1]) is not None
+        )
 
 
-def outcome(request, name, exc_info=None):
-    """Whether the attempt to log in as ``name`` succeeded (``True``), failed
-    (``False``) or was never decided (``None``).
+def user_folders(request):
+    """The user folders that may know a login: the site's, then Zope's."""
+    folders = []
+    site = getSite()
+    if site is not None:
+        folders.append(site.acl_users)
+    parents = request.get("PARENTS") or []
+    if parents:
+        folders.append(parents[-1].acl_users)
+    return folders
 
-    Zope checks credentials only where the published object asks for them:
-    a public file or page served to a client that sends basic
-    authentication leaves the user anonymous without refusing anything.
-    So basic authentication fails only when the request was refused for
-    want of a login (``Unauthorized``); the login form fails when the user
-    is still anonymous after it, as Plone's form itself decides; REST
-    ``@login`` by its answer.
-    """
-    if request.get("PATH_INFO", "").endswith("/@login"):
-        status = request.response.getStatus()
-        return True if status == 200 else False if status == 401 else None
-    user = getSecurityManager().getUser()
-    login = ((user.getUserName() if user is not None else "") or "").lower()
-    if login == name:
-        return True
-    if "__ac_password" in request.form:
-        return False
-    if exc_info is not None and issubclass(exc_info[0], Unauthorized):
-        return False
+
+def authenticated(request, name, password):
+    """The user whose login ``name`` and ``password`` are, or ``None``: PAS
+    decides, as it does for every login."""
+    for folder in user_folders(request):
+        user = folder.authenticate(name, password, request)
+        if user is not None:
+            return user
     return None
 
 
+def outcome(request, name, password, kind):
+    """Whether presenting ``password`` for the login ``name`` succeeded.
+
+    A login succeeded if the request ends as that user. Otherwise PAS is
+    asked: Zope checks credentials only where the published object asks
+    for them, so a wrong basic password on a public page, or on an address
+    that is not found, leaves the user anonymous without refusing anything,
+    and a REST ``@login`` answers with a token, not as the user. A password
+    change is always asked, as its user is logged in already.
+    """
+    if kind == "login" and _current_login(request) == name:
+        return True
+    return authenticated(request, name, password) is not None
+
+
 def count_attempt(event):
-    """Count the outcome of a login attempt (subscriber of
-    ``IPubBeforeCommit`` and ``IPubBeforeAbort``)."""
+    """Count the outcome of a presented password (subscriber of
+    ``IPubBeforeCommit`` and ``IPubBeforeAbort``); a successful login by
+    POST stores a password kept in an older hash as bcrypt."""
     request = event.request
     if request.environ.get("zumo.login.refused"):
         return
-    name = attempted_login(request)
-    if name is None:
+    found = presented(request)
+    if found is None:
         return
-    pair, address = _keys(request, name)
-    succeeded = outcome(request, name, getattr(event, "exc_info", None))
-    if succeeded:
+    name, password, kind = found
+    pair, address = _keys(request, name.strip().lower())
+    if outcome(request, name, password, kind):
         THROTTLE.succeed(pair)
-    elif succeeded is False:
+        if (
+            kind == "login"
+            and request.get("REQUEST_METHOD") == "POST"
+            and IPubBeforeCommit.providedBy(event)
+        ):
+            upgrade_hash(name, password)
+    else:
         THROTTLE.fail(pair, PAIR_LIMIT)
         THROTTLE.fail(address, ADDRESS_LIMIT)
 

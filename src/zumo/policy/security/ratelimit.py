@@ -3,16 +3,19 @@
 Each user keeps a :class:`RateLimiter` of its own, keyed as it needs:
 
 * the forms at ``/mitmachen`` (:mod:`zumo.policy.forms.mitmachen`) count
-  submissions per form and address in a sliding window
-  (:meth:`~RateLimiter.allow`);
+  submissions per form (its UID) and client address in a sliding window
+  (:meth:`~RateLimiter.allow`); "send this page"
+  (:mod:`zumo.policy.security.sendto`) counts mails per user;
 * logins (:mod:`zumo.policy.security.logins`) count failures per login name
-  and address and per address, and block with a back-off
+  and client address and per client address, and block with a back-off
   (:meth:`~RateLimiter.fail`, :meth:`~RateLimiter.blocked`,
   :meth:`~RateLimiter.succeed`);
 * sign-up (:mod:`zumo.policy.signup.accounts`) counts the mails sent to an
   address as failures, so that an address is flooded no more than a login.
 
-The counts live in the memory of each process (a refused request writes
+A client address is ``request.getClientAddr()``: behind the cluster's
+proxies the address they forward (``docs/reliability.md``). The counts
+live in the memory of each process (a refused request writes
 nothing to the database); in the cluster mode each process counts for
 itself.
 """

@@ -35,6 +35,8 @@ from ZPublisher.HTTPRequest import HTTPRequest
 from zumo.policy.setuphandlers.demo import DEMO_PROFILE
 from zumo.policy.testing import scenario
 
+import bcrypt
+import functools
 import os
 import zumo.policy
 
@@ -66,6 +68,17 @@ class ZumoLayer(PloneSandboxLayer):
             configurationContext, "overrides.zcml", package=zumo.policy
         )
         configurationContext.execute_actions()
+        # bcrypt's least cost (zumo.policy.security.passwords): the tests
+        # store and check passwords thousands of times, and a hash of cost
+        # 12 takes 0.2 s each time. The hashes have the site's form.
+        self.cheap_bcrypt = mock.patch(
+            "bcrypt.gensalt", functools.partial(bcrypt.gensalt, rounds=4)
+        )
+        self.cheap_bcrypt.start()
+
+    def tearDownZope(self, app):
+        """Give bcrypt its cost back."""
+        self.cheap_bcrypt.stop()
 
     def setUpPloneSite(self, portal):
         """Install the policy profile the way a new site gets it."""

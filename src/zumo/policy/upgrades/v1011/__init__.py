@@ -1,10 +1,11 @@
-"""Upgrade step 1011: histories, creators and ownership.
+"""Upgrade step 1011: histories, creators, ownership and "send this page".
 
 The ``upgradeDepends`` in ``configure.zcml`` imports the rolemap ("zumo:
-View creators"), the workflows (no Owner in the review, meeting and module
-workflows; the reviewed team reads a requested review) and the registry
-(feeds without authors); this handler applies the workflows to existing
-content.
+View creators"; "Allow sendto" for managers and site administrators only,
+:mod:`zumo.policy.security.sendto` says why), the workflows (no Owner in
+the review, meeting and module workflows; the reviewed team reads a
+requested review) and the registry (feeds without authors); this handler
+applies the workflows to existing content.
 """
 
 from plone import api
