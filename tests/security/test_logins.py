@@ -158,4 +158,4 @@ class TestLogins:
         ]
         assert [answer.status_code for answer in answers] == [204, 204]
         # Only the member got mail (the form's and the service's).
-        assert len(scenario_inbox.messages) == 2
+        assert len(scenario_inbox.wait_for(3, timeout=2)) == 2

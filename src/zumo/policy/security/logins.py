@@ -11,7 +11,8 @@ a stranger from locking someone else out.
 
 A request for a password reset mail (the form ``mail_password`` and REST
 ``@users/<name>/reset-password``) answers alike whether or not the login
-name exists (``send_reset_mail``); Plone's own said "could not be found".
+name exists (:func:`zumo.policy.signup.passwords.send_reset_mail`);
+Plone's own said "could not be found".
 
 Every way of logging in counts: the login form (``__ac_name``), HTTP basic
 authentication and the REST ``@login`` service. The counts live in the
@@ -30,13 +31,10 @@ from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.security.ratelimit import RateLimiter
 from zumo.policy.security.refusals import refusal_page
+from zumo.policy.signup.passwords import send_reset_mail
 
 import json
-import logging
 import math
-
-
-logger = logging.getLogger(__name__)
 
 
 PAIR_LIMIT = 5
@@ -209,18 +207,6 @@ def count_attempt(event):
     elif succeeded is False:
         THROTTLE.fail(pair, PAIR_LIMIT)
         THROTTLE.fail(address, ADDRESS_LIMIT)
-
-
-def send_reset_mail(context, login, request):
-    """Mail ``login``'s member a password reset link if there is one that may
-    reset its password; say nothing about it either way (logged only)."""
-    registration = api.portal.get_tool("portal_registration")
-    try:
-        registration.mailPassword(login, request)
-    except (ValueError, Unauthorized) as error:
-        logger.info("No password reset mail for %r: %s", login, error)
-        return False
-    return True
 
 
 class ZumoMailPasswordView(MailPasswordView):
