@@ -134,7 +134,7 @@ class AcceptInvitationView(BrowserView):
         self.token = self.request.form.get("token", "")
         user = api.user.get_current()
         try:
-            self.space, self.invitation = invitations.check(self.token, user)
+            self.space, _id, self.invitation = invitations.check(self.token, user)
         except roster.RosterError as error:
             self.error = error.translate(self.request)
             return self.index()

@@ -215,7 +215,7 @@ class ZumoMailPasswordView(MailPasswordView):
 
     def __call__(self):
         """Send the mail if possible; show the confirmation page."""
-        send_reset_mail(self.context, self.request.form.get("userid", ""), self.request)
+        send_reset_mail(self.request.form.get("userid", ""))
         return api.content.get_view(
             "mail_password_response", self.context, self.request
         )()

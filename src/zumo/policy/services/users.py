@@ -130,7 +130,7 @@ class UsersPost(BaseUsersPost):
     def update_password(self, data):
         """Send the reset mail if there is such a member; answer 204 either way."""
         if list(data) == []:
-            send_reset_mail(self.context, self.params[0], self.request)
+            send_reset_mail(self.params[0])
             self.request.response.setStatus(204)
             return
         return super().update_password(data)

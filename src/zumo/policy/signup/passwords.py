@@ -72,7 +72,7 @@ class ResetWorker:
 WORKER = ResetWorker()
 
 
-def send_reset_mail(context, login, request):
+def send_reset_mail(login):
     """Have ``login``'s member mailed a link to set a new password, if there
     is such a member and they may; answer nothing about it either way."""
     if not isinstance(login, str) or not login.strip():

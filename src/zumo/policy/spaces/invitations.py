@@ -207,7 +207,7 @@ def invitation(token):
 
 
 def check(token, user):
-    """``(space, entry)`` of the invitation ``token`` if ``user`` (a
+    """``(space, id, entry)`` of the invitation ``token`` if ``user`` (a
     member) may accept it: their e-mail address is the invited one and they
     may be on a roster. Otherwise raise
     :class:`~zumo.policy.spaces.roster.RosterError` (German)."""
@@ -231,14 +231,14 @@ def check(token, user):
                 "Bürgerinnen und Bürger.",
             )
         )
-    return space, entry
+    return space, key, entry
 
 
 def accept(token, user):
     """Put ``user`` on the roster the invitation ``token`` is for, with its
     role, and close the invitation; return the space. Raises
     :class:`~zumo.policy.spaces.roster.RosterError` as :func:`check`."""
-    space, entry = check(token, user)
-    _invitations(space).pop(invitation(token)[1])
+    space, key, entry = check(token, user)
+    _invitations(space).pop(key)
     roster.set_member(space, user.getId(), entry["role"])
     return space
