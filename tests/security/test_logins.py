@@ -159,7 +159,7 @@ class TestLogins:
         ]
         assert [answer.status_code for answer in answers] == [204, 204]
         # Only the member got mail (the form's and the service's).
-        assert len(scenario_inbox.messages) == 2
+        assert len(scenario_inbox.wait_for(3, timeout=2)) == 2
 
 
 JSON = {"Accept": "application/json"}

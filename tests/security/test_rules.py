@@ -179,20 +179,30 @@ class TestRoster:
         assert roster.roster(space) == before
 
     def test_view_reports_in_german(self, layers):
-        """The roster page says what it did, or why not, with the person's id."""
+        """The roster page says what it did, or why not: a moderator invites
+        by address and adds nobody by id; the institute adds directly."""
         from Products.statusmessages.interfaces import IStatusMessage
 
         portal, objects = layers
         space = objects["municipality_published"]
         login(portal, "kommune-a")
         view = space.restrictedTraverse("@@roster")
+        view.apply("invite", {"email": "buerger@example.org", "role": "member"})
         view.apply("add", {"userid": "buerger", "role": "member"})
+        view.apply("change", {"userid": "buerger", "role": "moderator"})
         view.apply("remove", {"userid": "niemand"})
+        login(portal, "institut")
+        view.apply("add", {"userid": "buerger", "role": "member"})
         messages = [(m.message, m.type) for m in IStatusMessage(portal.REQUEST).show()]
         assert messages == [
-            ("„buerger“ gehört jetzt zum Raum.", "info"),
+            ("Wir haben eine Einladung an „buerger@example.org“ geschickt. Die "
+             "Person erscheint in der Liste, sobald sie die Einladung angenommen "
+             "hat.", "info"),
+            ("Unbekannte Aktion.", "error"),
+            ("„buerger“ gehört nicht zu diesem Raum.", "error"),
             ("„niemand“ gehört nicht zu diesem Raum.", "error"),
-        ]
+            ("„buerger“ gehört jetzt zum Raum.", "info"),
+        ]  # fmt: skip
         logout()
 
     def test_view_renders_for_moderator_only(self, layers):
@@ -256,7 +266,8 @@ class TestOverHttp:
         assert "Reviewer" not in example.get_local_roles_for_userid("kommune-b")
 
     def test_roster_rest(self, served_scenario, persona_request):
-        """Moderators manage the roster over REST; outsiders are refused."""
+        """The institute adds to the roster over REST, moderators change
+        roles and remove; outsiders are refused."""
         portal, objects = served_scenario
         url = api_url(portal, objects["municipality_published"]) + "/@roster"
         outsider = persona_request("kommune-b").post(
@@ -265,18 +276,26 @@ class TestOverHttp:
         assert outsider.status_code in (401, 403)
         anonymous = persona_request("anonymous").get(url, headers=JSON)
         assert anonymous.status_code in (401, 403)
-        moderator = persona_request("kommune-a")
-        bad = moderator.post(url, headers=JSON, json={"userid": "niemand"})
+        institute = persona_request("institut")
+        bad = institute.post(url, headers=JSON, json={"userid": "niemand"})
         assert bad.status_code == 400
         assert bad.json()["error"]["message"] == (
             "Es gibt keine Person mit der Kennung „niemand“."
         )
-        added = moderator.post(
+        added = institute.post(
             url, headers=JSON, json={"userid": "buerger", "role": "member"}
         )
         assert added.status_code == 200
         assert {"userid": "buerger", "fullname": "buerger", "role": "member"} in (
             added.json()["items"]
+        )
+        moderator = persona_request("kommune-a")
+        changed = moderator.post(
+            url, headers=JSON, json={"userid": "buerger", "role": "moderator"}
+        )
+        assert changed.status_code == 200
+        assert {"userid": "buerger", "fullname": "buerger", "role": "moderator"} in (
+            changed.json()["items"]
         )
         removed = moderator.delete(f"{url}/buerger", headers=JSON)
         assert removed.status_code == 204

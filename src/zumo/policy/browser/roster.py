@@ -6,11 +6,14 @@ from Products.Five.browser import BrowserView
 from zope.i18nmessageid import Message
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.spaces import invitations
 from zumo.policy.spaces import roster
 
 
 class RosterView(BrowserView):
-    """List the roster; add, remove or change the role of people."""
+    """List the roster and the open invitations; invite people, change
+    their role, take them off; those who manage every roster also add
+    members directly."""
 
     def __call__(self):
         form = self.request.form
@@ -24,14 +27,35 @@ class RosterView(BrowserView):
     def apply(self, action, form):
         """Carry out one roster change and report it as a status message."""
         userid = (form.get("userid") or "").strip()
+        role = form.get("role", "member")
+        mapping = {"userid": userid}
         try:
-            if action == "add":
-                roster.set_member(self.context, userid, form.get("role", "member"))
+            if action == "invite":
+                mapping = {"email": invitations.invite(
+                    self.context, form.get("email") or "", role,
+                    api.user.get_current().getId(),
+                )}  # fmt: skip
+                done = _(
+                    "msg_roster_invited",
+                    default="Wir haben eine Einladung an „${email}“ geschickt. "
+                    "Die Person erscheint in der Liste, sobald sie die Einladung "
+                    "angenommen hat.",
+                )
+            elif action == "withdraw":
+                mapping = {"email": invitations.withdraw(
+                    self.context, form.get("invitation")
+                )}  # fmt: skip
+                done = _(
+                    "msg_roster_withdrawn",
+                    default="Die Einladung an „${email}“ wurde zurückgezogen.",
+                )
+            elif action == "add" and self.may_add_directly():
+                roster.set_member(self.context, userid, role)
                 done = _(
                     "msg_roster_added", default="„${userid}“ gehört jetzt zum Raum."
                 )
             elif action == "change":
-                roster.set_member(self.context, userid, form.get("role", "member"))
+                roster.change_role(self.context, userid, role)
                 done = _(
                     "msg_roster_changed",
                     default="Die Rolle von „${userid}“ wurde geändert.",
@@ -50,7 +74,7 @@ class RosterView(BrowserView):
         except roster.RosterError as error:
             self._say(error.message, "error")
             return
-        self._say(Message(done, mapping={"userid": userid}), "info")
+        self._say(Message(done, mapping=mapping), "info")
 
     def _say(self, message, kind):
         text = translated(message, self.request)
@@ -63,16 +87,32 @@ class RosterView(BrowserView):
             for member in roster.roster(self.context)
         ]
 
+    def pending(self):
+        """The open invitations, by the address as typed, with German role
+        titles and the date they end."""
+        return [
+            dict(
+                invitation,
+                role_title=roster.ROLES[invitation["role"]][1],
+                expires_text=api.portal.get_localized_time(invitation["expires"]),
+            )
+            for invitation in invitations.pending(self.context)
+        ]
+
     def role_options(self):
         """``[(key, title)]`` of the roster roles."""
         return [(key, title) for key, (_local, title) in roster.ROLES.items()]
 
-    def candidates(self):
-        """Municipal staff who may be added (id and name), at most 500, by name.
+    def may_add_directly(self):
+        """Whether the current user may put members on the roster by user id
+        (the institute and site managers)."""
+        return roster.may_add_directly()
 
-        Engaged citizens are added by their user id: their names are not
-        listed to the moderators of a space.
-        """
+    def candidates(self):
+        """For those who add directly: municipal staff who may be added (id
+        and name), at most 500, by name."""
+        if not self.may_add_directly():
+            return []
         on_roster = {member["userid"] for member in roster.roster(self.context)}
         users = [
             (user.getId(), user.getProperty("fullname") or user.getId())
@@ -80,3 +120,40 @@ class RosterView(BrowserView):
             if user.getId() not in on_roster
         ]
         return sorted(users, key=lambda item: item[1].lower())[:500]
+
+
+class AcceptInvitationView(BrowserView):
+    """The page of the link in an invitation mail: it names the space to
+    the invited member and puts them on its roster on the button (a GET
+    writes nothing), then leads into the space."""
+
+    error = None
+
+    def __call__(self):
+        """Show the page; on POST accept and redirect into the space."""
+        self.token = self.request.form.get("token", "")
+        user = api.user.get_current()
+        try:
+            self.space, _id, self.invitation = invitations.check(self.token, user)
+        except roster.RosterError as error:
+            self.error = error.translate(self.request)
+            return self.index()
+        if self.request.method == "POST" and self.request.form.get("accept"):
+            CheckAuthenticator(self.request)
+            invitations.accept(self.token, user)
+            api.portal.show_message(
+                translated(
+                    _("msg_roster_invitation_accepted",
+                      default="Sie gehören jetzt zu „${space}“.",
+                      mapping={"space": self.space.Title()}),
+                    self.request,
+                ),
+                self.request,
+            )  # fmt: skip
+            self.request.response.redirect(self.space.absolute_url())
+            return ""
+        return self.index()
+
+    def role_title(self):
+        """The German title of the role the invitation gives."""
+        return roster.ROLES[self.invitation["role"]][1]

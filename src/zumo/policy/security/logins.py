@@ -11,7 +11,8 @@ a stranger from locking someone else out.
 
 A request for a password reset mail (the form ``mail_password`` and REST
 ``@users/<name>/reset-password``) answers alike whether or not the login
-name exists (``send_reset_mail``); Plone's own said "could not be found".
+name exists (:func:`zumo.policy.signup.passwords.send_reset_mail`);
+Plone's own said "could not be found".
 
 Every way of presenting a password counts against the same login name and
 client, whatever the spelling of the address (virtual-host forms, trailing
@@ -35,7 +36,6 @@ twice the tries.
 """
 
 from AccessControl import getSecurityManager
-from AccessControl import Unauthorized
 from plone import api
 from plone.app.users.browser.passwordpanel import PasswordPanel
 from plone.rest.interfaces import IAPIRequest
@@ -50,13 +50,10 @@ from zumo.policy import _
 from zumo.policy.security.passwords import upgrade_hash
 from zumo.policy.security.ratelimit import RateLimiter
 from zumo.policy.security.refusals import refusal_page
+from zumo.policy.signup.passwords import send_reset_mail
 
 import json
-import logging
 import math
-
-
-logger = logging.getLogger(__name__)
 
 
 PAIR_LIMIT = 5
@@ -308,25 +305,13 @@ def count_attempt(event):
         THROTTLE.fail(address, ADDRESS_LIMIT)
 
 
-def send_reset_mail(context, login, request):
-    """Mail ``login``'s member a password reset link if there is one that may
-    reset its password; say nothing about it either way (logged only)."""
-    registration = api.portal.get_tool("portal_registration")
-    try:
-        registration.mailPassword(login, request)
-    except (ValueError, Unauthorized) as error:
-        logger.info("No password reset mail for %r: %s", login, error)
-        return False
-    return True
-
-
 class ZumoMailPasswordView(MailPasswordView):
     """The form's ``mail_password``: the same confirmation page whether or
     not the login name exists."""
 
     def __call__(self):
         """Send the mail if possible; show the confirmation page."""
-        send_reset_mail(self.context, self.request.form.get("userid", ""), self.request)
+        send_reset_mail(self.request.form.get("userid", ""))
         return api.content.get_view(
             "mail_password_response", self.context, self.request
         )()

@@ -26,9 +26,9 @@ from plone.restapi.services.users.get import UsersGet as BaseUsersGet
 from plone.restapi.services.users.update import UsersPatch as BaseUsersPatch
 from zumo.content.i18n import translated as _t
 from zumo.policy import _
-from zumo.policy.security.logins import send_reset_mail
 from zumo.policy.signup import accounts
 from zumo.policy.signup import addresses
+from zumo.policy.signup.passwords import send_reset_mail
 
 import json
 
@@ -130,7 +130,7 @@ class UsersPost(BaseUsersPost):
     def update_password(self, data):
         """Send the reset mail if there is such a member; answer 204 either way."""
         if list(data) == []:
-            send_reset_mail(self.context, self.params[0], self.request)
+            send_reset_mail(self.params[0])
             self.request.response.setStatus(204)
             return
         return super().update_password(data)

@@ -3,6 +3,13 @@
 A roster is a set of local roles on the space: ``TeamMember`` for members,
 ``TeamModerator`` for moderators. Documents inside follow the space
 (``zumo_space_content_workflow``), so the roster decides who sees them.
+
+Those who manage every roster (the institute, site managers:
+:func:`may_add_directly`) put known members on a roster by user id
+(:func:`set_member`). A space's moderators invite people by e-mail address
+(:mod:`zumo.policy.spaces.invitations`) and change the roles of those
+already on it (:func:`change_role`): they learn neither whether an account
+exists nor a name before the person accepts.
 """
 
 from plone import api
@@ -49,6 +56,13 @@ class RosterError(UserError):
     """A roster change that cannot be made."""
 
 
+def may_add_directly():
+    """Whether the current user manages every roster of the network (the
+    permission on the site root, not as a space's moderator) and so may
+    put members on a roster by user id."""
+    return bool(api.user.has_permission("zumo: Manage roster", obj=api.portal.get()))
+
+
 def roster(space):
     """Return the members of ``space``: dicts with userid, fullname, role."""
     members = []
@@ -74,12 +88,8 @@ def eligible(userid):
     return user is not None and not set(ROSTER_GROUPS).isdisjoint(user.getGroups())
 
 
-def set_member(space, userid, role="member"):
-    """Put ``userid`` on the roster of ``space`` with ``role``.
-
-    Raises :class:`RosterError` for an unknown user or role, or a person
-    outside the :data:`ROSTER_GROUPS`.
-    """
+def check_role(role):
+    """Raise :class:`RosterError` unless ``role`` is a key of :data:`ROLES`."""
     if role not in ROLES:
         raise RosterError(
             _(
@@ -88,6 +98,44 @@ def set_member(space, userid, role="member"):
                 mapping={"role": role},
             )
         )
+
+
+def _not_member(userid):
+    return RosterError(
+        _(
+            "error_roster_not_member",
+            default="„${userid}“ gehört nicht zu diesem Raum.",
+            mapping={"userid": userid},
+        )
+    )
+
+
+def on_roster(space, userid):
+    """Whether ``userid`` is on the roster of ``space``."""
+    current = space.get_local_roles_for_userid(userid) if userid else ()
+    return any(role in LOCAL_ROLES for role in current)
+
+
+def change_role(space, userid, role):
+    """Give ``userid``, who is on the roster of ``space``, the ``role``.
+
+    Raises :class:`RosterError` for an unknown role or a person not on the
+    roster, whether or not they have an account: new people come by
+    invitation (:mod:`zumo.policy.spaces.invitations`).
+    """
+    check_role(role)
+    if not isinstance(userid, str) or not on_roster(space, userid):
+        raise _not_member(userid)
+    set_member(space, userid, role)
+
+
+def set_member(space, userid, role="member"):
+    """Put ``userid`` on the roster of ``space`` with ``role``.
+
+    Raises :class:`RosterError` for an unknown user or role, or a person
+    outside the :data:`ROSTER_GROUPS`.
+    """
+    check_role(role)
     if not userid or api.user.get(userid=userid) is None:
         raise RosterError(
             _(
@@ -115,15 +163,8 @@ def remove_member(space, userid):
 
     Raises :class:`RosterError` if the person is not on it.
     """
-    current = space.get_local_roles_for_userid(userid)
-    if not any(role in LOCAL_ROLES for role in current):
-        raise RosterError(
-            _(
-                "error_roster_not_member",
-                default="„${userid}“ gehört nicht zu diesem Raum.",
-                mapping={"userid": userid},
-            )
-        )
+    if not isinstance(userid, str) or not on_roster(space, userid):
+        raise _not_member(userid)
     localroles.revoke(space, userid, LOCAL_ROLES)
     space.reindexObjectSecurity()
     notify(RosterChangedEvent(space))
