@@ -238,6 +238,26 @@ FOUND = [
         {"json": {"results": "Ergebnis\u0003"}},
         "Steuerzeichen",
     ),
+    ("anonymous", "GET", "@search", {"params": {"effective": "gestern"}}, "JJJJ-MM-TT"),
+    ("anonymous", "GET", "@search", {"params": {"start": "2024-13-45"}}, "JJJJ-MM-TT"),
+    (
+        "anonymous",
+        "GET",
+        "praxisbeispiele/@search",
+        {"params": {"effective.query": "gestern", "effective.range": "min"}},
+        "JJJJ-MM-TT",
+    ),
+]
+#: Path segments after a service that it does not know: (persona, path).
+#: Each answered with a server error before; now 404 with a German message.
+FOUND_PATHS = [
+    ("anonymous", "@sites/x"),
+    ("anonymous", "praxisbeispiele/example_published/@sites/x"),
+    ("anonymous", "@portrait/x/y"),
+    ("kommune-a", "@types/x/y"),
+    ("kommune-a", "@types/Document/title/x"),
+    ("kommune-a", "praxisbeispiele/example_published/@types/x/y"),
+    ("kommune-a", "praxisbeispiele/example_published/@types/Document/title"),
 ]
 
 
@@ -276,3 +296,36 @@ class TestWhatFuzzingFound:
         assert answer.status_code == 400, answer.text[:300]
         assert message in answer.json()["message"]
         assert _last_change(portal) == before
+
+    @pytest.mark.parametrize(("persona", "path"), FOUND_PATHS)
+    def test_unknown_segments_not_found(self, served_scenario, persona, path):
+        portal, _objects = served_scenario
+        auth = None if persona == "anonymous" else (persona, PASSWORD)
+        before = _last_change(portal)
+        answer = requests.get(
+            f"{portal.absolute_url()}/++api++/{path}",
+            auth=auth,
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+        assert answer.status_code == 404, answer.text[:300]
+        assert "Diese Adresse gibt es nicht" in answer.json()["error"]["message"]
+        assert _last_change(portal) == before
+
+    def test_known_segments_answer_as_before(self, served_scenario):
+        """What the guarded services know still answers."""
+        portal, _objects = served_scenario
+        api = f"{portal.absolute_url()}/++api++"
+        headers = {"Accept": "application/json"}
+        sites = requests.get(f"{api}/@sites", headers=headers, timeout=60)
+        assert sites.status_code == 200
+        name = sites.json()["distributions"][0]["name"]
+        one = requests.get(f"{api}/@sites/{name}", headers=headers, timeout=60)
+        assert one.json()["name"] == name
+        member = ("kommune-a", PASSWORD)
+        types = requests.get(
+            f"{api}/@types/Document", auth=member, headers=headers, timeout=60
+        )
+        assert "title" in types.json()["properties"]
+        portrait = requests.get(f"{api}/@portrait/x", headers=headers, timeout=60)
+        assert portrait.status_code == 404

@@ -1,8 +1,9 @@
 """Refusals in German: the page in the site's layout that a refused
 request shows, and the answers to unreadable input. A REST body that is not
 JSON and a search term the text index cannot parse answer 400 with a German
-message (plone.restapi let both through as server errors); a malformed
-batch parameter too. REST clients get the message as JSON.
+message (plone.restapi let both through as server errors), and so does a
+search criterion whose value its index cannot take (a date that is none);
+a malformed batch parameter too. REST clients get the message as JSON.
 """
 
 from plone import api
@@ -33,6 +34,11 @@ BAD_INPUT = {
         "error_search_term",
         default="Nach diesem Suchbegriff kann nicht gesucht werden. Bitte "
         "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
+    ),
+    "QueryParsingError": _(
+        "error_search_value",
+        default="Nach diesem Wert kann nicht gesucht werden. Bitte geben Sie "
+        "Daten als JJJJ-MM-TT an und Ja/Nein-Angaben als true oder false.",
     ),
 }
 
