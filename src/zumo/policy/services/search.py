@@ -12,16 +12,8 @@ Nobody searches by creator (``Creator``, ``listCreators``) who may not read
 creators (:mod:`zumo.policy.security.creators`): those criteria are left
 out for them, at the site root and in every folder, so a search cannot tell
 who made what.
-
-A value an index cannot take (``effective=gestern``, ``start=2024-13-45``)
-is refused before the catalog sees it: plone.restapi's parser let a date it
-could not read through as a server error; it is now its
-``QueryParsingError``, which answers 400 with a German message
-(:mod:`zumo.policy.security.refusals`).
 """
 
-from DateTime.interfaces import DateTimeError
-from plone.restapi.exceptions import QueryParsingError
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services.search.get import SearchGet
@@ -40,12 +32,6 @@ class SiteSearchHandler(SearchHandler):
             for index in CREATOR_INDEXES:
                 query.pop(index, None)
         return super().search(query)
-
-    def _parse_query(self, query):
-        try:
-            return super()._parse_query(query)
-        except DateTimeError as error:
-            raise QueryParsingError(str(error)) from error
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)
