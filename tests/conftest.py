@@ -165,6 +165,26 @@ def pytest_runtest_makereport(item, call):
     yield
 
 
+def _fuzzing(recorded):
+    """The summary lines of the API fuzzing and the odd requests."""
+    lines = []
+    if recorded["fuzz_requests"]:
+        lines.append(
+            f"API fuzzing: {recorded['fuzz_requests']} requests to "
+            f"{recorded['fuzz_operations']} operations of the OpenAPI "
+            f"description, {recorded['fuzz_server_errors']} server errors"
+        )
+    if recorded["odd_requests"] or recorded["odd_view_posts"]:
+        lines.append(
+            f"odd requests: {recorded['odd_requests']} to "
+            f"{recorded['odd_services']} REST services × methods, "
+            f"{recorded['odd_server_errors']} server errors; "
+            f"{recorded['odd_view_posts']} POSTs to {recorded['odd_views']} "
+            f"Classic views, {recorded['odd_view_server_errors']} server errors"
+        )
+    return lines
+
+
 def pytest_terminal_summary(terminalreporter):
     """Report how often the shared content was built, how many cells of the
     permission matrix and how many read channels were checked."""
@@ -231,9 +251,5 @@ def pytest_terminal_summary(terminalreporter):
             f"opened in Chromium (with and without the CSP), "
             f"{recorded['xss_executed']} pages where script ran"
         )
-    if recorded["fuzz_requests"]:
-        write(
-            f"API fuzzing: {recorded['fuzz_requests']} requests to "
-            f"{recorded['fuzz_operations']} operations of the OpenAPI "
-            f"description, {recorded['fuzz_server_errors']} server errors"
-        )
+    for line in _fuzzing(recorded):
+        write(line)

@@ -12,6 +12,13 @@
   say ``Content-Type: application/json``. Browsers send other types
   cross-site without asking first ("simple requests"), with the visitor's
   cookie; such a request now writes nothing.
+* **Values are text**: a query or form value that is not UTF-8 (Zope
+  keeps such bytes as surrogates, which failed later as server errors in
+  Plone's search and templates) is refused with 400.
+* **Dates are dates**: a value for a date index of the catalog
+  (``effective=gestern``, ``start=2024-13-45``) that is no date is refused
+  with 400 before the catalog sees it; Plone's search pages and
+  plone.restapi's ``@search`` failed on it with server errors.
 * **Conflicts are retried cleanly**: a request that met a concurrent
   change is run again by Zope (``max-conflict-retries``, 6 in
   ``instance/zope.conf.in``, after a random pause that doubles with each
@@ -20,19 +27,27 @@
 Every refusal has a German message (:mod:`zumo.policy.security.refusals`).
 """
 
+from DateTime import DateTime
+from DateTime.interfaces import DateTimeError
 from plone.rest.events import mark_as_api_request
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.service import Service
 from plone.rest.traverse import MarkAsRESTTraverser
+from Products.CMFCore.utils import getToolByName
 from zExceptions import HTTPUnsupportedMediaType
 from zExceptions import NotFound
+from zope.component.hooks import getSite
 from zope.component.hooks import setSite
+from ZPublisher.HTTPRequest import record
 from zumo.content.browser.batching import number
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.security.refusals import BadBatch
+from zumo.policy.security.refusals import BadDate
+from zumo.policy.security.refusals import UnreadableInput
 
 import json
+import re
 
 
 #: The most items one page of a listing or a REST answer holds.
@@ -96,6 +111,73 @@ def cap_batches(request):
         request.other["BODY"] = json.dumps(data).encode("utf-8")
 
 
+#: The surrogates Zope decodes bytes that are not UTF-8 to (PEP 383).
+SURROGATES = re.compile("[\udc80-\udcff]")
+
+
+def _texts(value):
+    """The strings in a form value (lists, tuples and records unpacked)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, record):
+        for item in value.values():
+            yield from _texts(item)
+
+
+def refuse_unreadable_input(request):
+    """Refuse a request whose form names or values are not UTF-8."""
+    for name, value in request.form.items():
+        for text in (name, *_texts(value)):
+            if SURROGATES.search(text):
+                raise UnreadableInput(name)
+
+
+#: The kinds of catalog index that hold dates.
+DATE_INDEXES = {"DateIndex", "DateRangeIndex", "DateRecurringIndex"}
+
+
+def _date_criteria(request):
+    """``{index name: [values]}`` of the form's criteria for an index, with
+    the value given plainly (``effective=…``), as a REST query's dotted name
+    (``effective.query=…``) or as a record (``effective.query:record=…``)."""
+    criteria = {}
+    for key, value in request.form.items():
+        name, _dot, option = key.partition(".")
+        if option not in ("", "query"):
+            continue
+        if isinstance(value, record):
+            value = value.get("query")
+        if value is None:
+            continue
+        values = value if isinstance(value, (list, tuple)) else [value]
+        criteria.setdefault(name, []).extend(values)
+    return criteria
+
+
+def refuse_bad_dates(request):
+    """Refuse a criterion for a date index whose value is not a date."""
+    criteria = _date_criteria(request)
+    catalog = getToolByName(getSite(), "portal_catalog", None) if criteria else None
+    if catalog is None:
+        return
+    dates = {
+        index.getId()
+        for index in catalog.getIndexObjects()
+        if index.meta_type in DATE_INDEXES
+    }
+    for name in dates & set(criteria):
+        for value in criteria[name]:
+            if not isinstance(value, str):
+                continue
+            try:
+                DateTime(value)
+            except DateTimeError as error:
+                raise BadDate(name) from error
+
+
 class UnsupportedMediaType(HTTPUnsupportedMediaType):
     """415 (Zope finds the status by the class name)."""
 
@@ -131,6 +213,8 @@ def require_json_writes(request):
 def guard_request(event):
     """Limits and the REST rules after traversal, before anything is called
     (subscriber of ``IPubAfterTraversal``)."""
+    refuse_unreadable_input(event.request)
+    refuse_bad_dates(event.request)
     require_json_writes(event.request)
     cap_batches(event.request)
 

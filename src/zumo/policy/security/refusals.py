@@ -1,10 +1,16 @@
 """Refusals in German: the page in the site's layout that a refused
 request shows, and the answers to unreadable input. A REST body that is not
 JSON and a search term the text index cannot parse answer 400 with a German
-message (plone.restapi let both through as server errors); a malformed
-batch parameter too. REST clients get the message as JSON.
+message (plone.restapi let both through as server errors), and so does a
+search criterion whose value its index cannot take (a date that is none);
+a malformed batch parameter too. A date no date parser reads (also as a
+search criterion, refused before the catalog sees it), a search term
+the text index cannot parse and a request value that is not UTF-8 answer
+400 in the Classic UI as well, with the German message on the refusal page
+(they ended in server errors in Plone's search, listings and forms).
 """
 
+from DateTime.interfaces import DateTimeError
 from plone import api
 from plone.rest.interfaces import IAPIRequest
 from Products.Five import BrowserView
@@ -33,6 +39,23 @@ BAD_INPUT = {
         "error_search_term",
         default="Nach diesem Suchbegriff kann nicht gesucht werden. Bitte "
         "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
+    ),
+    # A date criterion of a search (BadDate) and a date Zope's ``:date``
+    # converter could not read.
+    "DateTimeError": _(
+        "error_date_value",
+        default="Diese Datumsangabe ist ungültig. Bitte geben Sie Daten als "
+        "JJJJ-MM-TT an.",
+    ),
+    "UnreadableInput": _(
+        "error_not_utf8",
+        default="Die Anfrage enthält Zeichen, die nicht gelesen werden können "
+        "(kein gültiges UTF-8).",
+    ),
+    "QueryParsingError": _(
+        "error_search_value",
+        default="Nach diesem Wert kann nicht gesucht werden. Bitte geben Sie "
+        "Daten als JJJJ-MM-TT an und Ja/Nein-Angaben als true oder false.",
     ),
 }
 
@@ -118,15 +141,39 @@ class BadBatchView:
         return refusal_page(self, title, message, (target, back))
 
 
+class UnreadableInput(BadRequest):
+    """A request value that is not UTF-8 (400)."""
+
+
+class BadDate(BadRequest, DateTimeError):
+    """A date criterion of a search that is no date (400)."""
+
+
 class BadInputView:
-    """A REST answer to input that cannot be read: 400 and the German
-    message, as JSON (exception view for the errors in ``BAD_INPUT``)."""
+    """The answer to input that cannot be read: 400 and the German message
+    of ``BAD_INPUT`` for the error or the nearest of its base classes, as
+    JSON for the REST API and as the refusal page for browsers, with a link
+    to the same address without the query (exception view)."""
 
     def __init__(self, context, request):
         self.context = context
         self.request = request
 
     def render(self):
-        """The JSON answer."""
-        message = BAD_INPUT[type(self.context).__name__]
-        return _bad_request_json(self.request, translated(message))
+        """The JSON answer or the HTML page."""
+        message = next(
+            BAD_INPUT[cls.__name__]
+            for cls in type(self.context).__mro__
+            if cls.__name__ in BAD_INPUT
+        )
+        if IAPIRequest.providedBy(self.request):
+            return _bad_request_json(self.request, translated(message))
+        response = self.request.response
+        response.setStatus(400, lock=1)
+        response.setHeader("Content-Type", "text/html; charset=utf-8")
+        title = translated(_("title_bad_request", default="Ungültige Anfrage"))
+        back = translated(
+            _("link_without_batch", default="Zur Seite ohne diese Angabe")
+        )
+        target = self.request.get("ACTUAL_URL", "")
+        return refusal_page(self, title, translated(message), (target, back))
