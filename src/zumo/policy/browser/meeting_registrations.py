@@ -171,8 +171,12 @@ class MeetingRegistrationFormView(EasyFormView):
 
 
 class MeetingRegistrationViewlet(ViewletBase):
-    """On the meeting page: free places, the way to the form and, for the
-    institute, to the registrations."""
+    """On the meeting page: whether places are free, the way to the form
+    and, for the institute, how many and the way to the registrations.
+
+    Visitors do not see the number of free places: it would fall after
+    registering a new address and stay after one registered already, and
+    so tell who is registered."""
 
     def render(self):
         """Render nothing for a meeting without a form."""

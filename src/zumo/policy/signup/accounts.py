@@ -99,6 +99,12 @@ def clean(email, fullname):
                  default="Bitte geben Sie Ihren Namen mit höchstens 100 "
                  "Zeichen und ohne Steuerzeichen an.")),
         )  # fmt: skip
+    return clean_address(email), fullname
+
+
+def clean_address(email):
+    """Return the e-mail address ``email`` (lower case), or raise
+    :class:`SignupError` saying in German what is wrong."""
     try:
         checkEmailAddress(email.strip())
     except (AttributeError, EmailAddressInvalid):
@@ -108,10 +114,10 @@ def clean(email, fullname):
                  default="Bitte geben Sie eine gültige E-Mail-Adresse an, "
                  "zum Beispiel name@gemeinde.de.")),
         ) from None  # fmt: skip
-    return email.strip().lower(), fullname
+    return email.strip().lower()
 
 
-def _member_with(email):
+def member_with(email):
     """The member whose login name or e-mail address is ``email``, or None."""
     pas = api.portal.get_tool("acl_users")
     for criteria in ({"login": email}, {"email": email}):
@@ -136,7 +142,7 @@ def sign_up(request, email, fullname):
         return
     MAILS.fail(email, MAILS_PER_ADDRESS)
     portal = api.portal.get()
-    member = _member_with(email)
+    member = member_with(email)
     if member is not None:
         _mail_existing(portal, member, email)
     else:
@@ -189,7 +195,7 @@ def confirm(request, token):
     its user id; None when the address has an account by now (the link was
     followed before, or the institute added the person meanwhile)."""
     email, fullname = read_token(token)
-    if _member_with(email) is not None:
+    if member_with(email) is not None:
         return None
     portal = api.portal.get()
     userid = generate_user_id(portal, {"email": email, "fullname": fullname})
