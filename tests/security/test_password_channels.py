@@ -22,17 +22,21 @@ address.
 The counts are printed by ``pytest_terminal_summary`` in ``tests/conftest.py``.
 """
 
+from datetime import datetime
+from datetime import UTC
 from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from tests.fixtures.channels import Channels
 from tests.fixtures.channels import takes_password
 from tests.fixtures.channels import WRITES
-from tests.fixtures.http import form_fields
+from tests.fixtures.http import filled_in
 from urllib.parse import urlsplit
 from zumo.policy.forms import mitmachen as forms
 from zumo.policy.security import logins
 from zumo.policy.testing.scenario import PASSWORD
 
+import html
 import pytest
+import re
 import requests
 import transaction
 
@@ -303,47 +307,103 @@ def test_every_login_spelling_counts_against_one_throttle(
     )
 
 
-def _filled(page):
-    """The fields of the form on ``page``, filled in: addresses with an
-    address, the honeypot empty, everything else with a word."""
-    data = form_fields(page)
-    for name, value in data.items():
-        if value or name.endswith("-empty-marker"):
-            continue
-        if forms.HONEYPOT in name:
-            continue
-        data[name] = "schreibweise@example.org" if "mail" in name else "Schreibweise"
-    data["form.buttons.submit"] = "Senden"
-    return data
-
-
 def _submit(url, data):
     """Send the form at ``url`` as ``kommune-a``."""
     return requests.post(url, data=data, auth=(LOGIN, PASSWORD), allow_redirects=False)
 
 
+def _accepted(answer, form):
+    """Whether ``form`` took the submission: the thank-you page or, for a
+    form that creates something, the redirect to it."""
+    return answer.status_code == 302 or (
+        answer.status_code == 200 and form.thankstitle in answer.text
+    )
+
+
+def _errors(page):
+    """The validation errors a form page shows."""
+    return [
+        html.unescape(error).strip()
+        for error in re.findall(
+            r'class="[^"]*invalid-feedback[^"]*"[^>]*>\s*([^<]*)', page
+        )
+    ]
+
+
+def _refused(answer):
+    """Whether the answer is the refusal of the form limit."""
+    return "zu viele Einsendungen" in answer.text
+
+
+@pytest.fixture
+def begun_meeting(served_scenario):
+    """A meeting that has begun: the feedback form's required choice of a
+    meeting offers it (it lists begun meetings only)."""
+    portal, objects = served_scenario
+    meeting = objects["meeting_documented"]
+    meeting.start = datetime(2025, 5, 6, 10, tzinfo=UTC)
+    meeting.end = datetime(2025, 5, 6, 16, tzinfo=UTC)
+    meeting.reindexObject()
+    transaction.commit()
+    return meeting
+
+
+def _filled_form(portal, form_id):
+    """The form ``form_id`` of ``/mitmachen``, its spellings and its fields
+    filled in so that it validates, with its submit button."""
+    form = portal[forms.SECTION][form_id]
+    urls = spellings(portal, f"{forms.SECTION}/{form_id}")
+    page = requests.get(urls[0], auth=(LOGIN, PASSWORD))
+    assert page.status_code == 200, (form_id, page.status_code)
+    data = filled_in(page.text, skip=(forms.HONEYPOT,))
+    data["form.buttons.submit"] = form.submitLabel
+    return form, urls, data
+
+
+def test_one_spelling_reaches_the_form_limit(served_scenario, throttle, begun_meeting):
+    """Control: each form at ``/mitmachen``, filled in as below, takes
+    ``RATE_LIMIT`` submissions at one address and refuses the next."""
+    portal, _objects = served_scenario
+    for form_id in portal[forms.SECTION].objectIds():
+        forms.limiter.clear()
+        form, urls, data = _filled_form(portal, form_id)
+        answers = [_submit(urls[0], data) for _ in range(forms.RATE_LIMIT + 1)]
+        taken = [_accepted(answer, form) for answer in answers]
+        assert taken == [True] * forms.RATE_LIMIT + [False], (
+            form_id, _errors(answers[0].text),
+        )  # fmt: skip
+        assert _refused(answers[-1]), form_id
+
+
 def test_every_form_spelling_counts_against_one_limit(
-    served_scenario, throttle, record_property
+    served_scenario, throttle, begun_meeting, record_property
 ):
     """Submissions of a form at ``/mitmachen`` in mixed spellings count
-    against one limit: after ``RATE_LIMIT`` of them, every spelling refuses."""
+    against one limit: the first ``RATE_LIMIT`` of them, each filled in so
+    that it validates, are taken (the limit is checked only for a valid
+    submission, so a form failing validation would say nothing about it);
+    then every spelling refuses."""
     portal, _objects = served_scenario
     section = portal[forms.SECTION]
     checked = 0
+    not_taken = []
     not_refused = []
     for form_id in section.objectIds():
-        throttle.clear()
-        path = f"{forms.SECTION}/{form_id}"
-        urls = spellings(portal, path)
-        data = _filled(requests.get(urls[0], auth=(LOGIN, PASSWORD)).text)
+        forms.limiter.clear()
+        form, urls, data = _filled_form(portal, form_id)
         for attempt in range(forms.RATE_LIMIT):
-            _submit(urls[attempt % len(urls)], data)
+            # The spellings in turn, the last ones (virtual hosts) first.
+            url = urls[-1 - attempt % len(urls)]
+            answer = _submit(url, data)
+            if not _accepted(answer, form):
+                not_taken.append(f"{url}: {answer.status_code} {_errors(answer.text)}")
         for url in urls:
             answer = _submit(url, data)
-            if "zu viele Einsendungen" not in answer.text:
+            if not _refused(answer):
                 not_refused.append(f"{url}: {answer.status_code}")
         checked += len(urls)
     record_property("spellings", checked)
     record_property("spelling_routes", len(section.objectIds()))
     assert checked
+    assert not_taken == [], "valid submissions not taken:\n" + "\n".join(not_taken)
     assert not_refused == [], "not refused:\n" + "\n".join(not_refused)
