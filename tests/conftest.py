@@ -185,6 +185,36 @@ def _fuzzing(recorded):
     return lines
 
 
+def _write_and_account_channels(recorded, write):
+    """Report how many write channels, password routes, spellings and
+    existence pairs the channel suite checked."""
+    if recorded["write_calls"]:
+        write(
+            f"write channels: {recorded['write_calls']} writes "
+            f"({recorded['write_channels_views']} views, "
+            f"{recorded['write_channels_writes']} writing services) × objects × "
+            f"personas sent, {recorded['write_transactions']} transactions "
+            "committed and judged against the matrix"
+        )
+    if recorded["password_routes"]:
+        write(
+            f"password routes: {recorded['password_routes']} routes found, "
+            f"{recorded['password_attempts']} attempts against one throttle"
+        )
+    if recorded["spellings"]:
+        write(
+            f"spellings: {recorded['spellings']} spellings of "
+            f"{recorded['spelling_routes']} limited routes, each counted "
+            "against one limit"
+        )
+    if recorded["existence_pairs"]:
+        write(
+            f"existence: {recorded['existence_pairs']} pairs of an existing and "
+            f"a missing account, address or object, {recorded['existence_calls']} "
+            "requests compared (status, body, time)"
+        )
+
+
 def pytest_terminal_summary(terminalreporter):
     """Report how often the shared content was built, how many cells of the
     permission matrix and how many read channels were checked."""
@@ -214,6 +244,7 @@ def pytest_terminal_summary(terminalreporter):
             f"checked, {recorded['leak_marker_searches']} answer × hidden object "
             "marker searches"
         )
+    _write_and_account_channels(recorded, write)
     if recorded["crash_cycles"]:
         write(
             f"crash drill: {recorded['crash_cycles']} SIGKILL cycles in "

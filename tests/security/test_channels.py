@@ -50,20 +50,13 @@ from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
-from plone.browserlayer.utils import registered_layers
+from tests.fixtures.channels import Channels
+from tests.fixtures.channels import LAZY_WRITES
+from tests.fixtures.channels import written as changed_classes
 from urllib.parse import quote
 from urllib.parse import quote_plus
 from urllib.parse import unquote
 from urllib.parse import urlsplit
-from ZODB.utils import get_pickle_metadata
-from ZODB.utils import p64
-from ZODB.utils import u64
-from zope.browsermenu.interfaces import IMenuItemType
-from zope.component import getUtilitiesFor
-from zope.interface import Interface
-from zope.publisher.interfaces.browser import IBrowserRequest
-from zope.schema.interfaces import IVocabularyFactory
-from zope.traversing.interfaces import ITraversable
 from zumo.policy.testing.scenario import api_url
 from zumo.policy.testing.scenario import matrix
 from zumo.policy.testing.scenario import PERSONAS as SCENARIO_PERSONAS
@@ -84,14 +77,6 @@ pytestmark = pytest.mark.slow
 # Views that are not called, with the reason. A GET must never change
 # anything, so this stays empty unless there is a very good reason.
 SKIPPED_VIEWS = {}
-# What a GET may write (class name patterns): Plone creates these lazily on
-# first use. Any other transaction is reported by the last test.
-LAZY_WRITES = {
-    "plone.scale.storage.ScalesDict": "image scales are stored when first "
-    "shown, also on GET (plone.scale, allowed by plone.protect)",
-    ".portlets.*.Assignment": "a member's default dashboard portlets are "
-    "stored on their first visit (plone.app.portlets.dashboard.new_user)",
-}
 # Views that change something by design: called with GET, plone.protect
 # aborts their write (which the suite hears), and that is right.
 ACTIONS = {
@@ -106,8 +91,6 @@ FULL = os.environ.get("LEAK_CHANNELS") == "full"
 CALLERS_PER_CONTEXT = 2
 # Enumeration must find more channels than this (all contexts together).
 MINIMUM_CHANNELS = {"views": 300, "services": 30, "vocabularies": 40}
-REST_ADAPTER = re.compile(r"^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)_")
-GET_SERVICE = re.compile(r"^GET_([^_]+)_([^_]+)_(.*)$")
 MARKER_KINDS = ("title", "description", "keyword", "uid", "path")
 JSON = {"Accept": "application/json"}
 
@@ -269,98 +252,11 @@ def plan(served_scenario):
     return Plan(*served_scenario)
 
 
-# Enumeration
-
-
-def _registries(portal):
-    """The site manager of ``portal`` and all registries below it.
-
-    ``registeredAdapters`` lists only a registry's own registrations, and the
-    test layers stack global registries, so all bases are walked.
-    """
-    found = []
-    todo = [portal.getSiteManager()]
-    while todo:
-        registry = todo.pop(0)
-        if registry not in found:
-            found.append(registry)
-            todo.extend(registry.__bases__)
-    return found
-
-
-def _is_browser_request(spec, layers):
-    """Whether a browser request can provide ``spec`` (request or layer)."""
-    if spec is Interface or not hasattr(spec, "isOrExtends"):
-        return False
-    return (
-        spec.isOrExtends(IBrowserRequest)
-        or IBrowserRequest.isOrExtends(spec)
-        or spec in layers
-    )
-
-
-def _is_view(registration):
-    """Whether ``registration`` is a browser view (not REST, menu or namespace)."""
-    return not (
-        REST_ADAPTER.match(registration.name)
-        or IMenuItemType.providedBy(registration.provided)
-        or registration.provided.isOrExtends(ITraversable)
-        or registration.name in SKIPPED_VIEWS
-    )
-
-
-def _service(registration):
-    """``(accept, service name)`` of a GET service registration, else ``None``."""
-    match = GET_SERVICE.match(registration.name)
-    if match is None:
-        return None
-    kind, subtype, name = match.groups()
-    return f"{kind}/{subtype}", name
-
-
-class Channels:
-    """The views, GET services and vocabularies registered in the live site."""
-
-    def __init__(self, portal):
-        layers = set(registered_layers())
-        adapters = [
-            registration
-            for registry in _registries(portal)
-            for registration in registry.registeredAdapters()
-            if len(registration.required) == 2
-            and registration.name
-            and _is_browser_request(registration.required[1], layers)
-        ]
-        self._views = [r for r in adapters if _is_view(r)]
-        self._services = [(r, _service(r)) for r in adapters if _service(r)]
-        self.vocabularies = sorted(
-            name for name, factory in getUtilitiesFor(IVocabularyFactory, portal)
-        )
-        #: How many channels of each kind were found.
-        self.enumerated = dict(
-            views=len({r.name for r in self._views}),
-            services=len({service for r, service in self._services}),
-            vocabularies=len(self.vocabularies),
-        )
-
-    def views(self, context):
-        """Names of the views registered for something ``context`` provides."""
-        return sorted(
-            {r.name for r in self._views if r.required[0].providedBy(context)}
-        )
-
-    def services(self, context):
-        """``(accept, name)`` of the GET services applying to ``context``."""
-        return sorted(
-            {s for r, s in self._services if r.required[0].providedBy(context)}
-        )
-
-
 @pytest.fixture
 def channels(served_scenario):
     """The channels of the served site."""
     portal, objects = served_scenario
-    return Channels(portal)
+    return Channels(portal, skipped=SKIPPED_VIEWS)
 
 
 # Markers and detection
@@ -472,15 +368,6 @@ class Marked:
         return kinds
 
 
-def _written(database, after):
-    """The classes of the objects written in transactions after ``after``."""
-    written = set()
-    for record in database.storage.iterator(p64(u64(after) + 1)):
-        for change in record:
-            written.add(".".join(get_pickle_metadata(change.data)))
-    return written
-
-
 class Checker:
     """Calls channels as one persona and collects the markers it finds."""
 
@@ -509,7 +396,7 @@ class Checker:
         if len(self.aborted_writes) > aborted and channel not in ACTIONS:
             self.writes.append(f"{called}: a write, aborted by plone.protect")
         if self.database.lastTransaction() != before:
-            written = _written(self.database, before)
+            written = changed_classes(self.database, before)
             if not any(
                 fnmatch(name, f"*{lazy}") for name in written for lazy in LAZY_WRITES
             ):

@@ -28,6 +28,11 @@ PERMISSIONS = {
     "internal-statistics": "zumo: View internal statistics",
     "saved-data": "collective.easyform: Download Saved Input",
 }
+#: Permissions that change content through its versions: they follow ``edit``.
+VERSIONING = (
+    "CMFEditions: Save new version",
+    "CMFEditions: Revert to previous versions",
+)
 
 
 def _by_persona():
@@ -68,6 +73,36 @@ class TestMatrix:
                 )
         logout()
         record_property("matrix_cells_in_process", len(cells))
+        assert wrong == []
+
+    @pytest.mark.parametrize("persona,cells", sorted(_by_persona().items()))
+    def test_versions_and_markers_follow_edit(self, scenario, persona, cells):
+        """Saving and restoring a version (CMFEditions) is allowed exactly
+        where editing is; only administrators (the institute is Site
+        Administrator) change marker interfaces (``Manage properties``,
+        ``@@edit-markers.html``), an object's owner not (issue 26)."""
+        portal, objects = scenario
+        IAnnotations(portal.REQUEST).clear()
+        if persona == "anonymous":
+            logout()
+        else:
+            login(portal, persona)
+        administrator = bool(
+            {"Manager", "Site Administrator"} & set(api.user.get_current().getRoles())
+        )
+        wrong = []
+        for cell in cells:
+            if cell["action"] != "edit":
+                continue
+            obj = objects[cell["object"]]
+            for permission in VERSIONING:
+                allowed = bool(api.user.has_permission(permission, obj=obj))
+                if allowed != (cell["expected"] == "allowed"):
+                    wrong.append(f"{cell['object']} {permission}: {allowed}")
+            markers = bool(api.user.has_permission("Manage properties", obj=obj))
+            if markers != administrator:
+                wrong.append(f"{cell['object']} Manage properties: {markers}")
+        logout()
         assert wrong == []
 
     def test_matrix_covers_every_type_state_and_persona(self):

@@ -264,3 +264,36 @@ def test_1011_creating_grants_nothing_on_existing_content(portal):
         r["name"] for r in portal.rolesOfPermission("Allow sendto") if r["selected"]
     }
     assert senders == {"Manager", "Site Administrator"}
+
+
+def test_1011_versions_follow_edit_and_markers_are_for_administrators(portal):
+    """A site of version 1010 gave an object's owner ``Manage properties``
+    (marker interfaces) and, on published content, saving a version; after
+    the upgrade the rolemap and the content's role mappings say otherwise."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    example = api.content.create(
+        container=portal["praxisbeispiele"], type="PracticeExample", id="alt"
+    )
+    api.content.transition(obj=example, transition="submit")
+    api.content.transition(obj=example, transition="publish")
+    example.manage_permission(
+        "CMFEditions: Save new version", ("Owner", "Manager"), acquire=0
+    )
+    portal.manage_permission(
+        "Manage properties", ("Owner", "Manager", "Site Administrator"), acquire=1
+    )
+
+    run_upgrade(portal, "1010", "1011")
+
+    def roles(obj, permission):
+        return {
+            role["name"]
+            for role in obj.rolesOfPermission(permission)
+            if role["selected"]
+        }
+
+    assert roles(portal, "Manage properties") == {"Manager", "Site Administrator"}
+    assert roles(example, "CMFEditions: Save new version") == roles(
+        example, "Modify portal content"
+    )
+    assert "Owner" not in roles(example, "CMFEditions: Save new version")

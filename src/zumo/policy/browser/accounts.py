@@ -1,10 +1,17 @@
 """Accounts in the browser: the personal information form, whose change of
 one's own e-mail address waits for the new mailbox, the page of the link
 that confirms it (:mod:`zumo.policy.signup.addresses`), and the author
-pages, which only those who manage users see."""
+pages, which only those who manage users see.
+
+Plone's personal information and preferences forms take another member's
+``userid``; for those who may not manage users they answered 404 for a
+missing account and showed an existing one's name (and a server error on
+the preferences). Here every other ``userid`` is the same 404 for them.
+"""
 
 from pathlib import Path
 from plone import api
+from plone.app.users.browser.personalpreferences import PersonalPreferencesPanel
 from plone.app.users.browser.userdatapanel import UserDataPanel
 from plone.protect import CheckAuthenticator
 from plone.restapi.permissions import PloneManageUsers
@@ -17,9 +24,28 @@ from zumo.policy.signup import accounts
 from zumo.policy.signup import addresses
 
 
-class PersonalInformation(UserDataPanel):
+def manages_users():
+    """Whether the current user may manage users (Plone's permission)."""
+    return bool(api.user.has_permission(PloneManageUsers, obj=api.portal.get()))
+
+
+class OwnAccountOnly:
+    """A form of Plone's account panel that names another member only for
+    those who manage users: for everybody else any other ``userid``
+    answers the same 404, whether or not the account exists."""
+
+    def __call__(self):
+        """404 for another member's ``userid`` unless one manages users."""
+        userid = self.request.form.get("userid")
+        if userid and userid != api.user.get_current().getId() and not manages_users():
+            raise NotFound("userid")
+        return super().__call__()
+
+
+class PersonalInformation(OwnAccountOnly, UserDataPanel):
     """Plone's ``@@personal-information``: a member's new address of their
-    own is mailed a confirmation link instead of being set."""
+    own is mailed a confirmation link instead of being set; another
+    member's only for those who manage users."""
 
     def applyChanges(self, data):
         """Apply everything but a new address of one's own; ask the new
@@ -36,6 +62,11 @@ class PersonalInformation(UserDataPanel):
             addresses.request_change(member, address)
             self.noChangesMessage = self.successMessage = addresses.sent_message()
         return super().applyChanges(data)
+
+
+class PersonalPreferences(OwnAccountOnly, PersonalPreferencesPanel):
+    """Plone's ``@@personal-preferences``; another member's only for those
+    who manage users."""
 
 
 class ConfirmAddressView(BrowserView):
@@ -76,6 +107,6 @@ class AuthorView(BaseAuthorView):
 
     def __call__(self):
         """404 unless the visitor may manage users."""
-        if not api.user.has_permission(PloneManageUsers, obj=api.portal.get()):
+        if not manages_users():
             raise NotFound(self.username or "author")
         return super().__call__()

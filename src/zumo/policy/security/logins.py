@@ -307,11 +307,15 @@ def count_attempt(event):
 
 class ZumoMailPasswordView(MailPasswordView):
     """The form's ``mail_password``: the same confirmation page whether or
-    not the login name exists."""
+    not the login name exists. Only the form's POST asks for a mail: a GET
+    writes nothing (a reset request is stored), and plone.protect would
+    answer a member's writing GET with a redirect that only an existing
+    login name causes."""
 
     def __call__(self):
-        """Send the mail if possible; show the confirmation page."""
-        send_reset_mail(self.request.form.get("userid", ""))
+        """Send the mail if possible (POST); show the confirmation page."""
+        if self.request.method == "POST":
+            send_reset_mail(self.request.form.get("userid", ""))
         return api.content.get_view(
             "mail_password_response", self.context, self.request
         )()
