@@ -24,13 +24,6 @@ VICTIM = "opfer@example.org"
 SENT = "Wir haben eine E-Mail an die neue Adresse geschickt."
 
 
-@pytest.fixture(autouse=True)
-def _forget_mail_counts():
-    accounts.MAILS.clear()
-    yield
-    accounts.MAILS.clear()
-
-
 @pytest.fixture
 def victims_registration(served_scenario):
     """An upcoming meeting with a registration of ``VICTIM`` made without

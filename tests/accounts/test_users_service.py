@@ -6,6 +6,7 @@ from plone import api
 from tests.fixtures.mail import links
 from tests.fixtures.mail import subject
 from zumo.policy.signup import accounts
+from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
 import statistics
@@ -14,13 +15,6 @@ import transaction
 
 
 JSON = {"Accept": "application/json"}
-
-
-@pytest.fixture(autouse=True)
-def _forget_mail_counts():
-    accounts.MAILS.clear()
-    yield
-    accounts.MAILS.clear()
 
 
 def _users():
@@ -170,3 +164,24 @@ def test_reset_mail_opens_the_password_form(
     page = persona_request("anonymous").get(link)
     assert page.status_code == 200
     assert 'name="password"' in page.text
+
+
+def test_a_session_sets_no_password_without_the_old_one(
+    served_scenario, persona_request
+):
+    """``PATCH @users/<self>`` with a password is refused in German for a
+    member (plone.restapi set it without asking for the current one); the
+    old password still works."""
+    portal = served_scenario[0]
+    session = _session(persona_request, "kommune-a")
+    for key in ("password", "old_password", "new_password"):
+        answer = session.patch(
+            "/++api++/@users/kommune-a", json={key: "Uebernommen-12345"}
+        )
+        assert answer.status_code == 400, answer.text
+        assert "bisherigen Passwort" in answer.json()["error"]["message"]
+    transaction.begin()
+    assert portal.acl_users.authenticate("kommune-a", PASSWORD, portal.REQUEST)
+    assert not portal.acl_users.authenticate(
+        "kommune-a", "Uebernommen-12345", portal.REQUEST
+    )

@@ -9,9 +9,6 @@ import pytest
 import transaction
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 @pytest.fixture
 def registered(served_scenario):
     """``buerger`` registered for the announced meeting."""

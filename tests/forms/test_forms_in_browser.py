@@ -7,7 +7,7 @@ from tests.fixtures.browser import keep_screenshot
 import pytest
 
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_limits")]
+pytestmark = pytest.mark.browser
 
 
 #: Tabs of Plone's full form that proposers must not meet.

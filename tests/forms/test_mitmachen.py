@@ -9,12 +9,8 @@ from zumo.policy.forms import mitmachen as forms
 from zumo.policy.interfaces import ILoginRequiredForm
 from zumo.policy.testing.scenario import api_url
 
-import pytest
 import requests
 import transaction
-
-
-pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 PROPOSAL = "praxisbeispiel-vorschlagen"

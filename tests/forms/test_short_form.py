@@ -15,9 +15,6 @@ from zumo.content.interfaces import IZumoContentLayer
 import pytest
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 def form_of(portal, context, view_name):
     """The updated add or edit form of a practice example in ``context``."""
     request = portal.REQUEST

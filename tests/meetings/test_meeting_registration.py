@@ -20,9 +20,6 @@ import pytest
 import transaction
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 BUTTON = "Anmelden"
 
 

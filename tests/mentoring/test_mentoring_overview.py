@@ -3,9 +3,6 @@
 import pytest
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 class TestMentoringOverview:
     def test_institute_sees_every_group(self, served_scenario, persona_request):
         _portal, objects = served_scenario

@@ -7,7 +7,7 @@ from tests.fixtures.browser import as_persona
 import pytest
 
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_limits")]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

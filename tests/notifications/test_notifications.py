@@ -16,9 +16,6 @@ import pytest
 import transaction
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 #: REST calls on an object's own address need this header.
 JSON = {"Accept": "application/json"}
 

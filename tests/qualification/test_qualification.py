@@ -14,9 +14,6 @@ import pytest
 import transaction
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 class TestRecords:
     """The functions, in-process."""
 

@@ -9,7 +9,7 @@ from tests.fixtures.browser import keep_screenshot
 import pytest
 
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fresh_limits")]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

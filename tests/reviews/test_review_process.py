@@ -17,9 +17,6 @@ import pytest
 import transaction
 
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
-
-
 JSON = {"Accept": "application/json"}
 
 

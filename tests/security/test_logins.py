@@ -15,14 +15,6 @@ import requests
 WRONG = "falsch-falsch-1"
 
 
-@pytest.fixture
-def throttle():
-    """A throttle that remembers nothing before and after the test."""
-    logins.THROTTLE.clear()
-    yield logins.THROTTLE
-    logins.THROTTLE.clear()
-
-
 #: Addresses outside the site that redirect parameters might lead to.
 OUTSIDE = [
     "https://evil.example/phish",
@@ -39,7 +31,7 @@ def _message(answer):
     return text[start : text.find("</div>", start)] if start >= 0 else ""
 
 
-@pytest.mark.usefixtures("served_scenario", "throttle")
+@pytest.mark.usefixtures("served_scenario")
 class TestLogins:
     def test_unknown_name_and_wrong_password_answer_alike(self, served_scenario):
         site = served_scenario[0].absolute_url()
@@ -191,7 +183,7 @@ def _refused(site):
     return answer.status_code == 429
 
 
-@pytest.mark.usefixtures("served_scenario", "throttle")
+@pytest.mark.usefixtures("served_scenario")
 class TestEveryWayToPresentAPassword:
     """Every way to present a password counts against the same login and
     client, whatever the spelling of the address."""

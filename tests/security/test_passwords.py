@@ -4,7 +4,6 @@ next successful login by POST (``zumo.policy.security.passwords``)."""
 from AuthEncoding import AuthEncoding
 from plone import api
 from tests.fixtures.http import login_form
-from zumo.policy.security import logins
 from zumo.policy.testing.scenario import PASSWORD
 
 import pytest
@@ -33,14 +32,6 @@ def served_hash(portal, login):
     return stored(portal, login)
 
 
-@pytest.fixture
-def throttle():
-    """No failed logins counted before and after the test."""
-    logins.THROTTLE.clear()
-    yield
-    logins.THROTTLE.clear()
-
-
 def test_a_new_password_is_stored_with_bcrypt(scenario):
     portal = scenario[0]
     with api.env.adopt_roles(["Manager"]):
@@ -52,7 +43,6 @@ def test_a_new_password_is_stored_with_bcrypt(scenario):
     assert portal.acl_users.authenticate(login, PASSWORD, portal.REQUEST)
 
 
-@pytest.mark.usefixtures("throttle")
 @pytest.mark.parametrize("way", ["form", "rest"])
 def test_an_old_hash_becomes_bcrypt_at_the_next_login(served_scenario, way):
     portal = served_scenario[0]
@@ -72,7 +62,6 @@ def test_an_old_hash_becomes_bcrypt_at_the_next_login(served_scenario, way):
     assert login_form(site, "kommune-a", PASSWORD)[0].status_code == 302
 
 
-@pytest.mark.usefixtures("throttle")
 def test_neither_a_get_nor_a_wrong_password_stores_anything(served_scenario):
     portal = served_scenario[0]
     site = portal.absolute_url()

@@ -7,16 +7,7 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.fixtures.http import csrf_token
 from zumo.policy.security import sendto
 
-import pytest
 import requests
-
-
-@pytest.fixture
-def fresh_sendto():
-    """No mails counted before and after the test."""
-    sendto.limiter.clear()
-    yield
-    sendto.limiter.clear()
 
 
 def test_members_cannot_send_pages(served_scenario, persona_request):
@@ -28,7 +19,6 @@ def test_members_cannot_send_pages(served_scenario, persona_request):
         assert "sendto_form" not in session.get(page).text, persona
 
 
-@pytest.mark.usefixtures("fresh_sendto")
 def test_managers_send_a_limited_number(served_scenario, scenario_inbox):
     site = served_scenario[0].absolute_url()
     session = requests.Session()

@@ -18,13 +18,6 @@ import transaction
 SENT = "Wir haben Ihnen eine E-Mail geschickt."
 
 
-@pytest.fixture(autouse=True)
-def _forget_mail_counts():
-    signup.MAILS.clear()
-    yield
-    signup.MAILS.clear()
-
-
 @pytest.fixture
 def member(functional_portal):
     """A member the institute added, with an address and another login name."""

@@ -160,7 +160,7 @@ def presented(request):
     ``@users/<name>/reset-password`` with ``old_password``), HTTP basic
     authentication. ``kind`` is ``"change"`` for a password change (the
     user is already logged in, so only checking the password tells the
-    outcome), else ``"login"``.
+    outcome), ``"basic"`` for HTTP basic authentication, else ``"login"``.
     """
     published = request.get("PUBLISHED")
     posted = request.get("REQUEST_METHOD") == "POST"
@@ -190,7 +190,7 @@ def presented(request):
             return current, password, "change"
     credentials = _basic_credentials(request)
     if credentials is not None:
-        return (*credentials, "login")
+        return (*credentials, "basic")
     return None
 
 
@@ -268,14 +268,16 @@ def authenticated(request, name, password):
 def outcome(request, name, password, kind):
     """Whether presenting ``password`` for the login ``name`` succeeded.
 
-    A login succeeded if the request ends as that user. Otherwise PAS is
-    asked: Zope checks credentials only where the published object asks
-    for them, so a wrong basic password on a public page, or on an address
-    that is not found, leaves the user anonymous without refusing anything,
-    and a REST ``@login`` answers with a token, not as the user. A password
-    change is always asked, as its user is logged in already.
+    Basic authentication succeeded if the request ends as that user (Zope
+    checked the password). Everything else is asked of PAS: Zope checks
+    credentials only where the published object asks for them, so a wrong
+    basic password on a public page, or on an address that is not found,
+    leaves the user anonymous without refusing anything; a REST ``@login``
+    answers with a token, not as the user; and a request that carries the
+    login cookie ends as its user whatever password its login form fields
+    hold, so a session must not make guessing that user's password free.
     """
-    if kind == "login" and _current_login(request) == name:
+    if kind == "basic" and _current_login(request) == name:
         return True
     return authenticated(request, name, password) is not None
 

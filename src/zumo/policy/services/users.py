@@ -33,6 +33,10 @@ from zumo.policy.signup.passwords import send_reset_mail
 import json
 
 
+#: Keys of a ``PATCH @users`` body that would set a password.
+PASSWORD_KEYS = {"password", "old_password", "new_password"}
+
+
 #: What a registrant may send.
 REGISTRATION_FIELDS = {"fullname", "email", "sendPasswordReset"}
 
@@ -138,7 +142,8 @@ class UsersPost(BaseUsersPost):
 
 class UsersPatch(BaseUsersPatch):
     """plone.restapi's ``PATCH @users/<id>``; one's own new address waits
-    for its confirmation."""
+    for its confirmation, and one's own password is changed only where the
+    current one is asked for."""
 
     def reply(self):
         """Keep a new address of one's own aside and mail its link; leave
@@ -146,6 +151,27 @@ class UsersPatch(BaseUsersPatch):
         if len(self.params) != 1:
             return _not_found(self.request)
         data = json_body(self.request)
+        if (
+            isinstance(data, dict)
+            and not self.can_manage_users
+            and PASSWORD_KEYS & set(data)
+        ):
+            # plone.restapi would set one's own password without asking for
+            # the current one: a stolen session must not take the account.
+            return _error(
+                self.request,
+                400,
+                "BadRequest",
+                _t(
+                    _(
+                        "error_users_patch_password",
+                        default="Ihr Passwort ändern Sie unter „Passwort "
+                        "ändern“ oder mit POST @users/<kennung>/reset-password "
+                        "und Ihrem bisherigen Passwort (old_password).",
+                    )
+                ),
+                "password",
+            )
         member = api.user.get(userid=self.params[0])
         if member is None:
             if self.can_manage_users:
