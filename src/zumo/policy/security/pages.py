@@ -9,6 +9,7 @@ visitors; here they are not found (404), before they run.
 
 from plone.app.content.browser.adding import CMFAdding
 from plone.app.contentrules.browser.adding import RuleAdding
+from plone.namedfile.scaling import ImageScaling
 from Products.CMFCore.utils import getToolByName
 from Products.Five import BrowserView
 from zExceptions import NotFound
@@ -134,3 +135,10 @@ def refuse_views_that_are_no_pages(event):
     view = getattr(published, "__self__", published)
     if IBrowserView.providedBy(view) and _no_page(view, request):
         raise _not_found()
+
+
+class ImageScales(NoPageOfItsOwn, ImageScaling):
+    """plone.namedfile's ``@@images``: its scales are published below it;
+    called bare it answered 400 while Zope looked for its default page,
+    before the object's permissions were checked, so a private object
+    answered otherwise than a missing one (404)."""
