@@ -39,6 +39,10 @@ NOT_PAGES = {
     "ploneform-macros": "macros of the z3c.form templates",
     "registered_notify_template": "the mail template of a new account",
     "text-transform": "the rich text transform, called from templates",
+    "updateSharingInfo": "plone.app.workflow's former AJAX answer of the "
+    "Sharing page, which no script calls: it applied roles without the "
+    "Sharing page's limits (zumo.policy.security.sharing) and then failed "
+    "on its own macro",
     "update_version_before_edit": "CMFEditions' helper of edit forms",
     "update_version_on_edit": "CMFEditions' helper of edit forms",
     "version_file_view": "CMFEditions' version view of Archetypes files",
