@@ -9,6 +9,7 @@ in the byline or the feeds.
 from zumo.policy.testing.scenario import api_url
 
 import pytest
+import re
 
 
 JSON = {"Accept": "application/json"}
@@ -85,6 +86,30 @@ def test_search_by_creator_tells_nothing(
 
     assert found(Creator="buerger") == found(Creator="niemand") == found()
     assert found(listCreators="buerger") == found(listCreators="niemand")
+
+
+@pytest.mark.parametrize("persona", OTHERS)
+def test_classic_search_by_creator_tells_nothing(
+    served_scenario, persona, persona_request
+):
+    """Plone's search page and its live search answer a creator criterion
+    as if none had been named (the Classic twin of ``@search``)."""
+    portal, _objects = served_scenario
+    session = persona_request(persona)
+
+    def found(view, **query):
+        answer = session.get(
+            f"{portal.absolute_url()}/{view}",
+            params={"portal_type": "PracticeExample", **query},
+        )
+        assert answer.status_code == 200
+        if view == "@@ajax-search":
+            return answer.json()["total"]
+        return re.search(r'id="search-results-number"[^>]*>\s*(\d+)', answer.text)[1]
+
+    for view in ("@@search", "@@ajax-search"):
+        assert found(view, Creator="buerger") == found(view, Creator="niemand")
+        assert found(view, listCreators="buerger") == found(view, listCreators="x")
 
 
 @pytest.mark.parametrize("persona", ["kommune-b", "expertin"])

@@ -8,7 +8,8 @@ of a space, Reviewer, the institute, administrators); plone.restapi leaves
 the fields out for everybody else, in GET and in ``@search?fullobjects``.
 Listings (``@search`` summaries) name creators only to those who hold the
 permission on the whole site, and nobody else may search by creator. The
-byline, the contributors below the content and the author link in the page
+byline, the contributors below the content, Plone's search page (nobody
+else searches by creator there either) and the author link in the page
 head name them only to those who hold it on the item; feeds name no author (``registry.xml``). See
 ``docs/privacy.md``.
 """
@@ -19,6 +20,9 @@ from plone.app.layout import viewlets
 from plone.app.layout.links.viewlets import AuthorViewlet
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
+from Products.CMFPlone.browser import search as plone_search
+from Products.CMFPlone.browser.search import AjaxSearch
+from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 import os
@@ -80,3 +84,34 @@ class AuthorLink(AuthorViewlet):
     def show(self):
         """Whether the page head links the creator's author page."""
         return super().show() and may_read_creators(self.context)
+
+
+class CreatorBlindQuery:
+    """Plone's search page leaves out the creator criteria (``Creator``,
+    ``listCreators``) of those who may not read creators, as ``@search``
+    does, so that its results cannot tell who made what."""
+
+    def filter_query(self, query):
+        """Plone's query, without creator criteria the user may not ask."""
+        query = super().filter_query(query)
+        if query and not may_read_creators():
+            for index in CREATOR_INDEXES:
+                query.pop(index, None)
+        return query or None
+
+
+class CreatorBlindSearch(CreatorBlindQuery, Search):
+    """Plone's ``@@search`` page."""
+
+    index = ViewPageTemplateFile(
+        "search.pt",
+        _prefix=os.path.join(os.path.dirname(plone_search.__file__), "templates"),
+    )
+
+    def __call__(self):
+        """The search page."""
+        return self.index()
+
+
+class CreatorBlindAjaxSearch(CreatorBlindQuery, AjaxSearch):
+    """Plone's ``@@ajax-search`` (the live search's answers)."""
