@@ -3,10 +3,9 @@ confirmed it, through REST and through the personal information form;
 until then what belongs to the old address stays with it and nothing of
 the new one's follows (issue 26)."""
 
-from datetime import datetime
-from datetime import timedelta
 from html.parser import HTMLParser
 from plone import api
+from tests.fixtures.builders import open_meeting
 from tests.fixtures.http import token_in
 from tests.fixtures.mail import body
 from tests.fixtures.mail import links
@@ -30,19 +29,8 @@ def victims_registration(served_scenario):
     an account; its cancel token."""
     portal, _objects = served_scenario
     setSite(portal)
-    now = datetime.now()
+    meeting = open_meeting(portal, "treffen-adresse")
     with api.env.adopt_roles(["Manager"]):
-        meeting = api.content.create(
-            container=portal["werkstatttreffen"],
-            type="WorkshopMeeting",
-            id="treffen-adresse",
-            title="Werkstatttreffen Adresse",
-            start=now + timedelta(days=21),
-            end=now + timedelta(days=21, hours=4),
-            registration_start=now - timedelta(days=1),
-            registration_end=now + timedelta(days=7),
-        )
-        api.content.transition(obj=meeting, transition="announce")
         row = registration.register(
             meeting,
             {"name": "Olga Opfer", "email": VICTIM, "consent": True},

@@ -1,9 +1,8 @@
 """Author pages and the meeting page answer alike whether or not an
 account or a registration exists (issue 26)."""
 
-from datetime import datetime
-from datetime import timedelta
 from plone import api
+from tests.fixtures.builders import open_meeting
 from zope.component.hooks import setSite
 from zumo.policy.meetings import registration
 
@@ -52,20 +51,8 @@ def test_the_meeting_page_does_not_count_registrations(
     already): the page shows no number of free places."""
     portal, _objects = served_scenario
     setSite(portal)
-    now = datetime.now()
+    meeting = open_meeting(portal, "treffen-zaehler", capacity=10)
     with api.env.adopt_roles(["Manager"]):
-        meeting = api.content.create(
-            container=portal["werkstatttreffen"],
-            type="WorkshopMeeting",
-            id="treffen-zaehler",
-            title="Werkstatttreffen Zähler",
-            start=now + timedelta(days=21),
-            end=now + timedelta(days=21, hours=4),
-            capacity=10,
-            registration_start=now - timedelta(days=1),
-            registration_end=now + timedelta(days=7),
-        )
-        api.content.transition(obj=meeting, transition="announce")
         registration.register(
             meeting, {"name": "A", "email": "a@example.org"}, quiet=True
         )
