@@ -38,11 +38,11 @@ from tests.fixtures.channels import Changes
 from tests.fixtures.channels import Channels
 from tests.fixtures.channels import LAZY_WRITES
 from tests.fixtures.channels import WRITES
+from tests.fixtures.http import attributes
 from zope.annotation.interfaces import IAnnotations
 from zumo.policy.testing.scenario import api_url
 from zumo.policy.testing.scenario import matrix
 
-import html
 import os
 import pytest
 import re
@@ -205,14 +205,9 @@ def _form_data(page, persona_token):
     data = {}
     button = None
     for tag in INPUT.findall(page):
-        name = re.search(r'\bname="([^"]+)"', tag)
+        name, kind, value = attributes(tag)
         if not name:
             continue
-        name = html.unescape(name.group(1))
-        kind = re.search(r'\btype="([^"]+)"', tag)
-        kind = kind.group(1).lower() if kind else ""
-        value = re.search(r'\bvalue="([^"]*)"', tag)
-        value = html.unescape(value.group(1)) if value else ""
         if kind == "submit" or tag.startswith("<button"):
             if button is None and "cancel" not in name.lower():
                 button = (name, value or "1")

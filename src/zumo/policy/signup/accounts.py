@@ -131,16 +131,25 @@ def member_with(email):
     return None
 
 
+def may_mail(address):
+    """Whether ``address`` may be sent one more mail it asked for by typing
+    it into a form (sign-up, a changed address): at most
+    ``MAILS_PER_ADDRESS`` in the limit's window; the mail is counted."""
+    if MAILS.blocked(address):
+        return False
+    MAILS.fail(address, MAILS_PER_ADDRESS)
+    return True
+
+
 def sign_up(request, email, fullname):
     """Mail a registrant with ``email`` and ``fullname`` (checked with
     :func:`clean`) the link to confirm, or, when the address belongs to a
     member already, mail that member their login name. Writes nothing; the
     caller answers alike in both cases."""
     email, fullname = clean(email, fullname)
-    if MAILS.blocked(email):
+    if not may_mail(email):
         logger.info("Registration for %s: no further mail for now", email)
         return
-    MAILS.fail(email, MAILS_PER_ADDRESS)
     portal = api.portal.get()
     member = member_with(email)
     if member is not None:

@@ -89,10 +89,9 @@ def request_change(member, address):
     for key, entry in list(pending.items()):
         if entry["userid"] == userid or _expired(entry, now):
             del pending[key]
-    if accounts.MAILS.blocked(address):
+    if not accounts.may_mail(address):
         logger.info("Address change of %s: no further mail for now", userid)
         return
-    accounts.MAILS.fail(address, accounts.MAILS_PER_ADDRESS)
     token = secrets.token_urlsafe(32)
     pending[_hash(token)] = PersistentMapping(userid=userid, email=address, issued=now)
     _mail_confirmation(member, address, token)
