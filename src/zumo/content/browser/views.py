@@ -14,6 +14,8 @@ from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.browser.batching import batch_start
+from zumo.content.dates import local_time
+from zumo.content.dates import site_time
 from zumo.content.i18n import translated
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
@@ -118,13 +120,12 @@ class ZumoView(BrowserView):
         """Format a date, or a datetime with its time, in the site's language.
 
         Plone's localized formats (``date_format_short`` and
-        ``date_format_long`` of the ``plonelocales`` domain): in German
-        ``21.11.2026`` and ``21.11.2026 10:00``.
+        ``date_format_long`` of the ``plonelocales`` domain) in the site's
+        time zone (:func:`zumo.content.dates.local_time`): in German
+        ``21.11.2026`` and ``21.11.2026 10:00 Uhr``.
         """
-        if not value:
-            return ""
         with_time = isinstance(value, datetime.datetime | DateTime)
-        return api.portal.get_localized_time(value, long_format=with_time)
+        return local_time(value, long_format=with_time)
 
     def contents(self, portal_types=None):
         """Return catalog brains of the visible items directly inside."""
@@ -329,16 +330,18 @@ class WorkshopMeetingView(ZumoView):
     }
 
     def when(self):
-        """Return the meeting's dates as German text."""
-        start, end = self.context.start, self.context.end
+        """Return the meeting's dates as German text, in the site's zone
+        (``15.07.2027, 10:00 – 14:00 Uhr``)."""
+        start, end = site_time(self.context.start), site_time(self.context.end)
         if not start:
             return ""
+        day = local_time(start.date())
         if self.context.whole_day:
             if end and end.date() != start.date():
-                return f"{start:%d.%m.%Y} – {end:%d.%m.%Y}"
-            return f"{start:%d.%m.%Y}, ganztägig"
+                return f"{day} – {local_time(end.date())}"
+            return f"{day}, ganztägig"
         if end and end.date() == start.date():
-            return f"{start:%d.%m.%Y}, {start:%H:%M} – {end:%H:%M} Uhr"
+            return f"{day}, {start:%H:%M} – {local_time(end, time_only=True)}"
         return f"{self.format_date(start)} – {self.format_date(end)}"
 
     def registration(self):

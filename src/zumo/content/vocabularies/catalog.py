@@ -13,6 +13,7 @@ from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+from zumo.content.dates import local_time
 
 
 def _vocabulary(brains, title):
@@ -53,7 +54,7 @@ class MeetingsVocabulary:
             sort_order="descending",
         )
         return _vocabulary(
-            brains, lambda brain: f"{brain.Title} ({brain.start.strftime('%d.%m.%Y')})"
+            brains, lambda brain: f"{brain.Title} ({local_time(brain.start)})"
         )
 
 

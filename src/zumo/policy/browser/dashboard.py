@@ -13,6 +13,7 @@ from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.meetings import registration
@@ -224,4 +225,4 @@ class Dashboard(BrowserView):
 
     def when(self, value):
         """A date in German."""
-        return api.portal.get_localized_time(value, long_format=True)
+        return local_time(value, long_format=True)

@@ -13,12 +13,14 @@ the next page is in the ``Link`` header (``rel="next"``) and, in JSON, in
 """
 
 from DateTime import DateTime
+from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zumo.content import facets
 from zumo.content import vocabularies
 from zumo.content.browser.batching import batch_window
+from zumo.content.dates import site_time
 from zumo.policy.tabular import csv_text
 
 import json
@@ -48,11 +50,13 @@ LIST_COLUMNS = {
 
 
 def _iso(value):
+    """ISO 8601: a day as it is, a time in the site's zone with its offset
+    (``2026-12-07T00:22:19+01:00``), as the site's pages show it."""
     if value is None:
         return None
-    if hasattr(value, "ISO8601"):  # Zope DateTime
-        return value.ISO8601()
-    return value.isoformat()
+    if type(value) is date:
+        return value.isoformat()
+    return site_time(value).isoformat(timespec="seconds")
 
 
 def record(brain):

@@ -15,8 +15,10 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.forms.downloads import row_values
 from zumo.policy.forms.mitmachen import SAVED_DATA
 from zumo.policy.meetings import registration
 from zumo.policy.tabular import csv_text
@@ -118,11 +120,7 @@ class MeetingRegistrationsView(BrowserView):
                         registration.STATUS_TITLES[status], self.request
                     ),  # fmt: skip
                     "position": waiting if status == registration.WAITING else None,
-                    "time": api.portal.get_localized_time(
-                        row.get("dt"), long_format=True
-                    )
-                    if row.get("dt")
-                    else "",  # fmt: skip
+                    "time": local_time(row.get("dt"), long_format=True),
                 }
             )
         return found
@@ -140,7 +138,7 @@ class MeetingRegistrationsCSV(BrowserView):
             text = csv_text(
                 action.getColumnTitles(),
                 (
-                    [_cell(value) for value in action.get_row_data(row)]
+                    [_cell(value) for value in row_values(action, row)]
                     for _key, row in registration.rows(form)
                 ),
                 delimiter=";",

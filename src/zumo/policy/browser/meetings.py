@@ -12,6 +12,7 @@ from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from zumo.content import vocabularies
 from zumo.content.browser.batching import catalog_batch
+from zumo.content.dates import local_time
 
 
 PAST_PAGE = 20
@@ -79,4 +80,4 @@ class MeetingsView(BrowserView):
 
     def when(self, brain):
         """Date and time of a meeting in German (``12.03.2027, 09:30``)."""
-        return api.portal.get_localized_time(brain.start, long_format=True)
+        return local_time(brain.start, long_format=True)

@@ -4,6 +4,7 @@ institute."""
 from plone import api
 from Products.Five.browser import BrowserView
 from zumo.content.browser.batching import catalog_batch
+from zumo.content.dates import local_time
 from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
 from zumo.content.vocabularies import title_of
@@ -49,9 +50,7 @@ class MentoringOverview(BrowserView):
                     "status_title": title_of(
                         "milestone_status", step["status"], step["status"]
                     ),
-                    "date": api.portal.get_localized_time(step["date"])
-                    if step["date"]
-                    else "",
+                    "date": local_time(step["date"]),
                 }
                 for step in group.milestones()
             ],

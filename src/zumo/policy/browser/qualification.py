@@ -8,6 +8,7 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
@@ -18,10 +19,7 @@ from zumo.policy.spaces.roster import roster
 
 def _readable(record):
     """The record with German status and dates."""
-    dates = {
-        step: api.portal.get_localized_time(record[step]) if record.get(step) else ""
-        for step in participation.STEPS
-    }
+    dates = {step: local_time(record.get(step)) for step in participation.STEPS}
     return dict(
         record,
         status_title=title_of("qualification_status", record["status"]),

@@ -6,6 +6,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.action_plan import IActionPlan
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
@@ -70,12 +71,8 @@ class AssessedPlanViewlet(ViewletBase):
         record["kind_title"] = title_of(
             "action_plan_kinds", record["plan_kind"], record["plan_kind"] or ""
         )
-        record["pinned_text"] = api.portal.get_localized_time(record["pinned"])
-        record["adopted_text"] = (
-            api.portal.get_localized_time(record["adopted"])
-            if record["adopted"]
-            else ""
-        )
+        record["pinned_text"] = local_time(record["pinned"])
+        record["adopted_text"] = local_time(record["adopted"])
         record["sections"] = [
             {"name": name, "title": SECTION_TITLES[name], "html": record[name]}
             for name in PLAN_SECTIONS
@@ -103,9 +100,7 @@ class RecognitionViewlet(ViewletBase):
             dict(
                 item,
                 level_title=title_of("review_levels", item["level"], item["level"]),
-                valid_text=api.portal.get_localized_time(item["valid_until"])
-                if item["valid_until"]
-                else "",
+                valid_text=local_time(item["valid_until"]),
             )
             for item in experts.recognitions(self.context)
         ]

@@ -4,6 +4,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import Message
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.spaces import invitations
@@ -94,7 +95,7 @@ class RosterView(BrowserView):
             dict(
                 invitation,
                 role_title=roster.ROLES[invitation["role"]][1],
-                expires_text=api.portal.get_localized_time(invitation["expires"]),
+                expires_text=local_time(invitation["expires"]),
             )
             for invitation in invitations.pending(self.context)
         ]

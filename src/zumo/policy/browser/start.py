@@ -6,6 +6,7 @@ from Products.Five.browser import BrowserView
 from zope.i18nmessageid import MessageFactory
 from zumo.content import facets
 from zumo.content.browser.views import german_number
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy.setuphandlers.structure import sections
 
@@ -103,7 +104,7 @@ class StartView(BrowserView):
 
     def when(self, brain):
         """Date and time of a meeting in German."""
-        return api.portal.get_localized_time(brain.start, long_format=True)
+        return local_time(brain.start, long_format=True)
 
     def portal_url(self):
         """The site's address, for the quick links."""

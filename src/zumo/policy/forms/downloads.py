@@ -7,7 +7,8 @@ run in the institute's spreadsheet program. The saved-data page
 (``actions/<action>/@@data``, easyform's download button) therefore writes
 the file here, in the action's format (``DownloadFormat``: CSV, TSV or
 XLSX), with the column titles if the action asks for them
-(``UseColumnNames``). ``overrides.zcml`` puts this page in place of
+(``UseColumnNames``) and the time each form was sent in the site's time
+zone (easyform writes it in UTC). ``overrides.zcml`` puts this page in place of
 easyform's.
 """
 
@@ -16,12 +17,15 @@ from collective.easyform.browser.actions import SavedDataFormWrapper
 from plone.registry.interfaces import IRegistry
 from plone.z3cform import layout
 from zope.component import queryUtility
+from zumo.content.dates import local_time
 from zumo.policy.tabular import csv_text
 from zumo.policy.tabular import xlsx_bytes
 
 
 #: The separators a CSV download may use (the institute chooses on the page).
 DELIMITERS = (",", ";", "\t", "|")
+#: The column in which easyform keeps when a form was sent.
+SENT = "dt"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -32,6 +36,19 @@ def _default_delimiter():
     return chosen if chosen in DELIMITERS else ","
 
 
+def row_values(action, row):
+    """The values of the saved ``row`` of ``action`` (easyform's
+    ``SaveData``) in the order of its columns, the time the form was sent
+    (easyform's ``dt``, kept as UTC text) in the site's zone:
+    ``06.12.2026 23:22 Uhr``."""
+    return [
+        local_time(value, long_format=True) if name == SENT else value
+        for name, value in zip(
+            action.getColumnNames(), action.get_row_data(row), strict=True
+        )
+    ]
+
+
 def saved_data_file(action, delimiter=None):
     """``(body, content type, file extension)`` of the saved data of
     ``action`` (easyform's ``SaveData``) in its download format; a CSV file
@@ -40,7 +57,7 @@ def saved_data_file(action, delimiter=None):
         action.get_header_row() if getattr(action, "UseColumnNames", False) else None
     )
     rows = [
-        [action.serialize(value) for value in action.get_row_data(row)]
+        [action.serialize(value) for value in row_values(action, row)]
         for row in action.getSavedFormInput()
     ]
     kind = getattr(action, "DownloadFormat", "tsv")

@@ -39,6 +39,7 @@ from plone.supermodel.exportimport import BaseHandler
 from zope.i18nmessageid import Message
 from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated as _t
 from zumo.content.workshop_meeting import IWorkshopMeeting
 from zumo.policy import _
@@ -135,9 +136,7 @@ def _cancel_url(meeting, row):
 
 
 def _when(meeting):
-    if not meeting.start:
-        return ""
-    return api.portal.get_localized_time(meeting.start, long_format=True)
+    return local_time(meeting.start, long_format=True)
 
 
 def _mail_state(meeting, row, message):
@@ -258,9 +257,7 @@ def refusal_of(meeting):
                  default="Dieses Formular gehört zu keinem Werkstatttreffen.")  # fmt: skip
     state = meeting.registration_state()
     if state == "upcoming":
-        opens = api.portal.get_localized_time(
-            meeting.registration_start, long_format=True
-        )
+        opens = local_time(meeting.registration_start, long_format=True)
         return _("error_registration_not_open",
                  default="Die Anmeldung zu diesem Treffen beginnt am ${date}.",
                  mapping={"date": opens})  # fmt: skip

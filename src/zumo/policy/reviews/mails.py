@@ -5,6 +5,7 @@ an ending validity (sent by :mod:`zumo.policy.mail`)."""
 from datetime import date
 from datetime import timedelta
 from plone import api
+from zumo.content.dates import local_time
 from zumo.content.i18n import translated as _t
 from zumo.policy import _
 from zumo.policy.mail import notify
@@ -91,7 +92,7 @@ def remind_expiring_reviews(today=None):
                     "gilt bis ${date}. Wenn die Kommune eine neue Begutachtung "
                     "wünscht, kann sie sie jetzt beantragen.",
                     mapping={"title": title,
-                             "date": ends.strftime("%d.%m.%Y")}))  # fmt: skip
+                             "date": local_time(ends)}))  # fmt: skip
         institute = [m.getId() for m in api.user.get_users(groupname="institute")]
         notify(
             sorted(reviewed_team(review) | set(institute)),

@@ -17,6 +17,7 @@ from plone.restapi.services.history.get import HistoryGet
 from plone.restapi.services.workflow.info import WorkflowInfo
 from plone.restapi.services.workflow.info import WorkflowInfoService
 from Products.CMFEditions.browser.views import VersionsHistoryForm
+from zumo.content.dates import local_time
 
 
 #: The keys of an entry that name who acted (raw workflow history,
@@ -127,3 +128,7 @@ class ReadableVersionsHistory(VersionsHistoryForm):
             "comments": sys_metadata["comment"],
         }
         return readable_history(self.context, [entry])[0]
+
+    def when(self, value):
+        """The time of a version in the site's zone, in German."""
+        return local_time(value, long_format=True)
