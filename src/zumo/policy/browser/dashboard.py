@@ -169,8 +169,6 @@ class Dashboard(BrowserView):
     def registrations(self):
         """My registrations for upcoming meetings:
         ``[{meeting, status_title, cancel_url}]``."""
-        userid = self.member.getId()
-        email = (self.member.getProperty("email") or "").lower()
         found = []
         for brain in self._find(
             portal_type="WorkshopMeeting",
@@ -178,26 +176,18 @@ class Dashboard(BrowserView):
             sort_on="start",
         ):
             meeting = brain.getObject()
-            form = registration.registration_form(meeting)
-            if form is None:
-                continue
-            for _key, row in registration.rows(form):
-                mine = row.get("userid") == userid or (
-                    email and row.get("email") == email
+            mine = registration.registration_of(meeting, self.member)
+            if mine is not None:
+                found.append(
+                    {
+                        "meeting": brain,
+                        "status": translated(
+                            registration.STATUS_TITLES[mine["row"]["status"]],
+                            self.request,
+                        ),
+                        "cancel_url": registration.cancel_url(meeting, mine["row"]),
+                    }
                 )
-                if mine and row.get("status") != registration.CANCELLED:
-                    found.append(
-                        {
-                            "meeting": brain,
-                            "status": translated(
-                                registration.STATUS_TITLES[row["status"]],
-                                self.request,
-                            ),
-                            "cancel_url": f"{brain.getURL()}/@@abmelden?token="
-                            f"{row['token']}",
-                        }
-                    )
-                    break
         return found
 
     def meetings(self):

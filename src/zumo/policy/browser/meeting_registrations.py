@@ -13,6 +13,7 @@ from Acquisition import aq_parent
 from collective.easyform.browser.view import EasyFormView
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
+from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.dates import local_time
@@ -169,8 +170,10 @@ class MeetingRegistrationFormView(EasyFormView):
 
 
 class MeetingRegistrationViewlet(ViewletBase):
-    """On the meeting page: whether places are free, the way to the form
-    and, for the institute, how many and the way to the registrations.
+    """On the meeting page: whether places are free, the way to the form,
+    a logged-in visitor's own registration (registered or waiting, with the
+    way to cancel) and, for the institute, how many and the way to the
+    registrations.
 
     Visitors do not see the number of free places: it would fall after
     registering a new address and stay after one registered already, and
@@ -197,3 +200,20 @@ class MeetingRegistrationViewlet(ViewletBase):
     def may_manage(self):
         """Whether the visitor may read the registrations."""
         return bool(api.user.has_permission(SAVED_DATA, obj=self.context))
+
+    @memoize
+    def mine(self):
+        """The logged-in visitor's own registration: ``{state, position,
+        cancel_url}`` (``state`` is ``confirmed`` or ``waiting``), or
+        ``None`` (anonymous visitors cannot be told apart: they read the
+        mail they were sent)."""
+        if api.user.is_anonymous():
+            return None
+        found = registration.registration_of(self.context, api.user.get_current())
+        if found is None:
+            return None
+        return {
+            "state": found["row"]["status"],
+            "position": found["position"],
+            "cancel_url": registration.cancel_url(self.context, found["row"]),
+        }

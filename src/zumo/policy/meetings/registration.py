@@ -131,7 +131,8 @@ def _has_place(meeting):
     return free is None or free > 0
 
 
-def _cancel_url(meeting, row):
+def cancel_url(meeting, row):
+    """The personal address at which the person of ``row`` cancels."""
     return f"{meeting.absolute_url()}/@@abmelden?token={row['token']}"
 
 
@@ -155,7 +156,7 @@ def _mail_state(meeting, row, message):
         "when": _when(meeting),
         "where": getattr(meeting, "location", "") or "",
         "url": meeting.absolute_url(),
-        "cancel": _cancel_url(meeting, row),
+        "cancel": cancel_url(meeting, row),
     }
     body = _t(Message(message, mapping=mapping))
     mail(row["email"], subject, body)
@@ -232,6 +233,33 @@ def find(meeting, token):
         if secrets.compare_digest(str(row.get("token", "")), str(token)):
             return key, row
     return None, None
+
+
+def registration_of(meeting, member):
+    """The registration of ``member`` (a member object) for ``meeting`` that
+    still holds: ``{key, row, position}``, or ``None``. A registration is
+    theirs if they sent it logged in or from their address; ``position`` is
+    their place on the waiting list (1 for the next to move up), ``None``
+    for a confirmed place."""
+    form = registration_form(meeting)
+    if form is None or member is None:
+        return None
+    userid = member.getId()
+    email = (member.getProperty("email") or "").strip().lower()
+    waiting = 0
+    for key, row in rows(form):
+        status = row.get("status", CONFIRMED)
+        if status == WAITING:
+            waiting += 1
+        if status == CANCELLED:
+            continue
+        if row.get("userid") == userid or (email and row.get("email") == email):
+            return {
+                "key": key,
+                "row": row,
+                "position": waiting if status == WAITING else None,
+            }
+    return None
 
 
 def cancel(meeting, key):

@@ -1,0 +1,1 @@
+The meeting page tells a logged-in member whether they are registered ("Sie sind angemeldet.") or on the waiting list ("Sie stehen auf der Warteliste (Platz 2).") and links their way to cancel; members who registered from their address without logging in are recognised too.
