@@ -7,7 +7,10 @@ from zumo.content.relations import relation_to
 from zumo.policy.browser.reviews import RecognitionViewlet
 from zumo.policy.interfaces import IZumoPolicyLayer
 
+import datetime
 import pytest
+import pytz
+import re
 
 
 def render(obj):
@@ -189,3 +192,26 @@ class TestOtherViews:
         assert "Passende Beteiligungsformate wählen." in page
         assert "Präsenz" in page
         assert "2 Tage" in page
+
+    def test_qualification_module_dates_and_place(self, module):
+        """The sessions still ahead in Berlin time (summer and winter, typed
+        with or without a zone), soonest first; the place."""
+        berlin = pytz.timezone("Europe/Berlin")
+        module.sessions = [
+            berlin.localize(datetime.datetime(2027, 7, 15, 10)),
+            datetime.datetime(2027, 1, 20, 10),
+            datetime.datetime(2020, 3, 1, 10),
+        ]
+        module.place = "Haus der Akademie, Stuttgart"
+        page = render(module)
+        assert "Nächste Termine" in page
+        assert page.index("20.01.2027 10:00 Uhr") < page.index("15.07.2027 10:00 Uhr")
+        assert "01.03.2020" not in page
+        assert "Haus der Akademie, Stuttgart" in page
+        module.sessions = [datetime.datetime(2020, 3, 1, 10)]
+        assert "Zurzeit sind keine Termine angekündigt." in render(module)
+
+    def test_qualification_module_edit_form_asks_for_dates_and_place(self, module):
+        page = module.restrictedTraverse("@@edit")()
+        for label in ("Termine", "Ort", "Dauer", "Format"):
+            assert re.search(rf"<label[^>]*>\s*{label}\s*<", page), label

@@ -1,5 +1,6 @@
 """Qualifizierungsmodul: a unit of the ZUMO curriculum or the KoQuMa modules."""
 
+from plone.app.event.base import localized_now
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -8,6 +9,7 @@ from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
+from zumo.content.dates import site_time
 from zumo.content.interfaces import IEntry
 from zumo.content.vocabularies import choice_list
 from zumo.content.vocabularies import details
@@ -58,6 +60,27 @@ class IQualificationModule(model.Schema):
         vocabulary="zumo.vocabularies.module_formats",
         required=False,
     )
+    sessions = schema.List(
+        title=_("label_module_sessions", default="Termine"),
+        description=_(
+            "help_module_sessions",
+            default="Beginn jedes Termins mit Datum und Uhrzeit (deutsche Zeit). "
+            "Vergangene Termine zeigt die Seite nicht mehr an.",
+        ),
+        value_type=schema.Datetime(title=_("label_module_session", default="Termin")),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    place = schema.TextLine(
+        title=_("label_module_place", default="Ort"),
+        description=_(
+            "help_module_place",
+            default="Zum Beispiel: Haus der Akademie, Stuttgart, oder: online, "
+            "die Zugangsdaten kommen mit der Anmeldebestätigung.",
+        ),
+        required=False,
+    )
     duration = schema.TextLine(
         title=_("label_duration", default="Dauer"),
         description=_("help_duration", default="Zum Beispiel: 2 Tage à 6 Stunden."),
@@ -76,6 +99,13 @@ class IQualificationModule(model.Schema):
 @implementer(IQualificationModule, IEntry)
 class QualificationModule(Container):
     """A qualification module; its material files live inside."""
+
+    def next_sessions(self, now=None):
+        """The sessions still ahead, soonest first, as aware datetimes in
+        the site's zone (a time typed without a zone is a Berlin time)."""
+        now = now or localized_now(self)
+        ahead = (site_time(value) for value in self.sessions or ())
+        return sorted(value for value in ahead if value >= now)
 
 
 def koquma_call(token):

@@ -387,7 +387,15 @@ class ExpertReviewView(ZumoView):
 
 
 class QualificationModuleView(ZumoView):
-    """The qualification module: goals, format, duration and materials."""
+    """The qualification module: dates, place, format, duration, goals and
+    materials."""
+
+    def next_sessions(self):
+        """The sessions still ahead as German text (``18.02.2027 09:30 Uhr``)."""
+        return [
+            local_time(value, long_format=True)
+            for value in self.context.next_sessions()
+        ]
 
 
 def _referrers(obj, attribute):

@@ -57,6 +57,14 @@ def _html(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
 
 
+def _session(entry):
+    """A module's session ``{"days": 21, "time": "09:30"}``: that many days
+    after the day of loading, at that time in Berlin."""
+    day = date.today() + timedelta(days=entry["days"])
+    hour, minute = (int(part) for part in entry["time"].split(":"))
+    return TIMEZONE.localize(datetime(day.year, day.month, day.day, hour, minute))
+
+
 def _month(value, day):
     """Return the date of ``day`` in the month ``value`` (``"2024-03"``)."""
     year, month = value.split("-")
@@ -276,8 +284,10 @@ class DemoLoader:
 
         The eight KoQuMa modules are what the KoQuMa call says of them
         (:func:`zumo.content.qualification_module.koquma_call`); the demo only
-        files them under topics. The ZUMO curriculum is still being
-        developed: its modules are demo content.
+        files them under topics (the call names no dates or places, so none
+        are given). The ZUMO curriculum is still being developed: its
+        modules, their places and sessions (days from the day of loading)
+        are demo content.
         """
         container = self.site["qualifizierung"]
         for entry in self.network["modules"]:
@@ -307,6 +317,8 @@ class DemoLoader:
                 position=entry.get("position"),
                 module_format=entry["format"],
                 duration=entry["duration"],
+                place=entry["place"],
+                sessions=[_session(item) for item in entry["sessions"]],
                 goals=_html(entry["goals"]),
                 topics=entry["topics"],
                 audiences=entry["audiences"],
