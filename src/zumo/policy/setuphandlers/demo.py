@@ -396,7 +396,9 @@ class DemoLoader:
                 topics=entry["topics"],
                 capacity=entry["capacity"],
                 demo=True,
-                registration_start=start - timedelta(days=60),
+                # Open for three months: the meeting two months ahead takes
+                # registrations whatever the hour the demo is loaded.
+                registration_start=start - timedelta(days=90),
                 registration_end=start - timedelta(days=7),
                 agenda=RichTextValue(
                     "<ul><li>10:00 Ankommen und Begrüßung</li>"
