@@ -215,6 +215,28 @@ def _write_and_account_channels(recorded, write):
         )
 
 
+#: Who the crawl of tests/i18n/test_crawl.py walks as.
+CRAWLERS = (
+    "anonymous", "buerger", "kommune-a", "kommune-b", "expertin", "expertin2",
+    "institut", "ministerium",
+)  # fmt: skip
+
+
+def _crawl(recorded, write):
+    """One line per persona the crawl walked: pages, and its findings."""
+    for persona in CRAWLERS:
+        if not recorded[f"crawl_pages_{persona}"]:
+            continue
+        write(
+            f"crawl {persona}: {recorded[f'crawl_pages_{persona}']} pages, "
+            f"{recorded[f'crawl_english_{persona}']} English findings, "
+            f"{recorded[f'crawl_byline_{persona}']} byline findings, "
+            f"{recorded[f'crawl_time_{persona}']} time findings "
+            f"({recorded[f'crawl_allowed_{persona}']} allowed while other "
+            "parts are under way)"
+        )
+
+
 def pytest_terminal_summary(terminalreporter):
     """Report how often the shared content was built, how many cells of the
     permission matrix and how many read channels were checked."""
@@ -284,3 +306,4 @@ def pytest_terminal_summary(terminalreporter):
         )
     for line in _fuzzing(recorded):
         write(line)
+    _crawl(recorded, write)

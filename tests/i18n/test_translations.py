@@ -4,6 +4,7 @@ from pathlib import Path
 from zope.i18n import translate
 
 import polib
+import pytest
 
 
 LOCALES = Path(__file__).parents[2] / "src" / "zumo" / "policy" / "locales"
@@ -91,3 +92,31 @@ def test_fill_takes_the_german_defaults(tmp_path):
         "Kept": "Behalten",
     }
     assert polib.pofile(str(po)).fuzzy_entries() == []
+
+
+@pytest.mark.parametrize(
+    ("domain", "msgid", "german"),
+    [
+        ("plone", "Pin", "Anheften"),
+        ("plone", "label_toggle_navigation", "Navigation ein- und ausblenden"),
+        ("plone", "breadcrumb", "Sie sind hier"),
+        ("widgets", "clear search", "Suche leeren"),
+        ("z3c.form", "Show default value", "Vorgabewert anzeigen"),
+        ("collective.easyform", "label_autofocus", "Den Cursor ins erste Feld setzen"),
+    ],
+)
+def test_stock_messages_upstream_leaves_english(portal, domain, msgid, german):
+    """Plone's messages without a German translation upstream come out
+    German from the policy's catalogues of those domains, beside the
+    upstream ones (src/zumo/policy/locales/de/LC_MESSAGES/<domain>.po)."""
+    assert translate(msgid, domain=domain, target_language="de") == german
+
+
+def test_stock_catalogues_are_complete():
+    """Each message of the policy's catalogues of Plone's domains has its
+    German text (an empty one would leave the English default)."""
+    for po_file in (LOCALES / "de" / "LC_MESSAGES").glob("*.po"):
+        if po_file.name == "zumo.po":
+            continue
+        ours = polib.pofile(str(po_file))
+        assert [entry.msgid for entry in ours if not entry.msgstr] == []

@@ -33,6 +33,7 @@ from unittest import mock
 from zope.configuration import xmlconfig
 from ZPublisher.HTTPRequest import HTTPRequest
 from zumo.policy.setuphandlers.demo import DEMO_PROFILE
+from zumo.policy.setuphandlers.site import SITE_TITLE
 from zumo.policy.testing import scenario
 
 import bcrypt
@@ -163,7 +164,10 @@ class DemoLayer(ContentFixture):
 
     def build(self, portal):
         """Apply the profile ``zumo.policy:demo`` as ``make create-site``
-        does, with the test password for the personas."""
+        does, with the test password for the personas, on a site titled as
+        ``make create-site`` titles it (not plone.app.testing's "Plone site")."""
+        api.portal.set_registry_record("plone.site_title", SITE_TITLE)
+        portal.setTitle(SITE_TITLE)
         environ = {"ZUMO_DEMO_PASSWORD": DEMO_PASSWORD}
         with api.env.adopt_roles(["Manager"]), mock.patch.dict(os.environ, environ):
             portal.portal_setup.runAllImportStepsFromProfile(f"profile-{DEMO_PROFILE}")
