@@ -1,22 +1,34 @@
-"""``@@fileUpload``: the upload of files into a folder (folder contents,
-the editor's "Hochladen"), allowed types checked before anything is made.
+"""Files as they were sent: the upload of files into a folder
+(``@@fileUpload``: folder contents, the editor's "Hochladen"), allowed types
+checked before anything is made, and their downloads, served as stored.
 
-plone.app.content's view set 403 for a type the folder does not allow
-(say a text file, which becomes a page, in a section for practice examples
-only) but went on and created the item all the same. Here the type the
-upload would make (found as ``IDXFileFactory`` finds it) is checked against
-the types the user may add in this folder first; a refusal answers 403
-with a German message and writes nothing.
+plone.app.content's view set 403 for a type the folder does not allow but
+went on and created the item all the same. Here the type the upload would
+make (found as ``IDXFileFactory`` finds it, through the content type
+registry, where the profile maps every file that is no image to a File:
+a text file became a page without its text) is checked against the types
+the user may add in this folder first; a refusal answers 403 with a German
+message and writes nothing.
+
+A download (``@@download``, ``@@display-file``, a version's
+``@@download-version``) passes no transform of Plone's transform chain:
+plone.protect wrote its script into every HTML file a member downloaded.
 """
 
 from AccessControl import getSecurityManager
 from plone.app.dexterity.interfaces import IDXFileFactory
+from plone.app.versioningbehavior.browser import DownloadVersion
 from plone.base.permissions import AddPortalContent
+from plone.namedfile.browser import Download
+from plone.transformchain.interfaces import DISABLE_TRANSFORM_REQUEST_KEY
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 from Products.Five.browser import BrowserView
+from zope.component import adapter
+from ZPublisher.interfaces import IPubAfterTraversal
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.interfaces import IZumoPolicyLayer
 
 import json
 import mimetypes
@@ -72,3 +84,13 @@ class CheckedFileUploadView(BrowserView):
             "Content-Type", "application/json; charset=utf-8"
         )
         return json.dumps(result)
+
+
+@adapter(IPubAfterTraversal)
+def serve_files_as_stored(event):
+    """Switch the transform chain off for the download of a file."""
+    request = event.request
+    if IZumoPolicyLayer.providedBy(request) and isinstance(
+        request.get("PUBLISHED"), (Download, DownloadVersion)
+    ):
+        request.environ[DISABLE_TRANSFORM_REQUEST_KEY] = True
