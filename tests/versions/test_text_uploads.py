@@ -36,3 +36,4 @@ def test_a_text_file_stays_a_file(served_scenario, persona_request, name):
     download = session.get(f"{created.absolute_url()}/@@download/file")
 
     assert download.content == TEXT
+    assert "private" in download.headers["Cache-Control"]  # the caching rules hold

@@ -11,8 +11,11 @@ the user may add in this folder first; a refusal answers 403 with a German
 message and writes nothing.
 
 A download (``@@download``, ``@@display-file``, a version's
-``@@download-version``) passes no transform of Plone's transform chain:
-plone.protect wrote its script into every HTML file a member downloaded.
+``@@download-version``) is served as stored: Plone's theme wrapped an
+HTML file into a page, and plone.protect's transform, which checks that a
+GET wrote nothing and then writes its script into every HTML page, wrote
+it into every HTML file a member downloaded. The theme is off for a
+download; plone.protect still checks but no longer writes into files.
 """
 
 from AccessControl import getSecurityManager
@@ -20,11 +23,12 @@ from plone.app.dexterity.interfaces import IDXFileFactory
 from plone.app.versioningbehavior.browser import DownloadVersion
 from plone.base.permissions import AddPortalContent
 from plone.namedfile.browser import Download
-from plone.transformchain.interfaces import DISABLE_TRANSFORM_REQUEST_KEY
+from plone.protect.auto import ProtectTransform
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 from Products.Five.browser import BrowserView
 from zope.component import adapter
+from zope.interface import Interface
 from ZPublisher.interfaces import IPubAfterTraversal
 from zumo.content.i18n import translated
 from zumo.policy import _
@@ -86,11 +90,28 @@ class CheckedFileUploadView(BrowserView):
         return json.dumps(result)
 
 
+#: The views that download a stored file.
+DOWNLOADS = (Download, DownloadVersion)
+
+
+@adapter(Interface, IZumoPolicyLayer)
+class ProtectTransformSparingFiles(ProtectTransform):
+    """plone.protect's transform (``plone.protect.autocsrf``), which leaves
+    a downloaded file as it is stored."""
+
+    def transform(self, result, encoding):
+        """The page with the CSRF token in its forms; a download unchanged."""
+        if isinstance(self.request.get("PUBLISHED"), DOWNLOADS):
+            return None
+        return super().transform(result, encoding)
+
+
 @adapter(IPubAfterTraversal)
-def serve_files_as_stored(event):
-    """Switch the transform chain off for the download of a file."""
+def serve_files_unthemed(event):
+    """Keep Plone's theme off a file's download (it wrapped an HTML file
+    into a page of its own)."""
     request = event.request
     if IZumoPolicyLayer.providedBy(request) and isinstance(
-        request.get("PUBLISHED"), (Download, DownloadVersion)
+        request.get("PUBLISHED"), DOWNLOADS
     ):
-        request.environ[DISABLE_TRANSFORM_REQUEST_KEY] = True
+        request.response.setHeader("X-Theme-Disabled", "1")
