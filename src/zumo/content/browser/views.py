@@ -7,6 +7,7 @@ from plone.batching import Batch
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 from zope.i18n.locales import locales
 from zumo.content import _
 from zumo.content import facets
@@ -432,17 +433,26 @@ class ActionPlanView(ZumoView):
         return found
 
     def version(self):
-        """Return ``{number, date}`` of the current version, or ``None``.
+        """Return ``{number, date, count, compare_url}`` of the current
+        version, or ``None``; ``compare_url`` (``None`` for the first
+        version) opens the comparison with the version before.
 
         Plone's history numbers versions from 0; so do we.
         """
         version_id = getattr(self.context, "version_id", None)
         if version_id is None:
             return None
+        compare_url = None
+        if version_id > 0:
+            compare_url = (
+                f"{self.context.absolute_url()}/@@history?"
+                f"{urlencode({'one': version_id, 'two': version_id - 1})}"
+            )
         return {
             "number": version_id,
             "date": self.format_date(self.context.modified()),
             "count": version_id + 1,
+            "compare_url": compare_url,
         }
 
     def may_see_history(self):

@@ -3,9 +3,10 @@
 An entry of either names who acted (a user id) and what they wrote (the
 comment of a transition or a version). Those who may review the item
 ("Review portal content": the institute) read everything. The item's author
-(its creator or owner) reads the comments, which hold the reason of a
-rejection meant for them, and only their own user id. Everybody else reads
-dates and states. Every channel that shows a history reads it through
+(its creator or owner) and those who may edit it (a space's team, which
+keeps a file's versions with change notes for each other) read the
+comments, which hold the reason of a rejection meant for them, and only
+their own user id. Everybody else reads dates and states. Every channel that shows a history reads it through
 :func:`readable_history`: REST ``@workflow`` (and its expansion) and
 ``@history``, the Classic ``@@contenthistory`` and ``@@historyview`` and the
 version list ``versions_history_form``. See ``docs/privacy.md``.
@@ -38,6 +39,14 @@ def is_author(obj, userid):
     return userid in (obj.listCreators() or ()) or bool(owner and owner[1] == userid)
 
 
+def may_read_comments(obj, userid):
+    """Whether ``userid`` (the current user) reads the comments of the
+    history of ``obj``: its author, or someone who may edit it."""
+    return is_author(obj, userid) or bool(
+        api.user.has_permission("Modify portal content", obj=obj)
+    )
+
+
 def _actor_id(entry):
     actor = entry.get("actorid", entry.get("actor"))
     if isinstance(actor, dict):
@@ -48,21 +57,22 @@ def _actor_id(entry):
 def readable_history(obj, entries):
     """Return ``entries`` (dicts of a history of ``obj``) as the current
     user may read them: unchanged for those who may review; for the author
-    without other people's user ids; for everybody else without actors and
-    comments. The keys stay (empty), so templates that expect them render."""
+    and those who may edit ``obj`` without other people's user ids; for
+    everybody else without actors and comments. The keys stay (empty), so
+    templates that expect them render."""
     if may_read_actors(obj):
         return list(entries)
     user = api.user.get_current()
     userid = None if api.user.is_anonymous() else user.getId()
-    author = userid is not None and is_author(obj, userid)
+    reader = userid is not None and may_read_comments(obj, userid)
     readable = []
     for entry in entries:
         entry = dict(entry)
-        if not (author and _actor_id(entry) == userid):
+        if not (reader and _actor_id(entry) == userid):
             for key in ACTOR_KEYS:
                 if key in entry:
                     entry[key] = None
-        if not author:
+        if not reader:
             for key in COMMENT_KEYS:
                 if key in entry:
                     entry[key] = ""
