@@ -1,5 +1,7 @@
-"""German UI to manage the roster of a team space or mentoring group."""
+"""German UI of the roster of a team space or mentoring group: its members
+read it, its moderators and the institute manage it."""
 
+from AccessControl import Unauthorized
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -11,14 +13,18 @@ from zumo.policy.spaces import roster
 
 
 class RosterView(BrowserView):
-    """List the roster and the open invitations; invite people, change
-    their role, take them off; those who manage every roster also add
-    members directly."""
+    """The roster of a space for those who work in it: names and roles.
+
+    Those who manage it (its moderators, the institute) also see the open
+    invitations, invite people, change their role and take them off; those
+    who manage every roster also add members directly."""
 
     def __call__(self):
         form = self.request.form
         if self.request.method == "POST" and "form.action" in form:
             CheckAuthenticator(self.request)
+            if not self.may_manage():
+                raise Unauthorized("zumo: Manage roster")
             self.apply(form["form.action"], form)
             self.request.response.redirect(f"{self.context.absolute_url()}/@@roster")
             return ""
@@ -80,16 +86,27 @@ class RosterView(BrowserView):
         text = translated(message, self.request)
         api.portal.show_message(text, self.request, type=kind)
 
+    def may_manage(self):
+        """Whether the current user manages this roster."""
+        return roster.may_manage(self.context)
+
     def members(self):
-        """The roster with German role titles."""
+        """The roster with German role titles: for those who manage it with
+        user ids, for the other members names and roles only."""
+        members = (
+            roster.roster(self.context) if self.may_manage()
+            else roster.people(self.context)
+        )  # fmt: skip
         return [
             dict(member, role_title=roster.ROLES[member["role"]][1])
-            for member in roster.roster(self.context)
+            for member in members
         ]
 
     def pending(self):
         """The open invitations, by the address as typed, with German role
-        titles and the date they end."""
+        titles and the date they end (only for those who manage the roster)."""
+        if not self.may_manage():
+            return []
         return [
             dict(
                 invitation,
