@@ -1,12 +1,17 @@
-"""``@@mentoring-uebersicht``: the progress of all mentoring groups, for the
-institute."""
+"""Mentoring: ``@@mentoring-uebersicht`` (the progress of all mentoring
+groups, for the institute) and the milestone form of a group's members."""
 
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
 from zumo.content.browser.batching import catalog_batch
+from zumo.content.i18n import translated
 from zumo.content.relations import related_objects
 from zumo.content.vocabularies import terms
 from zumo.content.vocabularies import title_of
+from zumo.policy import _
+from zumo.policy.browser.actions import PostedAction
+from zumo.policy.spaces import milestones
 
 
 #: Groups per page.
@@ -58,3 +63,85 @@ class MentoringOverview(BrowserView):
             "done": done,
             "total": total,
         }
+
+
+class MilestoneFormViewlet(ViewletBase):
+    """On a mentoring group: the small form with which its members and the
+    institute update a milestone's status and date, and the latest
+    changes (who, when); nothing for anyone else."""
+
+    def render(self):
+        """The form, or nothing for those who do not work in the group."""
+        if not milestones.may_update(self.context):
+            return ""
+        return self.index()
+
+    def steps(self):
+        """``[{token, title, status, date}]`` of the five steps, the first
+        one not reached marked ``selected``."""
+        steps = self.context.milestones()
+        current = next((step["token"] for step in steps if not step["done"]), None)
+        return [
+            {
+                "token": step["token"],
+                "title": step["title"],
+                "selected": step["token"] == current,
+            }
+            for step in steps
+        ]
+
+    def statuses(self):
+        """``[(token, title)]`` of the milestone states."""
+        return terms("milestone_status")
+
+    def changes(self, limit=5):
+        """The latest changes as German text parts: when, who, step, status
+        and date."""
+        titles = dict(terms("zwk_steps"))
+        found = []
+        for change in milestones.changes(self.context)[:limit]:
+            user = api.user.get(userid=change["userid"])
+            fullname = user.getProperty("fullname") if user is not None else ""
+            found.append(
+                {
+                    "time": api.portal.get_localized_time(
+                        change["time"].replace(tzinfo=None), long_format=True
+                    ),
+                    "who": fullname
+                    or translated(
+                        _("roster_unnamed", default="Person ohne hinterlegten Namen"),
+                        self.request,
+                    ),
+                    "step": titles.get(change["step"], change["step"]),
+                    "status": title_of("milestone_status", change["status"]),
+                    "date": api.portal.get_localized_time(change["date"])
+                    if change["date"]
+                    else "",
+                }
+            )
+        return found
+
+
+class MilestoneUpdate(PostedAction):
+    """POST: update one milestone of the group (step, status, date)."""
+
+    def act(self):
+        """Apply the change (:func:`zumo.policy.spaces.milestones.update`)."""
+        form = self.request.form
+        title = milestones.update(
+            self.context,
+            form.get("step"),
+            form.get("status"),
+            form.get("date"),
+            api.user.get_current().getId(),
+        )
+        self.done = _(
+            "msg_milestone_updated",
+            default="Der Meilenstein „${step}“ ist aktualisiert.",
+            mapping={"step": title},
+        )
+        return self.context
+
+    def next_url(self, target):
+        """The group's page, at its milestones."""
+        return f"{target.absolute_url()}#milestones-heading"

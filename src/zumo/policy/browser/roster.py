@@ -3,10 +3,12 @@ read it, its moderators and the institute manage it."""
 
 from AccessControl import Unauthorized
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import Message
 from zumo.content.i18n import translated
+from zumo.content.municipality import IMunicipality
 from zumo.policy import _
 from zumo.policy.spaces import invitations
 from zumo.policy.spaces import roster
@@ -174,3 +176,19 @@ class AcceptInvitationView(BrowserView):
     def role_title(self):
         """The German title of the role the invitation gives."""
         return roster.ROLES[self.invitation["role"]][1]
+
+
+class SpaceLinksViewlet(ViewletBase):
+    """On a municipality's profile the link into its team space, on a
+    mentoring group the link to its members: only for those who work in
+    the space (its roster and the institute)."""
+
+    def render(self):
+        """The link, or nothing for everybody else."""
+        if not api.user.has_permission("zumo: Work in space", obj=self.context):
+            return ""
+        return self.index()
+
+    def is_team_space(self):
+        """Whether the space is a municipality (else a mentoring group)."""
+        return IMunicipality.providedBy(self.context)
