@@ -1,12 +1,15 @@
-"""German UI of the roster of a team space or mentoring group: its members
-read it, its moderators and the institute manage it."""
+"""German UI of team spaces and mentoring groups: the roster (its members
+read it, its moderators and the institute manage it), the team space page
+of a municipality and the links into them."""
 
 from AccessControl import Unauthorized
+from Acquisition import aq_inner
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import Message
+from zumo.content.browser.views import ZumoView
 from zumo.content.i18n import translated
 from zumo.content.municipality import IMunicipality
 from zumo.policy import _
@@ -192,3 +195,46 @@ class SpaceLinksViewlet(ViewletBase):
     def is_team_space(self):
         """Whether the space is a municipality (else a mentoring group)."""
         return IMunicipality.providedBy(self.context)
+
+
+class TeamSpaceView(ZumoView):
+    """``@@teamraum``: a municipality's team space as its own page, for
+    those who work in it (its roster and the institute): who is on the
+    team, its action plans and Zukunftswerkstätten, its documents. The
+    profile page stays public and shows none of it."""
+
+    def people(self):
+        """The team: names and German role titles."""
+        return [
+            dict(person, role_title=roster.ROLES[person["role"]][1])
+            for person in roster.people(self.context)
+        ]
+
+    def may_manage(self):
+        """Whether the current user manages the team's roster."""
+        return roster.may_manage(self.context)
+
+    def may_add(self):
+        """Whether the current user may file documents here."""
+        return bool(api.user.has_permission("Add portal content", obj=self.context))
+
+    def team_records(self):
+        """The team's visible action plans and Zukunftswerkstätten, newest
+        first, with the German title of their type."""
+        types = api.portal.get_tool("portal_types")
+        return [
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "type_title": translated(
+                    types.getTypeInfo(brain.portal_type).Title(), self.request
+                ),
+            }
+            for brain in api.content.find(
+                context=aq_inner(self.context),
+                depth=1,
+                portal_type=["ActionPlan", "FutureWorkshop"],
+                sort_on="modified",
+                sort_order="descending",
+            )
+        ]
