@@ -145,3 +145,39 @@ class MilestoneUpdate(PostedAction):
     def next_url(self, target):
         """The group's page, at its milestones."""
         return f"{target.absolute_url()}#milestones-heading"
+
+
+class MentoringSectionView(BrowserView):
+    """``/mentoring``: what the mentoring programme is (quoted from its
+    source), how to take part, and the groups the visitor may see: their
+    own, for the institute and the ministry all. Everybody else learns no
+    group's name (the groups are private to their roster, the institute
+    and the ministry)."""
+
+    def batch(self):
+        """The page of the visible mentoring groups, by title (brains)."""
+        return catalog_batch(
+            self.request.form,
+            api.content.find,
+            PAGE_SIZE,
+            context=self.context,
+            portal_type="MentoringGroup",
+            sort_on="sortable_title",
+        )
+
+    def progress(self, brain):
+        """``{done, total}`` of the group's ZWK steps."""
+        done, total = brain.getObject().progress()
+        return {"done": done, "total": total}
+
+    def steps(self):
+        """The titles of the five ZWK steps."""
+        return [title for _token, title in terms("zwk_steps")]
+
+    def may_see_overview(self):
+        """Whether the visitor may open the institute's overview."""
+        return bool(api.user.has_permission("zumo: Manage network", obj=self.context))
+
+    def portal_url(self):
+        """The site's address, for the links to take part."""
+        return api.portal.get().absolute_url()
