@@ -19,6 +19,7 @@ def test_the_team_opens_its_space_from_the_profile(served_scenario, persona_requ
     assert page.status_code == 200
     assert "Nur Ihr Team und das Institut sehen diese Seite." in page.text
     assert "Wer zum Team gehört" in page.text
+    assert "(Moderation)" in page.text
     assert f"team_document {SECRET}" in page.text
     assert f"action_plan {SECRET}" in page.text
     assert "(Teamintern)" in page.text

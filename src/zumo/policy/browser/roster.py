@@ -206,7 +206,10 @@ class TeamSpaceView(ZumoView):
     def people(self):
         """The team: names and German role titles."""
         return [
-            dict(person, role_title=roster.ROLES[person["role"]][1])
+            dict(
+                person,
+                role_title=translated(roster.ROLES[person["role"]][1], self.request),
+            )
             for person in roster.people(self.context)
         ]
 
