@@ -18,6 +18,8 @@ ACTIONS = {
     "edit": "bearbeiten",
     "delete": "löschen",
     "add": "darin hinzufügen",
+    "work-in-space": "im Raum mitarbeiten: Mitglieder (Namen, Rollen) und Teamraum sehen, Meilensteine fortschreiben",
+    "manage-roster": "Mitglieder verwalten: einladen, Rollen ändern, entfernen",
     "undo-log": "Änderungsprotokoll lesen (@transactions)",
     "list-users": "Personen auflisten (Personen-Vokabulare, Suche im Freigabe-Dialog)",
     "internal-statistics": "interne Zahlen unter /statistik sehen",

@@ -71,6 +71,12 @@ PAGES = {
     "Anmelden": (None, lambda: "login"),
     "Mentoring-Gruppe": ("kommune-a", lambda: _first("MentoringGroup")),
     "Teamraum-Mitglieder": ("institut", lambda: "kommunen/tuningen/@@roster"),
+    "Teamraum-Mitglieder für Mitglieder": (
+        "kommune-a",
+        lambda: _first("MentoringGroup", Title="Baar und Schwarzwald") + "/@@roster",
+    ),
+    "Teamraum": ("kommune-a", lambda: "kommunen/tuningen/@@teamraum"),
+    "Mentoring": (None, lambda: "mentoring"),
     "Gutachten": (
         "institut",
         lambda: _first("ExpertReview", review_state="released"),

@@ -102,11 +102,14 @@ def test_workshop_page(workshop):
         assert text in page
 
 
-def test_listed_on_the_municipality_page(municipality, plan, workshop):
-    """The team sees its plan and workshops on the municipality's page."""
-    page = municipality.restrictedTraverse("@@municipality-view")()
+def test_listed_in_the_team_space(municipality, plan, workshop):
+    """The team sees its plan and workshops in its team space, apart from
+    the municipality's public profile."""
+    page = municipality.restrictedTraverse("@@teamraum")()
     assert "Handlungskonzept und Zukunftswerkstätten" in page
     assert "Handlungskonzept Gomadingen 2035" in page
+    profile = municipality.restrictedTraverse("@@municipality-view")()
+    assert "Handlungskonzept Gomadingen 2035" not in profile
 
 
 def test_workshop_becomes_a_practice_example(portal, municipality, workshop):

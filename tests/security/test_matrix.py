@@ -23,6 +23,8 @@ PERMISSIONS = {
     "edit": "Modify portal content",
     "delete": "Delete objects",
     "add": "Add portal content",
+    "work-in-space": "zumo: Work in space",
+    "manage-roster": "zumo: Manage roster",
     "undo-log": "List undoable changes",
     "list-users": "List portal members",
     "internal-statistics": "zumo: View internal statistics",

@@ -219,6 +219,45 @@ class TestViewOverHttp:
         record_property("matrix_cells_over_http", len(cells))
 
 
+class TestSpacesOverHttp:
+    @pytest.mark.parametrize("persona", PERSONAS)
+    def test_space_cells(
+        self, served_scenario, persona, persona_request, record_property
+    ):
+        """The roster page and ``@roster`` open exactly to those who work in
+        the space; the invitation form and the open invitations only to
+        those who manage its roster."""
+        portal, objects = served_scenario
+        session = persona_request(persona)
+        cells = matrix(persona=persona, actions={"work-in-space", "manage-roster"})
+        wrong = []
+        for cell in cells:
+            obj = objects[cell["object"]]
+            page = session.get(f"{obj.absolute_url()}/@@roster", allow_redirects=False)
+            rest = session.get(
+                f"{api_url(portal, obj)}/@roster",
+                headers={"Accept": "application/json"},
+                allow_redirects=False,
+            )
+            if cell["action"] == "work-in-space":
+                answered = [_answers_as_expected(cell, page),
+                            _answers_as_expected(cell, rest)]  # fmt: skip
+            else:
+                managing = cell["expected"] == "allowed"
+                answered = [
+                    ('value="invite"' in page.text) == managing,
+                    (rest.status_code == 200 and "invitations" in rest.json())
+                    == managing,
+                ]
+            if not all(answered):
+                wrong.append(
+                    f"{cell['object']} {cell['action']}: "
+                    f"{page.status_code} {rest.status_code}"
+                )
+        assert cells and wrong == []
+        record_property("matrix_cells_over_http", len(cells))
+
+
 #: The saved-data action of each form of the matrix.
 SAVE_ACTIONS = {"form_application": "speichern", "form_registration": "anmeldungen"}
 

@@ -29,6 +29,12 @@ class IMeetingSection(ISection):
     ones paged, and the iCal calendar of all announced meetings."""
 
 
+class IMentoringSection(ISection):
+    """The mentoring groups ``/mentoring``: its page explains the mentoring
+    programme and lists the groups the visitor may see (their own; all for
+    the institute and the ministry); the groups themselves stay private."""
+
+
 class IMapSettings(Interface):
     """Where the map's background comes from (registry ``zumo.map.*``,
     editable in the site setup's configuration registry).

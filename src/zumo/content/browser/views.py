@@ -7,6 +7,7 @@ from plone.batching import Batch
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.ZCatalog.interfaces import ICatalogBrain
 from urllib.parse import urlencode
 from zope.i18n.locales import locales
 from zumo.content import _
@@ -158,14 +159,21 @@ class ZumoView(BrowserView):
         }
 
     def state_title(self, brain_or_obj):
-        """Return the German title of the workflow state, for badges."""
-        state = getattr(brain_or_obj, "review_state", None)
-        if callable(state) or state is None:
-            state = api.content.get_state(brain_or_obj, default=None)
+        """Return the German title of the workflow state, for badges.
+
+        The title comes from the workflow the object follows: documents in
+        a team space follow the space's workflow (``Teamintern``), not the
+        one of their type, whose state list lacks the state."""
+        obj = brain_or_obj
+        if ICatalogBrain.providedBy(obj):
+            obj = obj.getObject()
+        state = api.content.get_state(obj, default=None)
         if not state:
             return None
-        tool = api.portal.get_tool("portal_workflow")
-        return tool.getTitleForStateOnType(state, brain_or_obj.portal_type)
+        for workflow in api.portal.get_tool("portal_workflow").getWorkflowsFor(obj):
+            if state in workflow.states:
+                return workflow.states[state].title
+        return None
 
 
 class PracticeExampleView(ZumoView):
@@ -233,7 +241,8 @@ class PracticeExampleView(ZumoView):
 
 
 class MunicipalityView(ZumoView):
-    """The municipality: public facts, its network activity and team space."""
+    """The municipality's public profile: facts and its network activity
+    (its team space is a page of its own, ``@@teamraum`` in zumo.policy)."""
 
     def website(self):
         """The website as a link target, only if it is an http(s) address
@@ -279,26 +288,6 @@ class MunicipalityView(ZumoView):
             if group is not None and api.user.has_permission("View", obj=group):
                 groups[group.UID()] = group
         return sorted(groups.values(), key=lambda group: group.Title())
-
-    def team_space(self):
-        """Return the visible items of the team space (content inside)."""
-        return self.contents()
-
-    def team_records(self):
-        """Return the visible action plans and Zukunftswerkstätten inside,
-        newest first."""
-        return api.content.find(
-            context=aq_inner(self.context),
-            depth=1,
-            portal_type=["ActionPlan", "FutureWorkshop"],
-            sort_on="modified",
-            sort_order="descending",
-        )
-
-    def type_title(self, brain):
-        """Return the German title of the brain's content type."""
-        fti = api.portal.get_tool("portal_types").getTypeInfo(brain.portal_type)
-        return translated(fti.Title(), self.request) if fti else ""
 
 
 class MentoringGroupView(ZumoView):

@@ -1,25 +1,36 @@
-"""German UI to manage the roster of a team space or mentoring group."""
+"""German UI of team spaces and mentoring groups: the roster (its members
+read it, its moderators and the institute manage it), the team space page
+of a municipality and the links into them."""
 
+from AccessControl import Unauthorized
+from Acquisition import aq_inner
 from plone import api
+from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import Message
+from zumo.content.browser.views import ZumoView
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
+from zumo.content.municipality import IMunicipality
 from zumo.policy import _
 from zumo.policy.spaces import invitations
 from zumo.policy.spaces import roster
 
 
 class RosterView(BrowserView):
-    """List the roster and the open invitations; invite people, change
-    their role, take them off; those who manage every roster also add
-    members directly."""
+    """The roster of a space for those who work in it: names and roles.
+
+    Those who manage it (its moderators, the institute) also see the open
+    invitations, invite people, change their role and take them off; those
+    who manage every roster also add members directly."""
 
     def __call__(self):
         form = self.request.form
         if self.request.method == "POST" and "form.action" in form:
             CheckAuthenticator(self.request)
+            if not self.may_manage():
+                raise Unauthorized("zumo: Manage roster")
             self.apply(form["form.action"], form)
             self.request.response.redirect(f"{self.context.absolute_url()}/@@roster")
             return ""
@@ -81,16 +92,27 @@ class RosterView(BrowserView):
         text = translated(message, self.request)
         api.portal.show_message(text, self.request, type=kind)
 
+    def may_manage(self):
+        """Whether the current user manages this roster."""
+        return roster.may_manage(self.context)
+
     def members(self):
-        """The roster with German role titles."""
+        """The roster with German role titles: for those who manage it with
+        user ids, for the other members names and roles only."""
+        members = (
+            roster.roster(self.context) if self.may_manage()
+            else roster.people(self.context)
+        )  # fmt: skip
         return [
             dict(member, role_title=roster.ROLES[member["role"]][1])
-            for member in roster.roster(self.context)
+            for member in members
         ]
 
     def pending(self):
         """The open invitations, by the address as typed, with German role
-        titles and the date they end."""
+        titles and the date they end (only for those who manage the roster)."""
+        if not self.may_manage():
+            return []
         return [
             dict(
                 invitation,
@@ -158,3 +180,65 @@ class AcceptInvitationView(BrowserView):
     def role_title(self):
         """The German title of the role the invitation gives."""
         return roster.ROLES[self.invitation["role"]][1]
+
+
+class SpaceLinksViewlet(ViewletBase):
+    """On a municipality's profile the link into its team space, on a
+    mentoring group the link to its members: only for those who work in
+    the space (its roster and the institute)."""
+
+    def render(self):
+        """The link, or nothing for everybody else."""
+        if not api.user.has_permission("zumo: Work in space", obj=self.context):
+            return ""
+        return self.index()
+
+    def is_team_space(self):
+        """Whether the space is a municipality (else a mentoring group)."""
+        return IMunicipality.providedBy(self.context)
+
+
+class TeamSpaceView(ZumoView):
+    """``@@teamraum``: a municipality's team space as its own page, for
+    those who work in it (its roster and the institute): who is on the
+    team, its action plans and Zukunftswerkstätten, its documents. The
+    profile page stays public and shows none of it."""
+
+    def people(self):
+        """The team: names and German role titles."""
+        return [
+            dict(
+                person,
+                role_title=translated(roster.ROLES[person["role"]][1], self.request),
+            )
+            for person in roster.people(self.context)
+        ]
+
+    def may_manage(self):
+        """Whether the current user manages the team's roster."""
+        return roster.may_manage(self.context)
+
+    def may_add(self):
+        """Whether the current user may file documents here."""
+        return bool(api.user.has_permission("Add portal content", obj=self.context))
+
+    def team_records(self):
+        """The team's visible action plans and Zukunftswerkstätten, newest
+        first, with the German title of their type."""
+        types = api.portal.get_tool("portal_types")
+        return [
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "type_title": translated(
+                    types.getTypeInfo(brain.portal_type).Title(), self.request
+                ),
+            }
+            for brain in api.content.find(
+                context=aq_inner(self.context),
+                depth=1,
+                portal_type=["ActionPlan", "FutureWorkshop"],
+                sort_on="modified",
+                sort_order="descending",
+            )
+        ]

@@ -1,7 +1,9 @@
 """REST services ``@roster`` on team spaces and mentoring groups.
 
 * ``GET  /@roster``            the members with their roles, and the open
-                               invitations (by the address as typed)
+                               invitations (by the address as typed); for
+                               members who do not manage the roster only
+                               names and roles
 * ``POST /@roster``            ``{"email": ..., "role": "member"|"moderator"}``
                                invites an address (202, the same answer
                                whether or not an account has it);
@@ -28,6 +30,11 @@ from zumo.policy.spaces import roster
 
 
 def _serialize(space):
+    if not roster.may_manage(space):
+        return {
+            "@id": f"{space.absolute_url()}/@roster",
+            "items": roster.people(space),
+        }
     return {
         "@id": f"{space.absolute_url()}/@roster",
         "items": [

@@ -3,6 +3,9 @@
 A roster is a set of local roles on the space: ``TeamMember`` for members,
 ``TeamModerator`` for moderators. Documents inside follow the space
 (``zumo_space_content_workflow``), so the roster decides who sees them.
+Everybody on it (and the institute) reads the roster as names and roles
+(:func:`people`, permission "zumo: Work in space"); its moderators and the
+institute manage it (:func:`may_manage`).
 
 Those who manage every roster (the institute, site managers:
 :func:`may_add_directly`) put known members on a roster by user id
@@ -21,6 +24,7 @@ from zope.event import notify
 from zope.interface import implementer
 from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
+from zumo.content.i18n import translated
 from zumo.content.interfaces import ISpace
 from zumo.policy import _
 from zumo.policy import localroles
@@ -80,6 +84,30 @@ def roster(space):
             }
         )
     return sorted(members, key=lambda member: member["fullname"].lower())
+
+
+def may_manage(space):
+    """Whether the current user manages the roster of ``space`` (its
+    moderators, the institute): invites, changes roles, sees user ids and
+    open invitations."""
+    return bool(api.user.has_permission("zumo: Manage roster", obj=space))
+
+
+def people(space):
+    """The roster of ``space`` as its members read it: dicts with
+    ``fullname`` and ``role``, nothing else (no user ids: they are made from
+    names and would name those without a full name)."""
+    unnamed = translated(_("roster_unnamed", default="Person ohne hinterlegten Namen"))
+    people = []
+    for member in roster(space):
+        named = member["fullname"] != member["userid"]
+        people.append(
+            {
+                "fullname": member["fullname"] if named else unnamed,
+                "role": member["role"],
+            }
+        )
+    return people
 
 
 def eligible(userid):

@@ -1,0 +1,1 @@
+Mentoring groups: their members (and the institute) update a milestone's status and date on the group page with a small form („Meilenstein aktualisieren“), without being able to change the rest of the group; each change is recorded with who made it and when („Letzte Änderungen“). The group page says who sees it and that the names of the five steps are the network's own.

@@ -1,0 +1,1 @@
+Journey tests in Chromium at a desktop and a phone width for spaces: the team opens its team space from the profile and sees the privacy note and its members, a group member updates a milestone, a municipality outside the group reads what mentoring is from the main menu, a visitor sees only the public profile. Long topic badges wrap instead of widening a phone's page.

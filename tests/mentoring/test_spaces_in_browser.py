@@ -1,0 +1,94 @@
+"""Spaces that show their people, walked in Debian's Chromium at a desktop
+and a phone width: the team opens its team space from the profile and sees
+who is on it; a group member updates a milestone; a municipality outside
+the group reads what mentoring is; a visitor sees only the public profile."""
+
+from plone import api
+
+import pytest
+
+
+pytestmark = pytest.mark.browser
+
+
+def _url(portal_type, title):
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(portal_type=portal_type, Title=title)
+    return brain.getURL()
+
+
+def _main_menu(page, name):
+    """The main menu's link ``name``, opening the menu first at a phone's
+    width, where it is folded."""
+    link = page.locator("#portal-globalnav").get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        page.locator(".navbar-toggler").first.click()
+        link.wait_for(state="visible")
+    return link
+
+
+def test_team_opens_its_team_space(journey):
+    page = journey.page("kommune-a")
+    page.goto(_url("Municipality", "Tuningen"))
+    assert "Nur Ihr Team" not in page.content()
+    journey.shot(page, "profile")
+    page.get_by_role("link", name="Teamraum", exact=True).click()
+    page.wait_for_load_state()
+    content = page.locator("#content")
+    assert content.get_by_text(
+        "Nur Ihr Team und das Institut sehen diese Seite."
+    ).is_visible()
+    people = page.get_by_role("list").filter(has_text="Anna Tuninger")
+    team = people.first.inner_text()
+    assert "Anna Tuninger (Demo)" in team and "(Moderation)" in team
+    assert "(internal)" not in page.content()
+    assert journey.fits(page)
+    journey.shot(page, "team-space")
+
+
+def test_member_updates_a_milestone(journey):
+    page = journey.page("kommune-a")
+    page.goto(_url("MentoringGroup", "Mentoring-Gruppe Baar und Schwarzwald"))
+    assert page.get_by_text("Nur die Mitglieder der Gruppe").is_visible()
+    form = page.locator(".zumo-milestone-form")
+    form.get_by_label("Schritt").select_option(label="Zukunftswerkstatt")
+    form.get_by_label("Stand").select_option(label="Erreicht")
+    form.get_by_label("Datum").fill("2026-11-20")
+    journey.shot(page, "form")
+    form.get_by_role("button", name="Speichern").click()
+    page.wait_for_load_state()
+    assert page.get_by_text(
+        "Der Meilenstein „Zukunftswerkstatt“ ist aktualisiert."
+    ).is_visible()
+    changes = page.locator(".zumo-milestone-changes").inner_text()
+    assert "Anna Tuninger" in changes and "20.11.2026" in changes
+    row = page.locator("table.zumo-milestones tr").filter(has_text="Zukunftswerkstatt")
+    assert "Erreicht" in row.first.inner_text()
+    assert journey.fits(page)
+    journey.shot(page, "updated")
+
+
+def test_outsider_reads_what_mentoring_is(journey):
+    page = journey.page("kommune-b")
+    page.goto(api.portal.get().absolute_url())
+    _main_menu(page, "Mentoring").click()
+    page.wait_for_load_state()
+    text = page.locator("#content").inner_text()
+    assert "Mentoringprogramm sein, welches erfahrene DWK-Kommunen" in text
+    assert "Dieser Ordner hat zur Zeit keinen Inhalt." not in text
+    assert "Baar und Schwarzwald" not in page.content()
+    assert page.get_by_role("link", name="Als Modellkommune bewerben").is_visible()
+    assert journey.fits(page)
+    journey.shot(page, "mentoring")
+
+
+def test_visitor_sees_only_the_public_profile(journey):
+    page = journey.page(None)
+    page.goto(_url("Municipality", "Tuningen"))
+    assert "Tuningen" in page.title()
+    assert page.get_by_role("link", name="Teamraum").count() == 0
+    assert "Nur Ihr Team" not in page.content()
+    page.goto(_url("Municipality", "Tuningen") + "/@@teamraum")
+    assert "Nur Ihr Team und das Institut" not in page.content()
+    assert journey.fits(page)
+    journey.shot(page, "profile")
