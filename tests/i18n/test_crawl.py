@@ -61,13 +61,6 @@ ALLOWED = (
     ("english", r"/author/admin", r"."),
     # part 2 (comment moderation page): "Filter by state:" and the like.
     ("english", r"/@@moderate-comments", r"."),
-    # part 1 (times): meetings' start and registration times shown in UTC
-    # (the meetings page, the start page, Mein Netzwerk) ...
-    ("time", r".", r"^(start|end|registration_start|registration_end) "),
-    # ... and Plone's folder listings ("erstellt von … — zuletzt geändert
-    # 07.12.2026 07:06"), which format created/modified in the server's
-    # zone, not Europe/Berlin.
-    ("time", r".", r"^(created|modified|effective) "),
     # part 7, not fixed yet (see the report of part 7): the theme's
     # off-canvas menu button (barceloneta's index.html, aria-label "Close");
     ("english", r".", r"^\[button@aria-label\] Close$"),
