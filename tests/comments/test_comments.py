@@ -147,3 +147,67 @@ class TestCommentLength:
         assert answer.status_code == 200
         assert "Ihr Kommentar ist zu lang" in answer.text
         assert self._count(example) == before
+
+
+class TestWhereCommentsAreOpen:
+    """Comments only on what is published: never on one's own draft or on
+    an example waiting for the institute."""
+
+    def _count(self, example):
+        from plone.app.discussion.interfaces import IConversation
+
+        transaction.begin()
+        return len(IConversation(example))
+
+    def test_no_comment_form_before_publication(self, served_scenario, persona_request):
+        _portal, objects = served_scenario
+        for oid in ("example_private", "example_pending"):
+            for persona in ("buerger", "institut"):
+                page = persona_request(persona).get(objects[oid].absolute_url())
+                assert page.status_code == 200
+                assert "form.widgets.text" not in page.text, (oid, persona)
+                assert "form.buttons.comment" not in page.text, (oid, persona)
+        published = persona_request("kommune-b").get(
+            objects["example_published"].absolute_url()
+        )
+        assert "form.buttons.comment" in published.text
+
+    def test_the_author_cannot_comment_on_her_draft(
+        self, served_scenario, persona_request
+    ):
+        _portal, objects = served_scenario
+        for oid in ("example_private", "example_pending"):
+            example = objects[oid]
+            before = self._count(example)
+            refused = persona_request("buerger").post(
+                f"{example.absolute_url()}/@comments",
+                headers=JSON,
+                json={"text": "Notiz an mich"},
+            )
+            assert refused.status_code in (401, 403), (oid, refused.status_code)
+            assert self._count(example) == before
+
+
+class TestModerationPage:
+    """The institute moderates on a German page."""
+
+    #: Plone's English on @@moderate-comments without a German catalogue entry.
+    ENGLISH = ("Filter by state", "last history entry", "Bulk Actions", "Apply")
+
+    def test_moderation_page_is_german(self, served_scenario, persona_request):
+        _portal, objects = served_scenario
+        example = objects["example_published"]
+        posted = persona_request("kommune-b").post(
+            f"{example.absolute_url()}/@comments",
+            headers=JSON,
+            json={"text": "Wie lief die Finanzierung?"},
+        )
+        assert posted.status_code == 204
+        page = persona_request("institut").get("/@@moderate-comments")
+        assert page.status_code == 200
+        assert "Kommentare moderieren" in page.text
+        assert "Wie lief die Finanzierung?" in page.text
+        assert "Nach Status filtern:" in page.text
+        assert "Letzter Eintrag im Verlauf" in page.text
+        for english in self.ENGLISH:
+            assert english not in page.text, english

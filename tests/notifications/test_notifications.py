@@ -5,6 +5,7 @@ daily digest, off) and never a mail about what the recipient may not see."""
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from tests.fixtures.http import attributes
 from tests.fixtures.mail import body
 from tests.fixtures.mail import links
 from tests.fixtures.mail import subject
@@ -13,6 +14,7 @@ from zumo.policy import mail as notifications
 from zumo.policy.reviews import mails
 
 import pytest
+import re
 import transaction
 
 
@@ -43,6 +45,28 @@ class TestNotifications:
         assert page.status_code == 200
         assert "Benachrichtigungen per E-Mail" in page.text
         assert "Einmal täglich als Zusammenfassung" in page.text
+
+    def test_choice_shows_the_default_and_no_empty_option(
+        self, served_scenario, persona_request
+    ):
+        """A member who never chose sees "Sofort, einzeln" chosen (what
+        they get), and there is no "Kein Wert" to choose."""
+        page = persona_request("kommune-a").get("/@@personal-information").text
+        (select,) = re.findall(
+            r'<select[^>]*name="form.widgets.zumo_notifications:list".*?</select>',
+            page,
+            re.S,
+        )
+        options = re.findall(r"<option\b[^>]*>", select)
+        assert [attributes(option)[2] for option in options] == [
+            notifications.IMMEDIATE,
+            notifications.DIGEST,
+            notifications.OFF,
+        ]
+        chosen = [attributes(option)[2] for option in options if "selected" in option]
+        assert chosen == [notifications.IMMEDIATE]
+        assert "Kein Wert" not in select
+        assert "--NOVALUE--" not in select
 
     def test_space_members_hear_of_new_documents(
         self, served_scenario, persona_request, scenario_inbox

@@ -1,7 +1,9 @@
 """Who hears what of a practice example: the institute of a submission,
 the authors of the institute's decision (sent by :mod:`zumo.policy.mail`)."""
 
+from plone import api
 from zumo.content.i18n import translated as _t
+from zumo.content.relations import municipality_of
 from zumo.policy import _
 from zumo.policy.mail import notify
 from zumo.policy.mail import notify_group
@@ -10,6 +12,20 @@ from zumo.policy.mail import notify_group
 def _owners(obj):
     """The members who own ``obj`` (its author or proposer)."""
     return [userid for userid, roles in obj.get_local_roles() if "Owner" in roles]
+
+
+def _submitter_name():
+    """The name of the member acting now, as people know them: the full
+    name, else the e-mail address (never the technical user id)."""
+    member = api.user.get_current()
+    return member.getProperty("fullname") or member.getProperty("email") or ""
+
+
+def _municipality_title(example):
+    municipality = municipality_of(example)
+    if municipality is None:
+        return _t(_("text_no_municipality", default="nicht angegeben"))
+    return municipality.Title()
 
 
 def example_transition(example, event):
@@ -24,8 +40,10 @@ def example_transition(example, event):
             "institute", example,
             _t(_("mail_submitted_subject", default="Zur Prüfung: ${title}",
                  mapping={"title": title})),
-            _t(_("mail_submitted", default="Das Praxisbeispiel „${title}“ wurde zur "
-                 "Prüfung eingereicht.", mapping={"title": title})),
+            _t(_("mail_submitted_by", default="${name} hat das Praxisbeispiel "
+                 "„${title}“ zur Prüfung eingereicht.\n\nKommune: ${municipality}",
+                 mapping={"title": title, "name": _submitter_name(),
+                          "municipality": _municipality_title(example)})),
         )  # fmt: skip
     elif action == "publish":
         notify(

@@ -17,6 +17,7 @@ from zope.event import notify
 from zope.interface import implementer
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
+from zumo.content.i18n import translated
 from zumo.content.municipality import IMunicipality
 from zumo.content.relations import relation_to
 from zumo.policy import _
@@ -24,6 +25,7 @@ from zumo.policy.errors import UserError
 from zumo.policy.forms.mitmachen import action_factory
 from zumo.policy.forms.mitmachen import IZumoAction
 from zumo.policy.forms.mitmachen import refuse
+from zumo.policy.practice_examples.review import SUBMITTED
 
 
 def _html(text):
@@ -86,6 +88,7 @@ class ProposePracticeExample(Action):
         example.contact_consent = bool(fields.get("contact_consent"))
         notify(ObjectModifiedEvent(example))
         api.content.transition(obj=example, transition="submit")
+        api.portal.show_message(translated(SUBMITTED, request), request)
         request.set("zumo_proposal_url", example.absolute_url())
         return None
 
