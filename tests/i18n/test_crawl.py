@@ -59,8 +59,6 @@ ALLOWED = (
     # and the author page of admin.
     ("byline", r".", r"."),
     ("english", r"/author/admin", r"."),
-    # part 2 (comment moderation page): "Filter by state:" and the like.
-    ("english", r"/@@moderate-comments", r"."),
     # part 7, not fixed yet (see the report of part 7): the theme's
     # off-canvas menu button (barceloneta's index.html, aria-label "Close");
     ("english", r".", r"^\[button@aria-label\] Close$"),
