@@ -16,13 +16,13 @@ rest of the example is for the institute, which reviews it.
 """
 
 from plone import api
-from plone.app.dexterity.behaviors.discussion import IAllowDiscussion
 from plone.app.dexterity.behaviors.exclfromnav import IExcludeFromNavigation
 from plone.app.dexterity.behaviors.id import IShortName
 from plone.app.dexterity.behaviors.metadata import ICategorization
 from plone.app.dexterity.behaviors.metadata import IOwnership
 from plone.app.dexterity.behaviors.metadata import IPublication
 from plone.app.dexterity.behaviors.nextprevious import INextPreviousToggle
+from plone.app.discussion.behavior import IAllowDiscussion
 from plone.app.relationfield.behavior import IRelatedItems
 from plone.app.versioningbehavior.behaviors import IVersionable
 from plone.dexterity.browser.add import DefaultAddForm
