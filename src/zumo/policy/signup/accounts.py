@@ -222,12 +222,19 @@ def confirm(request, token):
     return userid
 
 
+#: The page where a new member sets their first password (on the site root).
+PASSWORD_VIEW = "konto-einrichten"
+#: The page a new member lands on after setting it.
+WELCOME_VIEW = "willkommen"
+
+
 def password_url(userid):
-    """The address where the member ``userid`` sets a password now."""
+    """The address where the new member ``userid`` sets a password now (the
+    welcome page of Plone's password reset, :data:`PASSWORD_VIEW`)."""
     reset = api.portal.get_tool("portal_password_reset").requestReset(userid)
     login = api.user.get(userid=userid).getUserName()
-    portal_url = api.portal.get().absolute_url()
-    return f"{portal_url}/passwordreset/{reset['randomstring']}?{urlencode({'userid': login})}"
+    query = urlencode({"key": reset["randomstring"], "userid": login})
+    return f"{api.portal.get().absolute_url()}/@@{PASSWORD_VIEW}?{query}"
 
 
 def _mail_confirmation(portal, email, fullname):
