@@ -343,6 +343,26 @@ def test_the_form_asks_for_no_user_name(functional_portal, inbox):
     assert "Mit dieser Adresse melden Sie sich an." in html
 
 
+def test_the_form_leads_to_the_sent_page(functional_portal, inbox):
+    """After sending, the form redirects to a page (a GET, also for the
+    header's modal, which follows it) that says a mail is on its way and
+    what to do next."""
+    session, html = _form(functional_portal)
+    data = {
+        "form.widgets.fullname": "Nora Neu",
+        "form.widgets.email": "sent@example.org",
+        "form.buttons.register": "Registrieren",
+        "_authenticator": token_in(html),
+    }
+    answer = session.post("/@@register", data=data, allow_redirects=False)
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith(f"/@@{signup.SENT_VIEW}")
+    page = session.get(answer.headers["Location"])
+    assert "Bitte sehen Sie in Ihr E-Mail-Postfach" in page.text
+    assert SENT in page.text
+    assert len(inbox.to("sent@example.org")) == 1
+
+
 def test_the_form_answers_alike(functional_portal, inbox, member):
     """The form's answer for a member's address equals that for a new one."""
     pages = []

@@ -8,9 +8,10 @@ import pytest
 @pytest.mark.parametrize(
     "persona, name",
     [
-        ("buerger", "example_published"),
+        ("kommune-b", "example_published"),
         ("ministerium", "example_published"),
-        ("kommune-b", "meeting_announced"),
+        ("buerger", "meeting_announced"),
+        ("buerger", "module_published"),
         ("buerger", "site"),
     ],
 )
@@ -53,3 +54,13 @@ def test_anonymous_visitors_get_login_and_sign_up(served_scenario, persona_reque
     assert 'id="edit-bar"' not in page.text
     assert 'id="portal-membertools"' not in page.text
     assert "@@register" in page.text
+
+
+def test_author_of_a_proposal_in_review_keeps_its_state(
+    served_scenario, persona_request
+):
+    """The author of a proposal in review may withdraw it: the toolbar stays,
+    with its state."""
+    _portal, objects = served_scenario
+    page = persona_request("buerger").get(objects["example_pending"].absolute_url())
+    assert 'id="edit-bar"' in page.text

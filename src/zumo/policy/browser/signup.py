@@ -25,8 +25,6 @@ class SignupForm(BaseForm):
     choose: the e-mail address is the login name, the user id comes from
     the full name."""
 
-    sent = ViewPageTemplateFile("templates/signup_sent.pt")
-
     def update(self):
         """Forget a ``came_from`` that leads out of the site: the form would
         carry it along in a hidden field."""
@@ -75,11 +73,15 @@ class SignupForm(BaseForm):
             self.status = self.formErrorsMessage
             return
         self._finishedRegister = True
+        # On to the page that says a mail is on its way (a GET, so reloading
+        # it sends nothing).
+        portal_url = api.portal.get().absolute_url()
+        self.request.response.redirect(f"{portal_url}/@@{accounts.SENT_VIEW}")
 
     def render(self):
-        """The form, or after sending the page that says a mail is on its way."""
+        """The form, or nothing after the redirect."""
         if self._finishedRegister:
-            return self.sent()
+            return ""
         return super().render()
 
 
@@ -148,6 +150,6 @@ class WelcomeView(BrowserView):
         return self.index()
 
     def fullname(self):
-        """The member's name for the greeting."""
+        """The member's name for the greeting (the one given when signing up)."""
         member = api.user.get_current()
-        return member.getProperty("fullname") or ""
+        return member.getProperty("fullname") or member.getUserName()

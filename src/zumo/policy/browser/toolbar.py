@@ -57,19 +57,23 @@ class ZumoContextState(ContextState):
 
     Plone shows its toolbar to every member ("Show Toolbar"): to citizens
     and the ministry a dark bar with an empty sidebar on every page. Here
-    it shows where the member may change the item, add to it, review it or
-    run the site; everywhere else the page has no toolbar, and the personal
-    menu (Mein Netzwerk, Einstellungen, Abmelden) sits in the header
-    (:class:`PersonalMenu`).
+    it shows where the member may change the item, add to it, review it,
+    take it to another state or run the site; everywhere else the page has
+    no toolbar, and the personal menu (Mein Netzwerk, Einstellungen,
+    Abmelden) sits in the header (:class:`PersonalMenu`).
     """
 
     @memoize
     def is_toolbar_visible(self):
-        """Whether the toolbar shows: Plone's permission and one to edit."""
+        """Whether the toolbar shows: Plone's permission, and one to edit or
+        a workflow transition (the author's "Zurückziehen" of a proposal in
+        review, with its state)."""
         context = aq_inner(self.context)
-        return super().is_toolbar_visible() and any(
+        if not super().is_toolbar_visible():
+            return False
+        return any(
             api.user.has_permission(permission, obj=context) for permission in EDITING
-        )
+        ) or bool(api.portal.get_tool("portal_workflow").getTransitionsFor(context))
 
 
 class PersonalMenu(PersonalBarViewlet):

@@ -56,6 +56,8 @@ MAX_NAME = 100
 CONFIRM_DAYS = 3
 #: The page a confirmation link opens (on the site root).
 CONFIRM_VIEW = "registrierung-bestaetigen"
+#: The page after signing up that says a mail is on its way.
+SENT_VIEW = "registrierung-gesendet"
 
 #: Sign-up mails per address (in memory, per process), counted and blocked
 #: as failed logins are.
