@@ -85,3 +85,31 @@ class TestDashboard:
     def test_personal_menu_links_the_dashboard(self, served_scenario, persona_request):
         page = persona_request("buerger").get("/")
         assert "@@mein-netzwerk" in page.text
+
+
+class TestOversight:
+    def test_ministry_sees_released_reviews_and_figures(
+        self, served_scenario, persona_request
+    ):
+        """The ministry's Mein Netzwerk shows what it oversees: released
+        reviews with their municipality, the statistics' headline figures
+        with a link to /statistik, recently published practice examples."""
+        portal, objects = served_scenario
+        page = persona_request("ministerium").get("/@@mein-netzwerk")
+        assert page.status_code == 200
+        assert "Das Netzwerk im Blick" in page.text
+        assert "Freigegebene Gutachten" in page.text
+        assert objects["review_released"].absolute_url() in page.text
+        assert objects["municipality_published"].Title() in page.text
+        for unreleased in ("review_submitted", "review_in_review"):
+            assert objects[unreleased].absolute_url() not in page.text
+        assert f"{portal.absolute_url()}/statistik" in page.text
+        assert "veröffentlichte Praxisbeispiele" in page.text
+        assert objects["example_published"].absolute_url() in page.text
+
+    @pytest.mark.parametrize("persona", ["kommune-a", "buerger", "expertin"])
+    def test_others_see_no_oversight(self, served_scenario, persona_request, persona):
+        """Members who do not oversee the network see none of it."""
+        page = persona_request(persona).get("/@@mein-netzwerk")
+        assert page.status_code == 200
+        assert "Das Netzwerk im Blick" not in page.text

@@ -7,6 +7,8 @@ from tests.fixtures.http import token_in
 from tests.fixtures.mail import body
 from tests.fixtures.mail import links
 from tests.fixtures.mail import subject
+from urllib.parse import parse_qsl
+from urllib.parse import urlsplit
 from zumo.policy.signup import accounts as signup
 
 import pytest
@@ -80,12 +82,54 @@ def test_citizen_registers_and_gets_mail(functional_portal, anon_request, inbox)
     assert "Registrierung abschließen" in page.text
     assert "Nora Neu" in page.text and "neu@example.org" in page.text
     assert answer.status_code == 302
-    assert "/passwordreset/" in answer.headers["Location"]
+    assert f"/@@{signup.PASSWORD_VIEW}?" in answer.headers["Location"]
     assert "userid=neu%40example.org" in answer.headers["Location"]
     assert _users()["nora-neu"] == "neu@example.org"
     assert "citizens" in [g.getId() for g in api.group.get_groups(username="nora-neu")]
     # The password page opens for the new member.
     assert requests.get(answer.headers["Location"]).status_code == 200
+
+
+def test_a_new_member_is_welcomed(functional_portal, anon_request, inbox):
+    """The new member sets the password on a page worded for a new account
+    (not "Passwort zurücksetzen") and lands, logged in, on the welcome page
+    with the links to Mein Netzwerk, the profile and the practice examples."""
+    anon_request.post(
+        "/@users", json={"fullname": "Nora Neu", "email": "w@example.org"}
+    )
+    _page, answer = _confirm(_confirmation_link(inbox, "w@example.org"))
+    address = answer.headers["Location"]
+    session = RelativeSession(address.split("/@@")[0])
+    page = session.get(address)
+    assert page.status_code == 200
+    assert "Willkommen im ZUMO Netzwerk – Passwort festlegen" in page.text
+    assert "zurücksetzen" not in page.text.lower()
+    form = dict(parse_qsl(urlsplit(address).query))
+    wrong = session.post(
+        f"/@@{signup.PASSWORD_VIEW}",
+        data={**form, "password": "Gartenzwerg-2026", "password2": "anders-2026"},
+        allow_redirects=False,
+    )
+    assert wrong.status_code == 200
+    assert "Passwort festlegen" in wrong.text
+    assert 'class="invalid-feedback d-block"' in wrong.text
+    done = session.post(
+        f"/@@{signup.PASSWORD_VIEW}",
+        data={**form, "password": "Gartenzwerg-2026", "password2": "Gartenzwerg-2026"},
+        allow_redirects=False,
+    )
+    assert done.status_code == 302
+    assert done.headers["Location"].endswith(f"/@@{signup.WELCOME_VIEW}")
+    welcome = session.get(done.headers["Location"])
+    assert welcome.status_code == 200
+    assert "Willkommen im ZUMO Netzwerk" in welcome.text
+    assert "Nora Neu" in welcome.text
+    for link in ("@@mein-netzwerk", "@@personal-information", "/praxisbeispiele"):
+        assert link in welcome.text, link
+    assert "zurücksetzen" not in welcome.text.lower()
+    login = RelativeSession(functional_portal.absolute_url())
+    login.auth = ("w@example.org", "Gartenzwerg-2026")
+    assert "Nora Neu" in login.get("/@@mein-netzwerk").text
 
 
 def test_the_same_name_twice_gets_two_accounts(functional_portal, anon_request, inbox):
@@ -141,6 +185,7 @@ def test_a_link_works_once(functional_portal, anon_request, inbox):
     assert again.status_code == 200
     assert "gibt es bereits ein Benutzerkonto" in again.text
     assert "passwordreset" not in again.text
+    assert signup.PASSWORD_VIEW not in again.text
     assert [u for u in _users() if u.startswith("nora-neu")] == ["nora-neu"]
 
 
@@ -296,6 +341,26 @@ def test_the_form_asks_for_no_user_name(functional_portal, inbox):
     assert "form.widgets.username" not in html
     assert "form.widgets.password" not in html
     assert "Mit dieser Adresse melden Sie sich an." in html
+
+
+def test_the_form_leads_to_the_sent_page(functional_portal, inbox):
+    """After sending, the form redirects to a page (a GET, also for the
+    header's modal, which follows it) that says a mail is on its way and
+    what to do next."""
+    session, html = _form(functional_portal)
+    data = {
+        "form.widgets.fullname": "Nora Neu",
+        "form.widgets.email": "sent@example.org",
+        "form.buttons.register": "Registrieren",
+        "_authenticator": token_in(html),
+    }
+    answer = session.post("/@@register", data=data, allow_redirects=False)
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith(f"/@@{signup.SENT_VIEW}")
+    page = session.get(answer.headers["Location"])
+    assert "Bitte sehen Sie in Ihr E-Mail-Postfach" in page.text
+    assert SENT in page.text
+    assert len(inbox.to("sent@example.org")) == 1
 
 
 def test_the_form_answers_alike(functional_portal, inbox, member):

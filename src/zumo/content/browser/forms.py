@@ -1,20 +1,36 @@
-"""The add and edit forms of a practice example: short for proposers.
+"""The add and edit forms of the six ZUMO types: only what the person fills in.
+
+Plone's behaviors bring their own tabs to every form: "Kategorisierung"
+(keywords, language, related items), "Eigentum" (creators, rights),
+"Einstellungen" (short name, navigation, versioning) and "Freigabezeitraum"
+(publication dates). They are for those who run the site (Manage portal:
+Site Administrators, Managers), who keep the whole form. Those who review
+content ("Review portal content": the institute) keep the publication
+dates besides the type's own fields. Everybody else — municipal staff,
+experts, citizens — fills in the type's own fields only.
 
 Citizens and municipal staff who propose a practice example answer what
 they know — title, summary, municipality, initial situation, approach,
-results, topics and a contact with consent — on two short tabs. The other
-tabs (settings, publication period, categorisation, ...) are for those who
-review practice examples ("Review portal content": the institute), who
-keep the full form.
+results, topics and a contact with consent — on a few short tabs; the
+rest of the example is for the institute, which reviews it.
 """
 
 from plone import api
+from plone.app.dexterity.behaviors.exclfromnav import IExcludeFromNavigation
+from plone.app.dexterity.behaviors.id import IShortName
+from plone.app.dexterity.behaviors.metadata import ICategorization
+from plone.app.dexterity.behaviors.metadata import IOwnership
+from plone.app.dexterity.behaviors.metadata import IPublication
+from plone.app.dexterity.behaviors.nextprevious import INextPreviousToggle
+from plone.app.discussion.behavior import IAllowDiscussion
+from plone.app.relationfield.behavior import IRelatedItems
+from plone.app.versioningbehavior.behaviors import IVersionable
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
 
 
-#: The fields a proposer fills in, by tab (the first is the main tab).
+#: The fields a proposer fills in (the first tab is the main tab).
 PROPOSER_FIELDS = (
     "IBasic.title",
     "IBasic.description",
@@ -29,33 +45,78 @@ PROPOSER_FIELDS = (
     "contact_phone",
     "contact_consent",
 )
-#: Who keeps the full form.
-FULL_FORM = "Review portal content"
+#: Plone's behaviors whose fields are the site's, not the content's.
+TECHNICAL = (
+    ICategorization,
+    IOwnership,
+    IShortName,
+    IExcludeFromNavigation,
+    IRelatedItems,
+    IVersionable,
+    IAllowDiscussion,
+    INextPreviousToggle,
+)
+#: Who keeps the whole form, technical tabs included.
+WHOLE_FORM = "Manage portal"
+#: Who keeps the publication dates and the whole practice example.
+REVIEWER = "Review portal content"
 
 
-class ShortFormMixin:
-    """Leaves proposers only the fields of ``PROPOSER_FIELDS``."""
+def _prefixes(*behaviors):
+    return tuple(f"{behavior.__name__}." for behavior in behaviors)
 
-    def full_form(self):
-        """Whether the user keeps every field (the institute)."""
-        return api.user.has_permission(FULL_FORM, obj=self.context)
+
+class EssentialFieldsMixin:
+    """Leaves each person the fields that are theirs to fill in."""
+
+    def _permitted(self, permission):
+        return bool(api.user.has_permission(permission, obj=self.context))
+
+    def keeps(self, name):
+        """Whether the field ``name`` (with its behavior's prefix) stays."""
+        if name.startswith(_prefixes(*TECHNICAL)):
+            return False
+        if name.startswith(_prefixes(IPublication)):
+            return self._permitted(REVIEWER)
+        return True
 
     def updateFields(self):
-        """Drop the fields and tabs that are not for proposers."""
+        """Drop the fields and tabs that are not the person's."""
         super().updateFields()
-        if self.full_form():
+        if self._permitted(WHOLE_FORM):
             return
-        self.fields = self.fields.select(
-            *[name for name in self.fields if name in PROPOSER_FIELDS]
-        )
+        self.fields = self.fields.select(*filter(self.keeps, self.fields))
         for group in self.groups:
-            group.fields = group.fields.select(
-                *[name for name in group.fields if name in PROPOSER_FIELDS]
-            )
+            group.fields = group.fields.select(*filter(self.keeps, group.fields))
         self.groups = [group for group in self.groups if len(group.fields)]
 
 
-class PracticeExampleAddForm(ShortFormMixin, DefaultAddForm):
+class ProposerFieldsMixin(EssentialFieldsMixin):
+    """A practice example: proposers (who do not review) get only
+    ``PROPOSER_FIELDS``."""
+
+    def keeps(self, name):
+        """The proposer's fields, or the essential ones for reviewers."""
+        if not self._permitted(REVIEWER):
+            return name in PROPOSER_FIELDS
+        return super().keeps(name)
+
+
+class ZumoAddForm(EssentialFieldsMixin, DefaultAddForm):
+    """The add form of a ZUMO type."""
+
+
+class ZumoAddView(DefaultAddView):
+    """``++add++<type>`` of a ZUMO type."""
+
+    form = ZumoAddForm
+
+
+class ZumoEditForm(EssentialFieldsMixin, DefaultEditForm):
+    """The edit form of a ZUMO type."""
+
+
+class PracticeExampleAddForm(ProposerFieldsMixin, DefaultAddForm):
     """The add form of a practice example."""
 
     portal_type = "PracticeExample"
@@ -67,5 +128,5 @@ class PracticeExampleAddView(DefaultAddView):
     form = PracticeExampleAddForm
 
 
-class PracticeExampleEditForm(ShortFormMixin, DefaultEditForm):
+class PracticeExampleEditForm(ProposerFieldsMixin, DefaultEditForm):
     """The edit form of a practice example."""

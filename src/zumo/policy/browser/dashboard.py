@@ -5,7 +5,11 @@ rights: their spaces (team spaces and mentoring groups on whose roster
 they are), their open tasks (examples to review for the institute, reviews
 to write for an expert, their own proposals in review or sent back), their
 meeting registrations, the upcoming meetings and what changed lately in
-their spaces. Anonymous visitors are asked to log in.
+their spaces. Those who oversee the network (``zumo: View internal
+statistics``: the ministry, the institute) also see what it achieves:
+the released expert reviews, the headline figures of ``/statistik`` and
+the practice examples published lately. Anonymous visitors are asked to
+log in.
 """
 
 from DateTime import DateTime
@@ -13,9 +17,13 @@ from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.browser.statistics import INTERNAL
+from zumo.policy.browser.statistics import StatisticsView
 from zumo.policy.meetings import registration
 from zumo.policy.qualification import participation
 from zumo.policy.reviews.experts import ASSIGNED
@@ -216,3 +224,48 @@ class Dashboard(BrowserView):
     def when(self, value):
         """A date in German."""
         return local_time(value, long_format=True)
+
+    @memoize
+    def oversight(self):
+        """What the network achieves, for those who oversee it (None for
+        everybody else): ``reviews`` (released expert reviews, newest
+        first, ``[{title, url, municipality, level, date}]``),
+        ``reviews_count``, ``totals`` (the headline figures of /statistik)
+        and ``examples`` (practice examples published lately, brains)."""
+        portal = api.portal.get()
+        if not api.user.has_permission(INTERNAL, obj=portal):
+            return None
+        released = self._find(
+            portal_type="ExpertReview",
+            review_state="released",
+            sort_on="modified",
+            sort_order="descending",
+        )
+        levels = getUtility(IVocabularyFactory, "zumo.vocabularies.review_levels")(
+            portal
+        )
+        reviews = []
+        for brain in released[:LIMIT]:
+            level = getattr(brain.getObject(), "level", None)
+            reviews.append(
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "municipality": brain.zumo_municipality_title or "",
+                    "level": (levels.getTerm(level).title if level in levels else ""),
+                    "date": self.when(brain.modified),
+                }
+            )
+        return {
+            "reviews": reviews,
+            "reviews_count": len(released),
+            "totals": StatisticsView(portal, self.request).totals(),
+            "statistics_url": f"{portal.absolute_url()}/statistik",
+            "examples": self._find(
+                portal_type="PracticeExample",
+                review_state="published",
+                sort_on="effective",
+                sort_order="descending",
+                sort_limit=5,
+            )[:5],
+        }

@@ -1,15 +1,21 @@
 """The sign-up form: a full name and an e-mail address, and the same
 answer whether or not the address belongs to a member; the page of the
-confirmation link that makes the account (:mod:`zumo.policy.signup.accounts`)."""
+confirmation link that makes the account (:mod:`zumo.policy.signup.accounts`);
+the welcome: the new member sets a password on a page worded for a new
+account (Plone's password reset underneath) and lands, logged in, on a
+page that says what they can do now."""
 
 from copy import copy
 from plone import api
 from plone.app.users.browser.register import RegistrationForm as BaseForm
 from plone.app.users.utils import notifyWidgetActionExecutionError
 from plone.protect import CheckAuthenticator
+from Products.CMFPlone.browser.login.password_reset import PasswordResetView
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
 from z3c.form import button
+from zExceptions import Unauthorized
 from zumo.policy import _
 from zumo.policy.signup import accounts
 
@@ -18,8 +24,6 @@ class SignupForm(BaseForm):
     """Plone's registration form, for signing up without a user name to
     choose: the e-mail address is the login name, the user id comes from
     the full name."""
-
-    sent = ViewPageTemplateFile("templates/signup_sent.pt")
 
     def update(self):
         """Forget a ``came_from`` that leads out of the site: the form would
@@ -69,11 +73,15 @@ class SignupForm(BaseForm):
             self.status = self.formErrorsMessage
             return
         self._finishedRegister = True
+        # On to the page that says a mail is on its way (a GET, so reloading
+        # it sends nothing).
+        portal_url = api.portal.get().absolute_url()
+        self.request.response.redirect(f"{portal_url}/@@{accounts.SENT_VIEW}")
 
     def render(self):
-        """The form, or after sending the page that says a mail is on its way."""
+        """The form, or nothing after the redirect."""
         if self._finishedRegister:
-            return self.sent()
+            return ""
         return super().render()
 
 
@@ -101,3 +109,47 @@ class ConfirmView(BrowserView):
                 return ""
             self.exists = True
         return self.index()
+
+
+class WelcomePasswordView(PasswordResetView):
+    """``@@konto-einrichten?key=…&userid=…``: a new member sets their first
+    password. Plone's password reset (the same key, the same checks),
+    worded for a new account; afterwards the member is logged in and lands
+    on the welcome page, not on "Passwort zurücksetzen"."""
+
+    form = ViewPageTemplateFile("templates/signup_password.pt")
+
+    def finish(self):
+        """Log the new member in (Plone does so only if the site asks)."""
+        return self._auto_login(
+            self.request.form.get("userid"), self.request.form.get("password")
+        )
+
+    def redirect_after_login(self, came_from=None, is_initial_login=False):
+        """On to the welcome page, with a message about the new account
+        (instead of Plone's about a reset password)."""
+        messages = IStatusMessage(self.request)
+        messages.show()
+        messages.add(
+            _("welcome_password_set",
+              default="Ihr Passwort ist festgelegt, Sie sind angemeldet."),
+            "info",
+        )  # fmt: skip
+        portal_url = api.portal.get().absolute_url()
+        self.request.response.redirect(f"{portal_url}/@@{accounts.WELCOME_VIEW}")
+
+
+class WelcomeView(BrowserView):
+    """``@@willkommen``: what a new member can do now, with the links to Mein
+    Netzwerk, their profile and notifications, and the practice examples."""
+
+    def __call__(self):
+        """Ask anonymous visitors to log in, else render."""
+        if api.user.is_anonymous():
+            raise Unauthorized("Bitte melden Sie sich an.")
+        return self.index()
+
+    def fullname(self):
+        """The member's name for the greeting (the one given when signing up)."""
+        member = api.user.get_current()
+        return member.getProperty("fullname") or member.getUserName()

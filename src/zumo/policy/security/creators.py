@@ -12,9 +12,17 @@ byline, the contributors below the content, Plone's search page (nobody
 else searches by creator there either) and the author link in the page
 head name them only to those who hold it on the item; feeds name no author (``registry.xml``). See
 ``docs/privacy.md``.
+
+Bylines name people or nobody: a creator is named by the full name of a
+member of the site (:func:`person_name`), never by a user id, and a
+technical account (the Zope ``admin`` that made the site and the demo, an
+account without a name) is not named at all. Plone's folder listings name
+no creator; its other listings ask ``pas_member``, which follows the rule.
 """
 
 from plone import api
+from plone.app.contenttypes.browser import folder
+from plone.app.contenttypes.browser.folder import FolderView
 from plone.app.dexterity.behaviors.metadata import IOwnership
 from plone.app.layout import viewlets
 from plone.app.layout.links.viewlets import AuthorViewlet
@@ -24,6 +32,7 @@ from Products.CMFPlone.browser import search as plone_search
 from Products.CMFPlone.browser.search import AjaxSearch
 from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.PlonePAS.browser.member import PASMemberView
 
 import os
 
@@ -54,12 +63,35 @@ def may_read_creators(obj=None):
     )
 
 
+def person_name(userid):
+    """The full name of the site's member ``userid``; None for anybody who
+    is no person of the site: an unknown id, an account of the Zope root
+    (``admin``), a member without a full name."""
+    if not userid or api.portal.get().acl_users.getUserById(userid) is None:
+        return None
+    member = api.user.get(userid=userid)
+    return (member and member.getProperty("fullname") or "").strip() or None
+
+
 class CreatorsByline(DocumentBylineViewlet):
-    """Plone's byline, naming creators only to those who may read them."""
+    """Plone's byline, naming creators only to those who may read them, and
+    only those who are people, by their full name."""
+
+    index = ViewPageTemplateFile("templates/document_byline.pt")
+
+    def people(self):
+        """The full names of the creators who are people."""
+        return [
+            name for name in map(person_name, self.context.listCreators() or ()) if name
+        ]
 
     def show_about(self):
         """Whether the byline names the creators."""
-        return super().show_about() and may_read_creators(self.context)
+        return (
+            super().show_about()
+            and may_read_creators(self.context)
+            and bool(self.people())
+        )
 
 
 class ContributorsViewlet(DocumentBylineViewlet):
@@ -77,13 +109,76 @@ class ContributorsViewlet(DocumentBylineViewlet):
         return super().render()
 
 
+class PeopleMemberView(PASMemberView):
+    """PlonePAS' ``pas_member`` helper, which Plone's folder listings ask for
+    the name of each item's creator: a person's full name for those who may
+    read creators, nothing for everybody else or a technical account."""
+
+    def info(self, userid=None):
+        """Plone's member information, with the names left empty unless
+        the reader may read creators and ``userid`` is a person."""
+        found = dict(super().info(userid))
+        name = person_name(userid) if may_read_creators() else None
+        found.update(
+            fullname=name or "", name_or_id=name or "", username=userid if name else ""
+        )
+        return found
+
+
+class CreatorBlindListing(FolderView):
+    """Plone's folder listing without the items' bylines ("von …", as
+    anonymous visitors see it): Plone writes them with the creator's id
+    for an account without a name, the Zope ``admin`` included; the items'
+    own pages name their people."""
+
+    show_about = False
+
+    @property
+    def macros(self):
+        """The template's macros (the other listings use the listing's)."""
+        return self.index.macros
+
+    def __call__(self):
+        """The listing."""
+        return self.index()
+
+
+def _listing_template(name):
+    return ViewPageTemplateFile(
+        name, _prefix=os.path.join(os.path.dirname(folder.__file__), "templates")
+    )
+
+
+class CreatorBlindFolderListing(CreatorBlindListing):
+    """``listing_view`` of a folder."""
+
+    index = _listing_template("listing.pt")
+
+
+class CreatorBlindFolderSummary(CreatorBlindListing):
+    """``summary_view`` of a folder."""
+
+    index = _listing_template("listing_summary.pt")
+
+
+class CreatorBlindFolderTable(CreatorBlindListing):
+    """``tabular_view`` of a folder."""
+
+    index = _listing_template("listing_tabular.pt")
+
+
 class AuthorLink(AuthorViewlet):
     """Plone's ``<link rel="author">`` in the page head (the creator's
     author page), only for those who may read creators."""
 
     def show(self):
-        """Whether the page head links the creator's author page."""
-        return super().show() and may_read_creators(self.context)
+        """Whether the page head links the creator's author page: only a
+        person's, for those who may read creators."""
+        return (
+            super().show()
+            and may_read_creators(self.context)
+            and person_name(self.context.Creator()) is not None
+        )
 
 
 class CreatorBlindQuery:

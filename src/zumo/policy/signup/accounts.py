@@ -56,6 +56,8 @@ MAX_NAME = 100
 CONFIRM_DAYS = 3
 #: The page a confirmation link opens (on the site root).
 CONFIRM_VIEW = "registrierung-bestaetigen"
+#: The page after signing up that says a mail is on its way.
+SENT_VIEW = "registrierung-gesendet"
 
 #: Sign-up mails per address (in memory, per process), counted and blocked
 #: as failed logins are.
@@ -222,12 +224,19 @@ def confirm(request, token):
     return userid
 
 
+#: The page where a new member sets their first password (on the site root).
+PASSWORD_VIEW = "konto-einrichten"
+#: The page a new member lands on after setting it.
+WELCOME_VIEW = "willkommen"
+
+
 def password_url(userid):
-    """The address where the member ``userid`` sets a password now."""
+    """The address where the new member ``userid`` sets a password now (the
+    welcome page of Plone's password reset, :data:`PASSWORD_VIEW`)."""
     reset = api.portal.get_tool("portal_password_reset").requestReset(userid)
     login = api.user.get(userid=userid).getUserName()
-    portal_url = api.portal.get().absolute_url()
-    return f"{portal_url}/passwordreset/{reset['randomstring']}?{urlencode({'userid': login})}"
+    query = urlencode({"key": reset["randomstring"], "userid": login})
+    return f"{api.portal.get().absolute_url()}/@@{PASSWORD_VIEW}?{query}"
 
 
 def _mail_confirmation(portal, email, fullname):

@@ -1,0 +1,1 @@
+The ministry's "Mein Netzwerk" shows what it oversees: the released expert reviews (municipality, overall level, date), the headline figures with a link to the statistics, and the practice examples published lately.

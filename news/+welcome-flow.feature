@@ -1,0 +1,1 @@
+A welcome for new accounts: after confirming the sign-up mail, the new member sets the password on a page titled "Willkommen im ZUMO Netzwerk – Passwort festlegen" (no longer "Passwort zurücksetzen") and lands, logged in, on a welcome page with Mein Netzwerk, the profile and notification settings and the practice examples.
