@@ -1,6 +1,13 @@
 """Stock parts of Plone that the site serves speak German."""
 
 from plone import api
+from plone.app.z3cform.interfaces import IPloneFormLayer
+from plone.app.z3cform.widgets.singlecheckbox import SingleCheckBoxBoolFieldWidget
+from z3c.form.i18n import MessageFactory as z3c_form
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.schema import Bool
+from zumo.policy.interfaces import IZumoPolicyLayer
 
 import pytest
 import re
@@ -27,9 +34,32 @@ class TestTheme:
 
     def test_theme_is_barceloneta_in_german(self, functional_portal, session):
         """The site's theme frames pages with Barceloneta's page and styles."""
-        assert api.portal.get_registry_record(
-            "plone.app.theming.interfaces.IThemeSettings.currentTheme"
-        ) == "zumo"
+        assert (
+            api.portal.get_registry_record(
+                "plone.app.theming.interfaces.IThemeSettings.currentTheme"
+            )
+            == "zumo"
+        )
         page = session.get("/").text
         assert "++theme++barceloneta/css/barceloneta.min.css" in page
         assert 'id="portal-footer"' in page
+
+
+class TestZ3cForm:
+    def test_no_value_and_yes_are_german(self, portal):
+        """z3c.form's option for no choice and the label of a single
+        checkbox come from z3c.form's German catalogue (a .po file only,
+        compiled when its ZCML registers it)."""
+        assert translate(z3c_form("No value"), target_language="de") == "Kein Wert"
+        assert translate(z3c_form("yes"), target_language="de") == "ja"
+
+    def test_required_single_checkbox_is_german(self, portal, http_request):
+        """The required marker of a single checkbox (e.g. an easyform's
+        consent) is titled "Erforderlich", as on every other widget."""
+        alsoProvides(http_request, IZumoPolicyLayer, IPloneFormLayer)
+        http_request.environ["HTTP_ACCEPT_LANGUAGE"] = "de"
+        field = Bool(__name__="consent", title="Einverstanden", required=True)
+        widget = SingleCheckBoxBoolFieldWidget(field, http_request)
+        widget.context = portal
+        widget.update()
+        assert 'title="Erforderlich"' in widget.render()
