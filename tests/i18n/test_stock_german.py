@@ -11,6 +11,7 @@ from zumo.policy.interfaces import IZumoPolicyLayer
 
 import pytest
 import re
+import transaction
 
 
 @pytest.fixture
@@ -63,3 +64,18 @@ class TestZ3cForm:
         widget.context = portal
         widget.update()
         assert 'title="Erforderlich"' in widget.render()
+
+
+class TestStateForm:
+    def test_listing_is_german(self, functional_portal, session):
+        """The state form lists the item with German titles: "… auswählen"
+        on its checkbox, its type's title on its link, no state id."""
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(functional_portal, "Folder", "ordner", title="Ordner")
+        transaction.commit()
+        page = session.get("/ordner/content_status_history").text
+        assert 'title="Ordner auswählen"' in page
+        assert 'title="Ordner: ' in page
+        assert "Select " not in page
+        assert 'title="Folder: ' not in page
+        assert 'title="private"' not in page
