@@ -79,3 +79,12 @@ class TestStateForm:
         assert "Select " not in page
         assert 'title="Folder: ' not in page
         assert 'title="private"' not in page
+
+
+class TestLabels:
+    def test_easyform_thanks_title_is_german(self, session):
+        """The add form of a form labels the thank-you page's title in
+        German (upstream's German: "Title der Danke-Seite")."""
+        page = session.get("/++add++EasyForm").text
+        assert "Titel der Danke-Seite" in page
+        assert "Title der" not in page
