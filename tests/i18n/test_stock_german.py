@@ -88,3 +88,12 @@ class TestLabels:
         page = session.get("/++add++EasyForm").text
         assert "Titel der Danke-Seite" in page
         assert "Title der" not in page
+
+    def test_collection_columns_created_and_modified_are_german(self, session):
+        """A Collection's add form offers the catalogue columns "created"
+        and "modified" (Plone's vocabulary has no label for them) in
+        German."""
+        page = session.get("/++add++Collection").text
+        assert re.search(r"<option[^>]*>Erstellt</option>", page)
+        assert re.search(r"<option[^>]*>Geändert</option>", page)
+        assert not re.search(r"<option[^>]*>(created|modified)</option>", page)
