@@ -232,8 +232,8 @@ def _crawl(recorded, write):
             f"{recorded[f'crawl_english_{persona}']} English findings, "
             f"{recorded[f'crawl_byline_{persona}']} byline findings, "
             f"{recorded[f'crawl_time_{persona}']} time findings "
-            f"({recorded[f'crawl_allowed_{persona}']} allowed while other "
-            "parts are under way)"
+            f"({recorded[f'crawl_allowed_{persona}']} known exceptions on "
+            "the portlet pages)"
         )
 
 

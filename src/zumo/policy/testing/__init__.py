@@ -53,6 +53,12 @@ UNREACHABLE_TILES = "http://localhost:9/{z}/{x}/{y}.png"
 #: the suite reports the sums (``tests/conftest.py``).
 BUILDS = Counter()
 
+# German messages come from .po files compiled when their ZCML registers
+# them, as zope.conf's environment has it in an instance. Set on import,
+# before PLONE_FIXTURE loads Plone's ZCML: packages that ship only .po
+# files (z3c.form: "Kein Wert", "ja") would otherwise stay English.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
 
 class ZumoLayer(PloneSandboxLayer):
     """A Plone site with the ZUMO policy (and so the content types) installed."""
@@ -61,8 +67,6 @@ class ZumoLayer(PloneSandboxLayer):
 
     def setUpZope(self, app, configurationContext):
         """Load the ZCML of the policy and everything it depends on."""
-        # German messages come from .po files compiled at start-up.
-        os.environ.setdefault("zope_i18n_compile_mo_files", "true")
         self.loadZCML(package=zumo.policy)
         # What the site gets from plone.autoinclude's overrides
         xmlconfig.includeOverrides(
