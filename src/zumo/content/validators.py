@@ -6,7 +6,6 @@ plone.restapi answers 400 with it. The contact fields that municipalities and
 practice examples share are made here too, with their constraints.
 """
 
-from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
@@ -282,19 +281,14 @@ def expert_refusal(userid, municipality):
 
 
 def check_assigned_experts(data):
-    """Refuse newly named experts who are no members or who have access to
-    the reviewed municipality's space (see :func:`expert_refusal`). Experts
-    named before stay. Raises ``Invalid`` with a German message."""
-    names = getattr(data, "assigned_experts", None) or ()
-    context = getattr(data, "__context__", None)
-    # An add form's context is the folder: nothing was named before.
-    before = set(getattr(aq_base(context), "assigned_experts", None) or ())
+    """Refuse named experts who are no members or who have access to the
+    reviewed municipality's space (see :func:`expert_refusal`). Every name
+    is checked, not only new ones: plone.restapi sets the values before it
+    validates. Raises ``Invalid`` with a German message."""
     municipality = getattr(data, "municipality", None)
     if IRelationValue.providedBy(municipality):
         municipality = municipality.to_object
-    for name in names:
-        if name in before:
-            continue
+    for name in getattr(data, "assigned_experts", None) or ():
         refusal = expert_refusal(name, municipality)
         if refusal is not None:
             raise Invalid(refusal)
