@@ -161,7 +161,7 @@ class TestReviewProcess:
             f"{api_root}/@search", headers=JSON,
             params={"portal_type": "ExpertAssessment"},
         ).json()  # fmt: skip
-        assert f"\"{mine}\"" not in json.dumps(found)
+        assert f'"{mine}"' not in json.dumps(found)
         assert found["items_total"] == 2  # her own, and the one in review_in_review
         early = _post(
             second, url, "@@conflict-of-interest", follow=False, choice="none"
@@ -255,9 +255,7 @@ class TestReviewProcess:
         expert = persona_request("expertin")
         undeclared = objects["review_undeclared"].absolute_url()
         # Without an explanation a conflict is refused and nothing changes.
-        refused = _post(
-            expert, undeclared, "@@conflict-of-interest", choice="conflict"
-        )
+        refused = _post(expert, undeclared, "@@conflict-of-interest", choice="conflict")
         assert "Bitte beschreiben Sie den Interessenkonflikt" in refused.text
         assert expert.get(undeclared).status_code == 200
         # The institute takes her off another review: she hears it.
