@@ -86,7 +86,7 @@ def test_panel_reviews_and_releases(journey, demo_inbox):
     team.get_by_role("button", name="Begutachtung anfordern").click()
     team.wait_for_url("**/gutachten/**")
     assert "Die Begutachtung ist angefragt" in team.content()
-    title = team.locator("h1.documentFirstHeading").inner_text()
+    title = team.locator("#content h1").first.inner_text()
 
     # The institute opens it from its mail and composes the panel.
     institute = journey.page("institut")
@@ -113,7 +113,10 @@ def test_panel_reviews_and_releases(journey, demo_inbox):
     assert "Anna Tuninger" not in panel
     demo_inbox.clear()
     _transition(institute, "Begutachtung beginnen")
-    assert "In Begutachtung" in institute.locator("#edit-zone").inner_text()
+    assert (
+        "In Begutachtung"
+        in institute.locator("#plone-contentmenu-workflow").text_content()
+    )
     assert journey.fits(institute)
     journey.shot(institute, "panel")
 
@@ -162,7 +165,9 @@ def test_panel_reviews_and_releases(journey, demo_inbox):
     institute.wait_for_load_state()
     assert "Das Urteil des Gremiums ist festgehalten" in institute.content()
     _transition(institute, "Freigeben")
-    assert "Freigegeben" in institute.locator("#edit-zone").inner_text()
+    assert (
+        "Freigegeben" in institute.locator("#plone-contentmenu-workflow").text_content()
+    )
 
     # The team reads the verdict, not the individual assessments.
     team.goto(_link_in(demo_inbox, "kommune-a@example.org", "Gutachten freigegeben"))

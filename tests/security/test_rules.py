@@ -136,7 +136,9 @@ class TestPanel:
         _as(portal, "institut")
         for oid in ("assessment_draft", "assessment_submitted"):
             assert api.user.has_permission("View", obj=objects[oid])
-            assert not api.user.has_permission("Modify portal content", obj=objects[oid])
+            assert not api.user.has_permission(
+                "Modify portal content", obj=objects[oid]
+            )
         logout()
 
     def test_only_assigned_experts_declare(self, layers):
@@ -199,6 +201,18 @@ class TestPanel:
         assert panel.assign(review, "expertin2@example.org") == "expertin2"
         assert review.assigned_experts == ["expertin", "expertin2"]
         logout()
+
+    @pytest.mark.parametrize(
+        "stored,shown",
+        [("2026-07-01T08:00:00+00:00", "01.07.2026 10:00"),
+         ("2026-01-15T08:00:00+00:00", "15.01.2026 09:00")],
+    )  # fmt: skip
+    def test_declaration_time_in_berlin(self, layers, stored, shown):
+        """A declaration's time (kept in UTC) reads in Europe/Berlin, in
+        summer and in winter."""
+        from zumo.policy.browser.reviews import _declared_text
+
+        assert _declared_text({"date": stored}).startswith(shown)
 
     def test_verdict_needs_every_assessment(self, layers):
         """The verdict waits for every assigned expert's assessment; the

@@ -4,7 +4,9 @@ declared and submitted, the joint verdict), the assessed plan, the
 recognition on a municipality's profile and requesting a review."""
 
 from datetime import date
+from datetime import datetime
 from plone import api
+from plone.app.event.base import default_timezone
 from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -29,8 +31,12 @@ def _rubric(assessment):
 
 
 def _declared_text(record):
-    """The date of a declaration, localized."""
-    return api.portal.get_localized_time(record["date"], long_format=True)
+    """The time of a declaration (stored in UTC), in the site's time zone."""
+    # Plone's localized time would show the server's zone again.
+    moment = datetime.fromisoformat(record["date"]).astimezone(
+        default_timezone(as_tzinfo=True)
+    )
+    return f"{moment:%d.%m.%Y %H:%M} Uhr"
 
 
 class ConflictOfInterestView(BrowserView):
