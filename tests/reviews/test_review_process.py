@@ -258,6 +258,14 @@ class TestReviewProcess:
         refused = _post(expert, undeclared, "@@conflict-of-interest", choice="conflict")
         assert "Bitte beschreiben Sie den Interessenkonflikt" in refused.text
         assert expert.get(undeclared).status_code == 200
+        # Odd input (a repeated field) is refused in German, no server error.
+        for view, field, message in (
+            ("@@expertin-zuweisen", "name", "kein Benutzerkonto"),
+            ("@@gremium", "valid_until", "Noch nicht alle Einzelgutachten"),
+        ):
+            odd = _post(institute, url, view, record="1", **{field: ["a", "b"]})
+            assert odd.status_code == 200, view
+            assert message in odd.text, view
         # The institute takes her off another review: she hears it.
         page = _post(institute, url, "@@expertin-entfernen", userid="expertin")
         assert "gehört dem Gremium nicht mehr an" in page.text

@@ -30,6 +30,13 @@ def _rubric(assessment):
     ]
 
 
+def _text(request, name):
+    """The form value ``name`` as one string; ``""`` if missing or not a
+    single text (a repeated field, a record)."""
+    value = request.form.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
 def _declared_text(record):
     """The time of a declaration (stored in UTC), in the site's time zone."""
     # Plone's localized time would show the server's zone again.
@@ -49,7 +56,7 @@ class ConflictOfInterestView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("choice"):
             CheckAuthenticator(self.request)
-            choice = self.request.form.get("choice")
+            choice = _text(self.request, "choice")
             conflict = choice == "conflict"
             try:
                 if choice not in ("none", "conflict"):
@@ -63,7 +70,7 @@ class ConflictOfInterestView(BrowserView):
                     self.context,
                     self.userid,
                     conflict=conflict,
-                    statement=self.request.form.get("statement", ""),
+                    statement=_text(self.request, "statement"),
                 )
             except UserError as error:
                 api.portal.show_message(
@@ -238,15 +245,14 @@ class PanelView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("record"):
             CheckAuthenticator(self.request)
-            form = self.request.form
             try:
                 panel.record_verdict(
                     self.context,
-                    level=form.get("level"),
-                    valid_until=_parse_date(form.get("valid_until")),
-                    summary=form.get("summary", ""),
-                    recommendation=form.get("recommendation", ""),
-                    show_assessments=bool(form.get("show_assessments")),
+                    level=_text(self.request, "level"),
+                    valid_until=_parse_date(_text(self.request, "valid_until")),
+                    summary=_text(self.request, "summary"),
+                    recommendation=_text(self.request, "recommendation"),
+                    show_assessments=bool(self.request.form.get("show_assessments")),
                 )
             except UserError as error:
                 api.portal.show_message(
@@ -306,12 +312,12 @@ class PanelView(BrowserView):
 
     def value(self, name, default=""):
         """A submitted form value (after a refusal) or ``default``."""
-        return self.request.form.get(name, default)
+        return _text(self.request, name) or default
 
 
 def _parse_date(value):
     try:
-        return date.fromisoformat((value or "").strip())
+        return date.fromisoformat(value.strip())
     except ValueError:
         return None
 
@@ -327,7 +333,7 @@ class AssignExpert(PostedAction):
 
     def act(self):
         """Assign (see :func:`zumo.policy.reviews.panel.assign`)."""
-        panel.assign(self.context, self.request.form.get("name", ""))
+        panel.assign(self.context, _text(self.request, "name"))
         return self.context
 
 
@@ -341,7 +347,7 @@ class UnassignExpert(PostedAction):
 
     def act(self):
         """Unassign (see :func:`zumo.policy.reviews.panel.unassign`)."""
-        panel.unassign(self.context, self.request.form.get("userid", ""))
+        panel.unassign(self.context, _text(self.request, "userid"))
         return self.context
 
 
