@@ -166,10 +166,10 @@ def test_every_vocabulary_names_its_source(name):
 
 
 def test_rubric_guidance_in_the_form(portal):
-    """The review form explains each factor with its sub-points."""
-    from zumo.content.expert_review import IExpertReview
+    """The assessment form explains each factor with its sub-points."""
+    from zumo.content.expert_assessment import IExpertAssessment
 
-    description = IExpertReview["score_vernetzung"].description
+    description = IExpertAssessment["score_vernetzung"].description
     assert "Multiprofessionelle Zusammenarbeit sichern" in description
 
 
@@ -177,17 +177,19 @@ def test_fields_follow_their_vocabularies():
     """The rubric has a score and a comment per implementation factor, the
     mentoring group a status and a date per ZWK step: renaming a token
     without its field fails here instead of silently in the form."""
-    from zumo.content.expert_review import IExpertReview
+    from zumo.content.expert_assessment import IExpertAssessment
     from zumo.content.mentoring_group import IMentoringGroup
 
-    rubric = {name for name in IExpertReview if name.startswith(("score_", "comment_"))}
+    rubric = {
+        name for name in IExpertAssessment if name.startswith(("score_", "comment_"))
+    }
     assert rubric == {
         f"{part}_{token}"
         for token, _title in vocabularies.terms("review_criteria")
         for part in ("score", "comment")
     }
     for token, title in vocabularies.terms("review_criteria"):
-        assert IExpertReview[f"score_{token}"].title == title
+        assert IExpertAssessment[f"score_{token}"].title == title
     milestones = {name for name in IMentoringGroup if name.startswith("milestone_")}
     assert milestones == {
         f"milestone_{token}_{part}"

@@ -192,8 +192,11 @@ def test_review_pins_the_plan_version(manager, municipality, plan):
 def test_recognition_only_with_consent(manager, municipality):
     """A released, valid review shows on the public profile only when the
     municipality agreed; the content stays confidential."""
+    from zumo.content.expert_assessment import CRITERIA
     from zumo.policy.reviews import experts as reviews
+    from zumo.policy.reviews import panel
 
+    api.user.create(email="gutachterin@example.org", username="gutachterin")
     review = api.content.create(
         container=manager["gutachten"],
         type="ExpertReview",
@@ -203,8 +206,15 @@ def test_recognition_only_with_consent(manager, municipality):
         level="hoher_standard",
         valid_until=datetime.date.today() + datetime.timedelta(days=400),
         summary=html("Vertrauliche Einschätzung."),
+        assigned_experts=["gutachterin"],
     )
-    for transition in ("start_review", "submit", "release"):
+    api.content.transition(obj=review, transition="start_review")
+    panel.declare(review, "gutachterin")
+    assessment = panel.assessment_of(review, "gutachterin")
+    for token in CRITERIA:
+        setattr(assessment, f"score_{token}", "4")
+    api.content.transition(obj=assessment, transition="submit")
+    for transition in ("submit", "release"):
         api.content.transition(obj=review, transition=transition)
     assert reviews.recognitions(municipality) == []
     municipality.show_review_recognition = True

@@ -38,9 +38,8 @@ FIELDS = {
         "registration_start", "registration_end", "documentation",
     ],
     "ExpertReview": [
-        "municipality", "review_subject", "assigned_experts", "score_legitimation",
-        "comment_evaluation", "level", "summary", "recommendation",
-        "valid_until",
+        "municipality", "review_subject", "assigned_experts", "level",
+        "summary", "recommendation", "valid_until", "show_assessments",
     ],
     "QualificationModule": [
         "curriculum", "koquma_module", "goals", "module_format", "duration",
@@ -132,6 +131,25 @@ def test_not_addable_in_other_sections(manager, portal_type, expected):
     for section in others:
         allowed = [fti.getId() for fti in manager[section].allowedContentTypes()]
         assert portal_type not in allowed, section
+
+
+def test_expert_assessment_type(portal):
+    """An expert's own assessment (Einzelgutachten): the rubric and a text,
+    only inside a review and added by nobody by hand (the panel code makes
+    it); the review keeps only the panel's joint verdict."""
+    from zumo.content.expert_assessment import IExpertAssessment
+    from zumo.content.expert_review import IExpertReview
+
+    fti = api.portal.get_tool("portal_types")["ExpertAssessment"]
+    assert fti.Title() == "Einzelgutachten"
+    assert not fti.global_allow
+    assert fti.add_permission == "zumo.content.AddExpertAssessment"
+    assert {"score_legitimation", "comment_evaluation", "text"} <= set(
+        IExpertAssessment.names()
+    )
+    assert not [name for name in IExpertReview if name.startswith("score_")]
+    review_fti = api.portal.get_tool("portal_types")["ExpertReview"]
+    assert "ExpertAssessment" in review_fti.allowed_content_types
 
 
 def test_team_space_takes_documents(municipality):

@@ -159,21 +159,25 @@ class TestOtherViews:
         assert "ics_view" in page
 
     def test_expert_review(self, manager, municipality):
-        """The rubric is a table with all six implementation factors."""
+        """The review shows the panel's verdict; an expert's assessment
+        shows its rubric as a table with all six implementation factors."""
         review = api.content.create(
             container=manager["gutachten"], type="ExpertReview", title="Gutachten",
-            municipality=relation_to(municipality), score_vernetzung="3",
-            comment_vernetzung="Gute Netzwerke", level="standard",
+            municipality=relation_to(municipality), level="standard",
         )  # fmt: skip
-        page = render(review)
+        assert "Standard" in render(review)
+        assert "abgelaufen" not in render(review)
+        assessment = api.content.create(
+            container=review, type="ExpertAssessment", title="Einzelgutachten",
+            score_vernetzung="3", comment_vernetzung="Gute Netzwerke",
+        )  # fmt: skip
+        page = render(assessment)
         assert "<table" in page
         for factor in ("Politische Legitimation sichern", "Ressourcen bündeln",
                        "Evaluation und Qualitätssicherung"):  # fmt: skip
             assert factor in page
         assert "3 – weitgehend erfüllt" in page
         assert "Gute Netzwerke" in page
-        assert "Standard" in page
-        assert "abgelaufen" not in page
 
     def test_expired_review_says_so(self, manager, municipality):
         """A review past its validity date is marked as expired."""

@@ -1,14 +1,19 @@
-"""The rules behind the matrix: rejection reasons, conflict-of-interest
-declarations, rosters and sharing without escalation."""
+"""The rules behind the matrix: rejection reasons, the expert panel
+(declarations, own assessments, who may be assigned), rosters and sharing
+without escalation."""
 
+from datetime import date
+from datetime import timedelta
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
+from zumo.content.expert_assessment import CRITERIA
 from zumo.content.interfaces import IZumoContentLayer
+from zumo.policy.errors import UserError
 from zumo.policy.interfaces import IZumoPolicyLayer
-from zumo.policy.reviews.experts import declare_no_conflict
+from zumo.policy.reviews import panel
 from zumo.policy.spaces import roster
 from zumo.policy.testing.scenario import api_url
 
@@ -92,43 +97,133 @@ class TestRejection:
         logout()
 
 
-class TestConflictOfInterest:
-    def test_submit_needs_declaration(self, layers):
-        """Without a declaration the expert cannot submit; with it they can."""
+class TestPanel:
+    def test_writing_and_submitting_need_a_declaration(self, layers):
+        """An expert reads their own assessment at once, writes and submits
+        it only after declaring no conflict, and submits only when every
+        factor is scored."""
         portal, objects = layers
         review = objects["review_undeclared"]
-        login(portal, "expertin")
-        assert "submit" not in _transitions(review)
-        declare_no_conflict(review, "expertin", "Keine Verbindung.")
+        assessment = panel.assessment_of(review, "expertin")
         _as(portal, "expertin")
-        assert "submit" in _transitions(review)
+        assert api.user.has_permission("View", obj=assessment)
+        assert not api.user.has_permission("Modify portal content", obj=assessment)
+        assert "submit" not in _transitions(assessment)
+        panel.declare(review, "expertin", statement="Keine Verbindung.")
+        _as(portal, "expertin")
+        assert api.user.has_permission("Modify portal content", obj=assessment)
+        assert "submit" not in _transitions(assessment)
+        for token in CRITERIA:
+            setattr(assessment, f"score_{token}", "2")
+        assert "submit" in _transitions(assessment)
+        logout()
+
+    def test_experts_do_not_read_each_other(self, layers):
+        """Neither expert reads or finds the other's assessment, drafted or
+        submitted; the institute reads both and changes neither."""
+        portal, objects = layers
+        catalog = api.portal.get_tool("portal_catalog")
+        for persona, own, other in (
+            ("expertin", "assessment_draft", "assessment_submitted"),
+            ("expertin2", "assessment_submitted", "assessment_draft"),
+        ):
+            _as(portal, persona)
+            assert api.user.has_permission("View", obj=objects[own])
+            assert not api.user.has_permission("View", obj=objects[other])
+            found = {brain.UID for brain in catalog(portal_type="ExpertAssessment")}
+            assert objects[own].UID() in found
+            assert objects[other].UID() not in found
+        _as(portal, "institut")
+        for oid in ("assessment_draft", "assessment_submitted"):
+            assert api.user.has_permission("View", obj=objects[oid])
+            assert not api.user.has_permission(
+                "Modify portal content", obj=objects[oid]
+            )
         logout()
 
     def test_only_assigned_experts_declare(self, layers):
         """Someone not assigned can neither declare nor open the form."""
         portal, objects = layers
         review = objects["review_undeclared"]
-        with pytest.raises(ValueError):
-            declare_no_conflict(review, "expertin2")
+        with pytest.raises(UserError):
+            panel.declare(review, "expertin2")
         login(portal, "expertin2")
         assert not api.user.has_permission(
             "zumo: Declare conflicts of interest", obj=review
         )
         logout()
 
+    def test_conflict_withdraws_the_expert(self, layers):
+        """A declared conflict needs an explanation; it takes the expert off
+        the panel, with no access to the review or the assessment."""
+        portal, objects = layers
+        review = objects["review_undeclared"]
+        assessment = panel.assessment_of(review, "expertin")
+        with pytest.raises(UserError, match="beschreiben"):
+            panel.declare(review, "expertin", conflict=True, statement=" ")
+        assert review.assigned_experts == ["expertin"]
+        panel.declare(review, "expertin", conflict=True, statement="Ich berate sie.")
+        assert review.assigned_experts == []
+        record = panel.declaration_of(review, "expertin")
+        assert record["conflict"] and record["statement"] == "Ich berate sie."
+        _as(portal, "expertin")
+        assert not api.user.has_permission("View", obj=review)
+        assert not api.user.has_permission("View", obj=assessment)
+        logout()
+
     def test_unassigning_removes_access(self, layers):
-        """An expert taken off a review no longer sees it."""
+        """An expert taken off a review no longer sees it nor their
+        assessment; the other expert keeps both."""
         portal, objects = layers
         review = objects["review_in_review"]
         login(portal, "institut")
-        review.assigned_experts = ["expertin2"]
-        from zope.lifecycleevent import modified
-
-        modified(review)
+        panel.unassign(review, "expertin")
         _as(portal, "expertin")
         assert not api.user.has_permission("View", obj=review)
+        assert not api.user.has_permission("View", obj=objects["assessment_draft"])
         _as(portal, "expertin2")
         assert api.user.has_permission("View", obj=review)
+        assert api.user.has_permission("View", obj=objects["assessment_submitted"])
+        logout()
+
+    def test_who_may_be_assigned(self, layers):
+        """Nobody on the reviewed municipality's roster and no unknown name
+        can be assigned (German refusals, nothing changes); an expert can be
+        named by e-mail address."""
+        portal, objects = layers
+        review = objects["review_requested"]
+        login(portal, "institut")
+        with pytest.raises(UserError, match="Zugang zum Teamraum"):
+            panel.assign(review, "kommune-a")
+        with pytest.raises(UserError, match="kein Benutzerkonto"):
+            panel.assign(review, "niemand-bekannt")
+        assert review.assigned_experts == ["expertin"]
+        assert panel.assign(review, "expertin2@example.org") == "expertin2"
+        assert review.assigned_experts == ["expertin", "expertin2"]
+        logout()
+
+    @pytest.mark.parametrize(
+        "stored,shown",
+        [("2026-07-01T08:00:00+00:00", "01.07.2026 10:00"),
+         ("2026-01-15T08:00:00+00:00", "15.01.2026 09:00")],
+    )  # fmt: skip
+    def test_declaration_time_in_berlin(self, layers, stored, shown):
+        """A declaration's time (kept in UTC) reads in Europe/Berlin, in
+        summer and in winter."""
+        from zumo.policy.browser.reviews import _declared_text
+
+        assert _declared_text({"date": stored}).startswith(shown)
+
+    def test_verdict_needs_every_assessment(self, layers):
+        """The verdict waits for every assigned expert's assessment; the
+        review stays in review and unchanged meanwhile."""
+        portal, objects = layers
+        review = objects["review_in_review"]
+        login(portal, "institut")
+        with pytest.raises(UserError, match="es fehlen: expertin"):
+            panel.record_verdict(review, "standard", date.today() + timedelta(400))
+        assert api.content.get_state(review) == "in_review"
+        assert review.level is None
         assert "submit" not in _transitions(review)
         logout()
 

@@ -50,7 +50,7 @@ PAYLOADS = {
     "ExpertReview": (
         "gutachten",
         {"title": "Gutachten", "review_subject": "Handlungskonzept",
-         "score_vernetzung": "3", "level": "standard", "valid_until": "2029-12-31"},
+         "level": "standard", "valid_until": "2029-12-31"},
     ),
     "QualificationModule": (
         "qualifizierung",

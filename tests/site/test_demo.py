@@ -313,6 +313,24 @@ class TestDemoNetwork:
             else:
                 assert obj.ags and obj.ags[:2] == obj.state, obj.Title()
 
+    def test_a_panel_of_two_at_work(self, demo):
+        """A review in progress has both demo experts on its panel, each
+        with an own assessment: one submitted, one not yet declared."""
+        from zumo.policy.reviews import panel
+
+        (brain,) = find(portal_type="ExpertReview", review_state="in_review")
+        review = brain._unrestrictedGetObject()
+        assert review.assigned_experts == ["expertin", "expertin2"]
+        states = {
+            userid: api.content.get_state(assessment)
+            for userid, assessment in review.assessments().items()
+        }
+        assert states == {"expertin": "submitted", "expertin2": "draft"}
+        assert panel.declaration_of(review, "expertin2") is None
+        assert sorted(review.get_local_roles_for_userid("expertin2")) == [
+            "AssignedExpert"
+        ]
+
     @pytest.mark.parametrize(
         "portal_type,states",
         [
@@ -321,6 +339,7 @@ class TestDemoNetwork:
             ("MentoringGroup", {"private"}),
             ("WorkshopMeeting", {"planned", "announced", "documented"}),
             ("ExpertReview", {"requested", "in_review", "submitted", "released"}),
+            ("ExpertAssessment", {"draft", "submitted"}),
             ("QualificationModule", {"private", "published"}),
             ("Document", {"internal"}),
         ],

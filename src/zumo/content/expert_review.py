@@ -1,8 +1,8 @@
 """Gutachten (Expertengremium): the panel's confidential review of a process."""
 
+from plone import api
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
-from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -10,39 +10,21 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import invariant
 from zumo.content import _
+from zumo.content.expert_assessment import IExpertAssessment
 from zumo.content.interfaces import IConcernsMunicipality
 from zumo.content.interfaces import IEntry
 from zumo.content.relations import ACTION_PLAN_PICKER
 from zumo.content.relations import ONE_MUNICIPALITY_PICKER
 from zumo.content.relations import relation_choice
+from zumo.content.validators import check_assigned_experts
 from zumo.content.validators import check_reviewed_municipality
 from zumo.content.validators import check_reviewed_plan
-from zumo.content.vocabularies import guidance
-from zumo.content.vocabularies import terms
-from zumo.content.vocabularies import title_of
-
-
-def _score(token):
-    # Title and the seed's sub-points as help text: the experts score
-    # against what the factor means, not only its name.
-    return schema.Choice(
-        title=title_of("review_criteria", token),
-        description="Dazu gehört: " + "; ".join(guidance("review_criteria", token)),
-        vocabulary="zumo.vocabularies.review_scores",
-        required=False,
-    )
-
-
-def _comment(criterion):
-    return schema.Text(
-        title=_("label_criterion_comment", default="Kommentar zu: ${criterion}",
-                mapping={"criterion": criterion}),
-        required=False,
-    )  # fmt: skip
 
 
 class IExpertReview(model.Schema):
-    """Schema of an expert review; one score and comment per criterion."""
+    """Schema of an expert review: what is reviewed, the panel, and the
+    panel's joint verdict (the experts' own scores are in their
+    assessments, ``zumo.content.expert_assessment``)."""
 
     # Who asks for the review (and the institute) names the municipality;
     # the experts do not change it.
@@ -76,12 +58,11 @@ class IExpertReview(model.Schema):
             "Begutachtung gilt; spätere Fortschreibungen ändern sie nicht.",
         ),
     )
+    # The institute names the panel on the review's page (the panel box),
+    # where each change is checked and the experts are told; REST may set
+    # the list, checked by the same invariant.
     directives.write_permission(assigned_experts="zumo.AssignExperts")
-    directives.widget(
-        "assigned_experts",
-        AjaxSelectFieldWidget,
-        vocabulary="plone.app.vocabularies.Users",
-    )
+    directives.omitted("assigned_experts")
     assigned_experts = schema.List(
         title=_(
             "label_assigned_experts", default="Zugewiesene Expertinnen und Experten"
@@ -96,31 +77,15 @@ class IExpertReview(model.Schema):
     )
 
     model.fieldset(
-        "rubric",
-        label=_("fieldset_rubric", default="Bewertung nach Umsetzungsfaktoren"),
-        fields=[
-            f"{part}_{token}"
-            for token, _title in terms("review_criteria")
-            for part in ("score", "comment")
-        ],
-    )
-    score_legitimation = _score("legitimation")
-    comment_legitimation = _comment("Politische Legitimation sichern")
-    score_planungskonzept = _score("planungskonzept")
-    comment_planungskonzept = _comment("Planungskonzept entwickeln")
-    score_vernetzung = _score("vernetzung")
-    comment_vernetzung = _comment("Vernetzung gestalten")
-    score_ressourcen = _score("ressourcen")
-    comment_ressourcen = _comment("Ressourcen bündeln")
-    score_beteiligung = _score("beteiligung")
-    comment_beteiligung = _comment("Aktivierung + Beteiligung sichern")
-    score_evaluation = _score("evaluation")
-    comment_evaluation = _comment("Evaluation und Qualitätssicherung")
-
-    model.fieldset(
         "assessment",
-        label=_("fieldset_assessment", default="Ergebnis"),
-        fields=["level", "summary", "recommendation", "valid_until"],
+        label=_("fieldset_verdict", default="Gesamturteil des Gremiums"),
+        fields=[
+            "level",
+            "summary",
+            "recommendation",
+            "valid_until",
+            "show_assessments",
+        ],
     )
     level = schema.Choice(
         title=_("label_review_level", default="Gesamtniveau"),
@@ -136,11 +101,32 @@ class IExpertReview(model.Schema):
     valid_until = schema.Date(
         title=_("label_valid_until", default="Gültig bis"), required=False
     )
+    directives.write_permission(show_assessments="zumo.AssignExperts")
+    show_assessments = schema.Bool(
+        title=_(
+            "label_show_assessments",
+            default="Einzelgutachten mit dem Gutachten freigeben",
+        ),
+        description=_(
+            "help_show_assessments",
+            default="Wenn angekreuzt, lesen alle, die das freigegebene Gutachten "
+            "lesen (das Team der Kommune, das Ministerium, das Gremium), auch "
+            "die Bewertungen und Texte der einzelnen Expertinnen und Experten. "
+            "Ihre Erklärungen zu Interessenkonflikten bleiben beim Institut.",
+        ),
+        required=False,
+        default=False,
+    )
 
     @invariant
     def municipality_is_requesters(data):
         """Municipalities request reviews of themselves only."""
         check_reviewed_municipality(data)
+
+    @invariant
+    def experts_are_independent(data):
+        """Experts are members without access to the reviewed municipality."""
+        check_assigned_experts(data)
 
     @invariant
     def plan_is_municipalitys(data):
@@ -150,17 +136,28 @@ class IExpertReview(model.Schema):
 
 @implementer(IExpertReview, IEntry, IConcernsMunicipality)
 class ExpertReview(Container):
-    """An expert review; the reviewed documents can be filed inside."""
+    """An expert review; the experts' assessments (``ExpertAssessment``)
+    and the reviewed documents lie inside."""
 
-    def rubric(self):
-        """Return the criteria as dicts: token, title, guidance, score, comment."""
-        return [
-            {
-                "token": token,
-                "title": title,
-                "score": getattr(self, f"score_{token}", None),
-                "comment": getattr(self, f"comment_{token}", None),
-                "guidance": guidance("review_criteria", token),
-            }
-            for token, title in terms("review_criteria")
-        ]
+    def assessments(self):
+        """Return ``{user id: assessment}`` of every assessment inside,
+        whoever may read it (callers decide what to show)."""
+        return {
+            item.expert: item
+            for item in self.objectValues()
+            if IExpertAssessment.providedBy(item)
+        }
+
+    def panel_complete(self):
+        """Whether the panel's verdict can be recorded: each assigned expert
+        has submitted an assessment and the verdict names a level (the
+        workflow's ``submit`` guard asks this)."""
+        experts = list(self.assigned_experts or ())
+        if not experts or not self.level:
+            return False
+        assessments = self.assessments()
+        return all(
+            userid in assessments
+            and api.content.get_state(assessments[userid], None) == "submitted"
+            for userid in experts
+        )

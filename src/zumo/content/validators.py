@@ -238,3 +238,57 @@ def check_reviewed_plan(data):
     parent = aq_parent(aq_inner(plan))
     if municipality is None or parent is None or parent.UID() != municipality.UID():
         raise Invalid(PLAN_NOT_OF_MUNICIPALITY)
+
+
+NOT_A_MEMBER = _(
+    "error_expert_not_a_member",
+    default="„${name}“ ist kein Benutzerkonto des Netzwerks. Bitte geben Sie "
+    "den Benutzernamen oder die E-Mail-Adresse einer Expertin oder eines "
+    "Experten an.",
+)
+
+EXPERT_IN_REVIEWED_TEAM = _(
+    "error_expert_in_reviewed_team",
+    default="${name} hat Zugang zum Teamraum der begutachteten Kommune "
+    "${municipality} und kann deshalb nicht Mitglied des Gremiums sein.",
+)
+
+
+def expert_refusal(userid, municipality):
+    """Why ``userid`` may not assess a review of ``municipality``, or ``None``.
+
+    An expert must be a member of the network and must not have access to
+    the reviewed municipality's space: neither they nor one of their groups
+    may hold a local role there (its roster; ownership grants nothing in a
+    space). Returns a German message (``zope.i18nmessageid.Message``).
+    """
+    user = api.user.get(userid=userid) if userid else None
+    if user is None:
+        return Message(NOT_A_MEMBER, mapping={"name": userid or ""})
+    if municipality is None:
+        return None
+    principals = {userid} | set(user.getGroups())
+    for principal, roles in municipality.get_local_roles():
+        if principal in principals and set(roles) - {"Owner"}:
+            return Message(
+                EXPERT_IN_REVIEWED_TEAM,
+                mapping={
+                    "name": user.getProperty("fullname") or userid,
+                    "municipality": municipality.Title(),
+                },
+            )
+    return None
+
+
+def check_assigned_experts(data):
+    """Refuse named experts who are no members or who have access to the
+    reviewed municipality's space (see :func:`expert_refusal`). Every name
+    is checked, not only new ones: plone.restapi sets the values before it
+    validates. Raises ``Invalid`` with a German message."""
+    municipality = getattr(data, "municipality", None)
+    if IRelationValue.providedBy(municipality):
+        municipality = municipality.to_object
+    for name in getattr(data, "assigned_experts", None) or ():
+        refusal = expert_refusal(name, municipality)
+        if refusal is not None:
+            raise Invalid(refusal)

@@ -1,6 +1,7 @@
 """Classic UI views of the ZUMO content types."""
 
 from Acquisition import aq_inner
+from Acquisition import aq_parent
 from DateTime import DateTime
 from plone import api
 from plone.batching import Batch
@@ -351,15 +352,22 @@ class WorkshopMeetingView(ZumoView):
         return bool(end) and end < datetime.datetime.now(end.tzinfo)
 
 
-class ExpertReviewView(ZumoView):
-    """The expert review: rubric as a table, level and validity."""
+def rubric_rows(view, assessment):
+    """The criteria of ``assessment`` with German score titles."""
+    return [
+        dict(row, score_title=view.title_of("review_scores", row["score"]))
+        for row in assessment.rubric()
+    ]
 
-    def rubric(self):
-        """Return the criteria with German score titles."""
-        return [
-            dict(row, score_title=self.title_of("review_scores", row["score"]))
-            for row in self.context.rubric()
-        ]
+
+def fullname(userid):
+    """The full name of the member ``userid`` (the id if there is none)."""
+    user = api.user.get(userid=userid) if userid else None
+    return (user.getProperty("fullname") if user is not None else None) or userid
+
+
+class ExpertReviewView(ZumoView):
+    """The expert review: the panel's verdict, level and validity."""
 
     def expired(self):
         """Whether the review's validity has ended."""
@@ -368,12 +376,23 @@ class ExpertReviewView(ZumoView):
 
     def experts(self):
         """Return the full names of the assigned experts."""
-        names = []
-        for userid in self.context.assigned_experts or ():
-            user = api.user.get(userid=userid)
-            fullname = user.getProperty("fullname") if user is not None else None
-            names.append(fullname or userid)
-        return names
+        return [fullname(userid) for userid in self.context.assigned_experts or ()]
+
+
+class ExpertAssessmentView(ZumoView):
+    """One expert's assessment: the rubric as a table and the text."""
+
+    def rubric(self):
+        """Return the criteria with German score titles."""
+        return rubric_rows(self, self.context)
+
+    def expert(self):
+        """The full name of the assessment's expert."""
+        return fullname(self.context.expert)
+
+    def review(self):
+        """The review the assessment belongs to."""
+        return aq_parent(aq_inner(self.context))
 
 
 class QualificationModuleView(ZumoView):

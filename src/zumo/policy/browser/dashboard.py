@@ -26,7 +26,7 @@ from zumo.policy.browser.statistics import INTERNAL
 from zumo.policy.browser.statistics import StatisticsView
 from zumo.policy.meetings import registration
 from zumo.policy.qualification import participation
-from zumo.policy.reviews.experts import ASSIGNED
+from zumo.policy.reviews import panel
 from zumo.policy.spaces.roster import spaces_of
 
 
@@ -155,7 +155,7 @@ class Dashboard(BrowserView):
         return {"title": title, "entries": found[:LIMIT], "more": len(found) > LIMIT}
 
     def reviews_to_write(self):
-        """The reviews assigned to me that are not yet submitted."""
+        """The reviews assigned to me whose assessment I have not submitted."""
         userid = self.member.getId()
         catalog = api.portal.get_tool("portal_catalog")
         # The catalog names the assigned experts as "user:" entries; only the
@@ -168,9 +168,14 @@ class Dashboard(BrowserView):
             sort_on="modified",
         ):
             review = brain._unrestrictedGetObject()
-            if ASSIGNED in review.get_local_roles_for_userid(userid) and (
-                api.user.has_permission("View", obj=review)
+            if panel.ASSIGNED not in review.get_local_roles_for_userid(userid):
+                continue
+            assessment = panel.assessment_of(review, userid)
+            if assessment is not None and (
+                api.content.get_state(assessment) != "draft"
             ):
+                continue
+            if api.user.has_permission("View", obj=review):
                 found.append(brain)
         return found[:LIMIT]
 

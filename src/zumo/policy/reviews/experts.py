@@ -1,15 +1,6 @@
-"""Confidentiality of expert reviews.
-
-* The experts named in ``assigned_experts`` get the local role
-  ``AssignedExpert`` on the review (and lose it when taken off).
-* An assigned expert confirms a conflict-of-interest declaration before
-  submitting: the confirmation is stored on the review and gives the local
-  role ``DeclaredExpert``, which the ``submit`` transition requires.
-* Once released, the reviewed municipality's team reads the review
-  (:mod:`zumo.policy.reviews.team`).
-
-Also here: the action plan a review assesses, pinned when it starts, the
-recognitions a municipality shows, and requesting a review.
+"""Around the expert panel (:mod:`zumo.policy.reviews.panel`): the action
+plan a review assesses, pinned when it starts, the recognitions a
+municipality shows, and requesting a review.
 """
 
 from Acquisition import aq_inner
@@ -25,60 +16,8 @@ from zumo.content.i18n import translated
 from zumo.content.municipality import IMunicipality
 from zumo.content.relations import relation_to
 from zumo.policy import _
-from zumo.policy import localroles
 from zumo.policy.bulk.report import add_content
 from zumo.policy.errors import UserError
-from zumo.policy.reviews.mails import review_assigned
-
-
-ASSIGNED = "AssignedExpert"
-DECLARED = "DeclaredExpert"
-ANNOTATION_KEY = "zumo.policy.conflict_declarations"
-
-
-def sync_assigned_experts(review, event=None):
-    """Make the local roles on ``review`` match its ``assigned_experts``."""
-    assigned = set(review.assigned_experts or ())
-    changed = False
-    for principal, roles in review.get_local_roles():
-        if ASSIGNED in roles and principal not in assigned:
-            changed |= localroles.revoke(review, principal, (ASSIGNED, DECLARED))
-    newly = []
-    for userid in sorted(assigned):
-        if localroles.grant(review, userid, ASSIGNED):
-            changed = True
-            newly.append(userid)
-    if changed:
-        review.reindexObjectSecurity()
-    if newly:
-        review_assigned(review, newly)
-
-
-def declarations(review):
-    """Return ``{userid: {"date": ISO string, "statement": str}}``."""
-    return dict(IAnnotations(review).get(ANNOTATION_KEY, {}))
-
-
-def declare_no_conflict(review, userid, statement=""):
-    """Record that ``userid`` declared no conflict of interest for ``review``.
-
-    Only an assigned expert can declare; raises ``UserError`` otherwise.
-    """
-    if userid not in (review.assigned_experts or ()):
-        raise UserError(
-            _(
-                "error_not_assigned_expert",
-                default="Nur zugewiesene Expertinnen und Experten können erklären.",
-            )
-        )
-    annotations = IAnnotations(review)
-    store = annotations.setdefault(ANNOTATION_KEY, PersistentMapping())
-    store[userid] = {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "statement": statement,
-    }
-    if localroles.grant(review, userid, DECLARED):
-        review.reindexObjectSecurity()
 
 
 PLAN_KEY = "zumo.policy.assessed_plan"

@@ -1,7 +1,11 @@
-"""Who hears what of an expert review: assigned experts, the institute of a
-request, the reviewed team and the ministry of a release, and reminders of
-an ending validity (sent by :mod:`zumo.policy.mail`)."""
+"""Who hears what of an expert review: assigned experts (and experts taken
+off the panel), the institute of a request, of each submitted assessment
+and of a declared conflict of interest, the reviewed team and the ministry
+of a release, and reminders of an ending validity (sent by
+:mod:`zumo.policy.mail`)."""
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -13,6 +17,11 @@ from zumo.policy.mail import notify_group
 from zumo.policy.reviews.team import reviewed_team
 
 
+def _name(userid):
+    user = api.user.get(userid=userid)
+    return (user.getProperty("fullname") if user is not None else None) or userid
+
+
 def review_assigned(review, userids):
     """Experts newly assigned to ``review`` hear of it, once they may see
     it (an expert assigned to a requested review hears when the review
@@ -22,9 +31,75 @@ def review_assigned(review, userids):
         userids, review,
         _t(_("mail_review_assigned_subject", default="Gutachten für Sie: ${title}",
              mapping={"title": title})),
-        _t(_("mail_review_assigned", default="Das Institut hat Sie dem Gutachten "
-             "„${title}“ zugewiesen. Bitte erklären Sie vor dem Einreichen, dass "
-             "kein Interessenkonflikt besteht.", mapping={"title": title})),
+        _t(_("mail_review_assigned_panel", default="Das Institut hat Sie in das "
+             "Gremium für das Gutachten „${title}“ berufen. Auf der Seite des "
+             "Gutachtens erklären Sie zuerst, ob ein Interessenkonflikt besteht; "
+             "danach schreiben und reichen Sie Ihr eigenes Einzelgutachten ein. "
+             "Die anderen Mitglieder des Gremiums lesen es nicht.",
+             mapping={"title": title})),
+    )  # fmt: skip
+
+
+def expert_unassigned(review, userid):
+    """An expert taken off the panel of ``review`` hears of it. The link
+    leads to their dashboard: the review is closed to them now."""
+    title = review.Title()
+    notify(
+        [userid], api.portal.get(),
+        _t(_("mail_review_unassigned_subject", default="Nicht mehr im Gremium: "
+             "${title}", mapping={"title": title})),
+        _t(_("mail_review_unassigned", default="Das Institut hat Sie aus dem "
+             "Gremium für das Gutachten „${title}“ genommen. Sie haben keinen "
+             "Zugang mehr zum Gutachten und zu Ihrem Einzelgutachten.",
+             mapping={"title": title})),
+        view="@@mein-netzwerk",
+    )  # fmt: skip
+
+
+def conflict_declared(review, userid, statement):
+    """The institute hears that an expert declared a conflict of interest
+    and left the panel of ``review``."""
+    title = review.Title()
+    notify_group(
+        "institute", review,
+        _t(_("mail_conflict_declared_subject", default="Interessenkonflikt "
+             "erklärt: ${title}", mapping={"title": title})),
+        _t(_("mail_conflict_declared", default="${name} hat für das Gutachten "
+             "„${title}“ einen Interessenkonflikt erklärt und gehört dem Gremium "
+             "nicht mehr an. Begründung: ${statement} – Bitte berufen Sie bei "
+             "Bedarf eine andere Expertin oder einen anderen Experten.",
+             mapping={"name": _name(userid), "title": title,
+                      "statement": statement})),
+        view="@@gremium",
+    )  # fmt: skip
+
+
+def assessment_submitted(assessment, event):
+    """The institute hears of each submitted assessment, with how many of
+    the panel have submitted."""
+    if event.transition is None or event.transition.id != "submit":
+        return
+    review = aq_parent(aq_inner(assessment))
+    experts = list(review.assigned_experts or ())
+    assessments = review.assessments()
+    done = sum(
+        1
+        for userid in experts
+        if userid in assessments
+        and api.content.get_state(assessments[userid], None) == "submitted"
+    )
+    title = review.Title()
+    notify_group(
+        "institute", review,
+        _t(_("mail_assessment_submitted_subject", default="Einzelgutachten "
+             "eingereicht: ${title}", mapping={"title": title})),
+        _t(_("mail_assessment_submitted", default="${name} hat das "
+             "Einzelgutachten zum Gutachten „${title}“ eingereicht (${done} von "
+             "${count} im Gremium). Sind alle eingereicht, halten Sie das Urteil "
+             "des Gremiums fest.",
+             mapping={"name": _name(assessment.expert), "title": title,
+                      "done": done, "count": len(experts)})),
+        view="@@gremium",
     )  # fmt: skip
 
 

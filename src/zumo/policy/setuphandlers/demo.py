@@ -33,7 +33,9 @@ from zumo.policy.bulk.report import add_content
 from zumo.policy.mail import silenced
 from zumo.policy.meetings.registration import register
 from zumo.policy.qualification import participation
-from zumo.policy.reviews.experts import declare_no_conflict
+from zumo.policy.reviews.panel import assessment_of
+from zumo.policy.reviews.panel import declare
+from zumo.policy.reviews.panel import record_verdict
 from zumo.policy.spaces.roster import set_member
 
 import json
@@ -427,17 +429,10 @@ class DemoLoader:
         return len(self.network["meetings"])
 
     def create_reviews(self):
-        """Create the expert reviews (confidential, private)."""
+        """Create the expert reviews (confidential, private), each with its
+        panel: every expert writes their own assessment."""
         container = self.site["gutachten"]
-        criteria = [token for token, _title in terms("review_criteria")]
         for entry in self.network["reviews"]:
-            scores = {
-                f"score_{token}": str(score)
-                for token, score in zip(criteria, entry["scores"], strict=False)
-            }
-            valid_until = None
-            if entry["valid_years"]:
-                valid_until = date.today() + timedelta(days=365 * entry["valid_years"])
             review = add_content(
                 container,
                 portal_type="ExpertReview",
@@ -445,34 +440,44 @@ class DemoLoader:
                 description=DEMO_MARK + "Gutachten des Expertengremiums.",
                 municipality=relation_to(self.municipality(entry["municipality"])),
                 review_subject=entry["subject"],
-                level=entry["level"],
-                valid_until=valid_until,
-                summary=_html(
-                    "Das Gremium würdigt den Prozess und die breite Beteiligung."
-                )
-                if entry["level"]
-                else None,
-                assigned_experts=entry["experts"],
+                assigned_experts=[item["expert"] for item in entry["assessments"]],
                 demo=True,
-                **scores,
             )
             if entry.get("action_plan"):
                 review.action_plan = relation_to(
                     self.action_plans[entry["action_plan"]]
                 )
-            self.advance_review(review, entry["state"])
+            self.advance_review(review, entry)
         return len(self.network["reviews"])
 
-    def advance_review(self, review, state):
-        """Move a review through its workflow up to ``state``."""
+    def advance_review(self, review, entry):
+        """Move a review through its workflow up to ``entry["state"]``: each
+        expert declares, scores and submits as far as their ``progress``
+        says, then the institute records the verdict and releases."""
         steps = ["requested", "in_review", "submitted", "released"]
-        target = steps.index(state)
-        if target >= 1:
-            api.content.transition(obj=review, transition="start_review")
-        if target >= 2:
-            for expert in review.assigned_experts:
-                declare_no_conflict(review, expert, "Keine Verbindung zur Kommune.")
-            api.content.transition(obj=review, transition="submit")
+        target = steps.index(entry["state"])
+        if target < 1:
+            return
+        api.content.transition(obj=review, transition="start_review")
+        criteria = [token for token, _title in terms("review_criteria")]
+        for item in entry["assessments"]:
+            if item["progress"] == "assigned":
+                continue
+            declare(review, item["expert"], statement="Keine Verbindung zur Kommune.")
+            assessment = assessment_of(review, item["expert"])
+            for token, score in zip(criteria, item["scores"], strict=False):
+                setattr(assessment, f"score_{token}", str(score))
+            assessment.text = _html(item["text"])
+            if item["progress"] == "submitted":
+                api.content.transition(obj=assessment, transition="submit")
+        if target < 2:
+            return
+        record_verdict(
+            review,
+            entry["level"],
+            date.today() + timedelta(days=365 * entry["valid_years"]),
+            "Das Gremium würdigt den Prozess und die breite Beteiligung.",
+        )
         if target >= 3:
             api.content.transition(obj=review, transition="release")
 

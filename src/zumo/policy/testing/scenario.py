@@ -4,6 +4,7 @@ Object ids match the ``object`` column of ``docs/permissions.csv``.
 """
 
 from datetime import date
+from datetime import timedelta
 from pathlib import Path
 from plone import api
 from plone.app.testing import login
@@ -12,9 +13,12 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
+from zumo.content.expert_assessment import CRITERIA
 from zumo.content.relations import relation_to
 from zumo.policy import mail as notifications
-from zumo.policy.reviews.experts import declare_no_conflict
+from zumo.policy.reviews.panel import assessment_of
+from zumo.policy.reviews.panel import declare
+from zumo.policy.reviews.panel import record_verdict
 from zumo.policy.spaces.roster import remove_member
 from zumo.policy.spaces.roster import set_member
 
@@ -195,12 +199,13 @@ def _meetings_and_modules(portal, objects):
 
 def _reviews(portal, objects):
     team = objects["municipality_published"]
-    for oid, state in (
-        ("review_requested", "requested"),
-        ("review_undeclared", "in_review"),
-        ("review_in_review", "in_review"),
-        ("review_submitted", "submitted"),
-        ("review_released", "released"),
+    valid_until = date.today() + timedelta(days=700)
+    for oid, state, experts in (
+        ("review_requested", "requested", ["expertin"]),
+        ("review_undeclared", "in_review", ["expertin"]),
+        ("review_in_review", "in_review", ["expertin", "expertin2"]),
+        ("review_submitted", "submitted", ["expertin"]),
+        ("review_released", "released", ["expertin"]),
     ):
         login(portal, "institut")
         review = _create(
@@ -208,7 +213,7 @@ def _reviews(portal, objects):
             "ExpertReview",
             oid,
             municipality=relation_to(team),
-            assigned_experts=["expertin"],
+            assigned_experts=experts,
         )
         objects[oid] = review
         if state == "requested":
@@ -216,14 +221,44 @@ def _reviews(portal, objects):
         api.content.transition(obj=review, transition="start_review")
         if oid == "review_undeclared":
             continue
-        declare_no_conflict(review, "expertin")
-        if state == "in_review":
+        for expert in experts:
+            declare(review, expert)
+            _score(assessment_of(review, expert))
+        if oid == "review_in_review":
+            # expertin writes, expertin2 has submitted: neither reads the other.
+            _submit(portal, assessment_of(review, "expertin2"))
+            objects["assessment_draft"] = _titled(
+                assessment_of(review, "expertin"), "assessment_draft"
+            )
+            objects["assessment_submitted"] = _titled(
+                assessment_of(review, "expertin2"), "assessment_submitted"
+            )
             continue
-        login(portal, "expertin")
-        api.content.transition(obj=review, transition="submit")
+        _submit(portal, assessment_of(review, "expertin"))
         login(portal, "institut")
+        record_verdict(review, "standard", valid_until, "Urteil des Gremiums.")
         if state == "released":
             api.content.transition(obj=review, transition="release")
+            objects["assessment_released"] = _titled(
+                assessment_of(review, "expertin"), "assessment_released"
+            )
+
+
+def _score(assessment):
+    for token in CRITERIA:
+        setattr(assessment, f"score_{token}", "3")
+
+
+def _submit(portal, assessment):
+    login(portal, assessment.expert)
+    api.content.transition(obj=assessment, transition="submit")
+
+
+def _titled(assessment, oid):
+    """Give a panel-made assessment the scenario's title of ``oid``."""
+    assessment.title = f"{oid} {SECRET}"
+    assessment.reindexObject()
+    return assessment
 
 
 def _section_pages(portal, objects):
