@@ -1,10 +1,12 @@
 """Upgrade steps bring content made by older versions in line."""
 
+from Acquisition import aq_base
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.fixtures.builders import add
 from zope.interface import noLongerProvides
+from zumo.content.expert_assessment import CRITERIA
 from zumo.content.relations import relation_to
 from zumo.policy.interfaces import ISection
 from zumo.policy.upgrades import v1002
@@ -297,3 +299,52 @@ def test_1011_versions_follow_edit_and_markers_are_for_administrators(portal):
         example, "Modify portal content"
     )
     assert "Owner" not in roles(example, "CMFEditions: Save new version")
+
+
+def test_1012_each_expert_gets_the_sheet_the_panel_shared(portal):
+    """A site of version 1011 kept one score sheet on the review and the
+    "no conflict" declaration as a role on it; after the upgrade each
+    expert has an own assessment with the sheet's scores, submitted for a
+    review past its review phase, and the review keeps no sheet."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for userid in ("gutachterin", "gutachter"):
+        api.user.create(email=f"{userid}@example.org", username=userid)
+    team = api.content.create(
+        container=portal["kommunen"], type="Municipality", id="tuningen"
+    )
+    review = api.content.create(
+        container=portal["gutachten"],
+        type="ExpertReview",
+        id="alt",
+        municipality=relation_to(team),
+        assigned_experts=["gutachterin", "gutachter"],
+    )
+    wf = portal.portal_workflow
+    (chain,) = wf.getChainFor(review)
+    wf.setStatusOf(
+        chain,
+        review,
+        {"review_state": "submitted", "action": "submit", "actor": "admin",
+         "comments": "", "time": review.modified()},
+    )  # fmt: skip
+    for token in CRITERIA:
+        setattr(review, f"score_{token}", "3")
+        setattr(review, f"comment_{token}", "Solide.")
+    review.manage_setLocalRoles("gutachterin", ["AssignedExpert", "DeclaredExpert"])
+    review.reindexObject()
+    file = api.content.create(container=team, type="File", id="protokoll")
+    if hasattr(aq_base(file), "version_id"):
+        del file.version_id  # as a file of version 1011: never versioned
+
+    run_upgrade(portal, "1011", "1012")
+
+    assessments = review.assessments()
+    assert set(assessments) == {"gutachterin", "gutachter"}
+    for assessment in assessments.values():
+        assert assessment.is_complete()
+        assert getattr(assessment, f"comment_{CRITERIA[0]}") == "Solide."
+        assert api.content.get_state(assessment) == "submitted"
+    assert not [name for name in vars(review) if name.startswith("score_")]
+    assert "DeclaredExpert" not in review.get_local_roles_for_userid("gutachterin")
+    assert portal["mentoring"].getLayout() == "mentoring-view"
+    assert aq_base(file).version_id is not None

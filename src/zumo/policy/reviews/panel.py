@@ -81,7 +81,7 @@ def declaration_of(review, userid):
     return declarations(review).get(userid)
 
 
-def _ensure_assessment(review, userid):
+def ensure_assessment(review, userid):
     """Give ``userid`` an assessment in ``review`` (a new one or the one kept
     from before) with the local roles it needs; return it."""
     assessment = assessment_of(review, userid)
@@ -155,7 +155,7 @@ def sync_assigned_experts(review, event=None):
         if localroles.grant(review, userid, ASSIGNED):
             newly.append(userid)
         if state in STARTED_STATES:
-            _ensure_assessment(review, userid)
+            ensure_assessment(review, userid)
     if newly or removed:
         review.reindexObjectSecurity()
     if newly:
@@ -166,7 +166,7 @@ def review_started(review, event):
     """When a review starts, each assigned expert gets their assessment."""
     if event.transition is not None and event.transition.id == "start_review":
         for userid in review.assigned_experts or ():
-            _ensure_assessment(review, userid)
+            ensure_assessment(review, userid)
 
 
 def find_member(name):
@@ -272,7 +272,7 @@ def declare(review, userid, conflict=False, statement=""):
                 default="Bitte beschreiben Sie den Interessenkonflikt kurz.",
             )
         )
-    assessment = _ensure_assessment(review, userid)
+    assessment = ensure_assessment(review, userid)
     if api.content.get_state(assessment, None) != "draft":
         raise UserError(
             _(
@@ -289,7 +289,7 @@ def declare(review, userid, conflict=False, statement=""):
         statement=statement,
     )
     if not conflict:
-        _ensure_assessment(review, userid)
+        ensure_assessment(review, userid)
         return
     review.assigned_experts = [
         other for other in review.assigned_experts if other != userid
