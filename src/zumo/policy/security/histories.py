@@ -17,8 +17,12 @@ from plone.app.layout.viewlets.content import ContentHistoryView
 from plone.restapi.services.history.get import HistoryGet
 from plone.restapi.services.workflow.info import WorkflowInfo
 from plone.restapi.services.workflow.info import WorkflowInfoService
+from Products.CMFCore.utils import getToolByName
 from Products.CMFEditions.browser.views import VersionsHistoryForm
+from zumo.content.browser.batching import number
 from zumo.content.dates import local_time
+from zumo.content.i18n import translated
+from zumo.policy import _
 
 
 #: The keys of an entry that name who acted (raw workflow history,
@@ -102,12 +106,29 @@ class ReadableWorkflowGet(WorkflowInfoService):
         return info(expand=True)["workflow"]
 
 
+def version_exists(obj, value):
+    """Whether ``value`` (a request's text) names a version of ``obj``: a
+    number within its version history."""
+    history = getToolByName(obj, "portal_repository").getHistoryMetadata(obj)
+    if not hasattr(history, "getLength"):  # no versions: an empty list
+        return False
+    version = number(value)
+    return version is not None and 0 <= version < history.getLength(countPurged=False)
+
+
 class ReadableHistoryGet(HistoryGet):
     """GET ``@history``: the list of changes as the reader may read it (a
     single version is content, served as plone.restapi does)."""
 
     def reply(self):
         """The history (or one version) of the context."""
+        if self.version is not None and not version_exists(self.context, self.version):
+            # plone.restapi would answer a NotFound with its English message.
+            self.request.response.setStatus(404)
+            message = translated(
+                _("error_no_version", default="Diese Fassung gibt es nicht.")
+            )
+            return {"error": {"type": "NotFound", "message": message}}
         data = super().reply()
         if self.version:
             return data

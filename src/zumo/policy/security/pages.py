@@ -9,6 +9,7 @@ visitors; here they are not found (404), before they run.
 
 from plone.app.content.browser.adding import CMFAdding
 from plone.app.contentrules.browser.adding import RuleAdding
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.namedfile.scaling import ImageScaling
 from Products.CMFCore.utils import getToolByName
 from Products.Five import BrowserView
@@ -16,10 +17,10 @@ from zExceptions import NotFound
 from zope.component import adapter
 from zope.publisher.interfaces.browser import IBrowserView
 from ZPublisher.interfaces import IPubAfterTraversal
-from zumo.content.browser.batching import number
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.interfaces import IZumoPolicyLayer
+from zumo.policy.security.histories import version_exists
 
 
 #: Views that Plone calls from code and templates, never as a page, with
@@ -60,22 +61,20 @@ VERSION_VIEWS = {
 }
 #: Views that need a path segment after their name.
 SEGMENT_VIEWS = {"redirect-to-uuid": "uuid"}
+#: Views that need their context to provide a behaviour (a folderish type
+#: without "restrict types" failed with a TypeError).
+BEHAVIOUR_VIEWS = {"folder_constraintypes_form": ISelectableConstrainTypes}
 
 
 def _missing_versions(view, request):
     """Whether a version ``view`` is asked for does not exist (a parameter of
     ``VERSION_VIEWS`` missing, not a number or beyond the history)."""
     repository = getToolByName(view.context, "portal_repository")
-    history = repository.getHistoryMetadata(view.context)
-    if not hasattr(history, "getLength"):  # no versions: an empty list
-        return True
-    length = history.getLength(countPurged=False)
+    if not hasattr(repository.getHistoryMetadata(view.context), "getLength"):
+        return True  # no versions: an empty list
     for name in VERSION_VIEWS[view.__name__]:
         value = request.form.get(name, "current" if name != "version_id" else None)
-        if value == "current":
-            continue
-        version = number(value)
-        if version is None or not 0 <= version < length:
+        if value != "current" and not version_exists(view.context, value):
             return True
     return False
 
@@ -89,6 +88,8 @@ def _no_page(view, request):
         return _missing_versions(view, request)
     if name in SEGMENT_VIEWS:
         return getattr(view, SEGMENT_VIEWS[name], None) is None
+    if name in BEHAVIOUR_VIEWS:
+        return BEHAVIOUR_VIEWS[name](view.context, None) is None
     return False
 
 
