@@ -103,9 +103,7 @@ class MilestoneFormViewlet(ViewletBase):
             fullname = user.getProperty("fullname") if user is not None else ""
             found.append(
                 {
-                    "time": api.portal.get_localized_time(
-                        change["time"].replace(tzinfo=None), long_format=True
-                    ),
+                    "time": local_time(change["time"], long_format=True),
                     "who": fullname
                     or translated(
                         _("roster_unnamed", default="Person ohne hinterlegten Namen"),
@@ -113,9 +111,7 @@ class MilestoneFormViewlet(ViewletBase):
                     ),
                     "step": titles.get(change["step"], change["step"]),
                     "status": title_of("milestone_status", change["status"]),
-                    "date": api.portal.get_localized_time(change["date"])
-                    if change["date"]
-                    else "",
+                    "date": local_time(change["date"]),
                 }
             )
         return found

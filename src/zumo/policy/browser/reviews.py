@@ -4,14 +4,13 @@ declared and submitted, the joint verdict), the assessed plan, the
 recognition on a municipality's profile and requesting a review."""
 
 from datetime import date
-from datetime import datetime
 from plone import api
-from plone.app.event.base import default_timezone
 from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.action_plan import IActionPlan
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.browser.views import fullname
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.content.vocabularies import terms
@@ -40,11 +39,7 @@ def _text(request, name):
 
 def _declared_text(record):
     """The time of a declaration (stored in UTC), in the site's time zone."""
-    # Plone's localized time would show the server's zone again.
-    moment = datetime.fromisoformat(record["date"]).astimezone(
-        default_timezone(as_tzinfo=True)
-    )
-    return f"{moment:%d.%m.%Y %H:%M} Uhr"
+    return local_time(record["date"], long_format=True)
 
 
 class ConflictOfInterestView(BrowserView):
@@ -182,7 +177,7 @@ class ExpertPanelViewlet(ViewletBase):
             return []
         return [
             {
-                "name": panel.fullname(assessment.expert),
+                "name": fullname(assessment.expert),
                 "rubric": _rubric(assessment),
                 "text": assessment.text.output if assessment.text else "",
             }
@@ -283,7 +278,7 @@ class PanelView(BrowserView):
         """``[{name, rubric, text, url}]`` of each submitted assessment."""
         return [
             {
-                "name": panel.fullname(assessment.expert),
+                "name": fullname(assessment.expert),
                 "rubric": _rubric(assessment),
                 "text": assessment.text.output if assessment.text else "",
                 "url": assessment.absolute_url(),

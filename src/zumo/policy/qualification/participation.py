@@ -13,6 +13,7 @@ from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zumo.content.browser.views import fullname
 from zumo.content.vocabularies import terms
 from zumo.policy import _
 from zumo.policy.errors import UserError
@@ -31,17 +32,12 @@ def _store(module, create=False):
     return annotations.get(ANNOTATION_KEY)
 
 
-def _fullname(userid):
-    user = api.user.get(userid=userid)
-    return (user.getProperty("fullname") if user is not None else None) or userid
-
-
 def records(module):
     """Return the records of ``module``: dicts with userid, fullname,
     status and the ISO dates of each step, sorted by name."""
     store = _store(module) or {}
     found = [
-        dict(record, userid=userid, fullname=_fullname(userid))
+        dict(record, userid=userid, fullname=fullname(userid))
         for userid, record in store.items()
     ]
     return sorted(found, key=lambda record: record["fullname"].lower())
@@ -166,7 +162,7 @@ def records_of_users(userids):
                 dict(
                     store[userid],
                     userid=userid,
-                    fullname=_fullname(userid),
+                    fullname=fullname(userid),
                     module=module.Title(),
                     module_url=module.absolute_url(),
                 )

@@ -9,17 +9,13 @@ from Acquisition import aq_parent
 from datetime import date
 from datetime import timedelta
 from plone import api
+from zumo.content.browser.views import fullname
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated as _t
 from zumo.policy import _
 from zumo.policy.mail import notify
 from zumo.policy.mail import notify_group
 from zumo.policy.reviews.team import reviewed_team
-
-
-def _name(userid):
-    user = api.user.get(userid=userid)
-    return (user.getProperty("fullname") if user is not None else None) or userid
 
 
 def review_assigned(review, userids):
@@ -68,7 +64,7 @@ def conflict_declared(review, userid, statement):
              "„${title}“ einen Interessenkonflikt erklärt und gehört dem Gremium "
              "nicht mehr an. Begründung: ${statement} – Bitte berufen Sie bei "
              "Bedarf eine andere Expertin oder einen anderen Experten.",
-             mapping={"name": _name(userid), "title": title,
+             mapping={"name": fullname(userid), "title": title,
                       "statement": statement})),
         view="@@gremium",
     )  # fmt: skip
@@ -97,7 +93,7 @@ def assessment_submitted(assessment, event):
              "Einzelgutachten zum Gutachten „${title}“ eingereicht (${done} von "
              "${count} im Gremium). Sind alle eingereicht, halten Sie das Urteil "
              "des Gremiums fest.",
-             mapping={"name": _name(assessment.expert), "title": title,
+             mapping={"name": fullname(assessment.expert), "title": title,
                       "done": done, "count": len(experts)})),
         view="@@gremium",
     )  # fmt: skip

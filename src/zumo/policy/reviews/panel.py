@@ -28,6 +28,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.container.interfaces import INameChooser
 from zope.i18nmessageid import Message
+from zumo.content.browser.views import fullname
 from zumo.content.i18n import translated
 from zumo.content.relations import municipality_of
 from zumo.content.validators import expert_refusal
@@ -54,12 +55,6 @@ PANEL_CLOSED = _(
     default="Das Urteil des Gremiums ist festgehalten; das Gremium kann nicht "
     "mehr geändert werden.",
 )
-
-
-def fullname(userid):
-    """The full name of the member ``userid`` (the id if there is none)."""
-    user = api.user.get(userid=userid)
-    return (user.getProperty("fullname") if user is not None else None) or userid
 
 
 def assessment_of(review, userid):
