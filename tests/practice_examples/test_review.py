@@ -198,6 +198,23 @@ class TestRejecting:
         assert "Die Begründung ist zu lang" in refused.text
         assert _state(url) == "pending"
 
+    def test_a_repeated_reason_is_refused(self, served_scenario, persona_request):
+        """Two values for one reason get the German refusal, no server error."""
+        url = _submitted(served_scenario[0], persona_request)
+        institute = persona_request("institut")
+        page = institute.get(f"{url}/@@zurueckweisen")
+        refused = institute.post(
+            f"{url}/@@zurueckweisen",
+            data={
+                "reason": ["Erstens", "Zweitens"],
+                "confirm": "1",
+                "_authenticator": token_in(page.text),
+            },
+        )
+        assert refused.status_code == 400
+        assert "Bitte geben Sie eine Begründung an" in refused.text
+        assert _state(url) == "pending"
+
     def test_only_the_institute_rejects_and_only_what_waits(
         self, served_scenario, persona_request
     ):

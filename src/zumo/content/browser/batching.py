@@ -1,6 +1,6 @@
-"""Which page of a listing a request asks for: ``b_start`` and ``b_size``
-(or a name of its own, as the map's table ``m_start``), read alike
-everywhere.
+"""A request's parameters, read alike everywhere: which page of a listing
+it asks for (``b_start`` and ``b_size``, or a name of its own, as the map's
+table ``m_start``) and a field that must be one text (:func:`one_text`).
 
 ``zumo.policy.security.limits`` refuses a ``b_start`` or ``b_size``
 that is not one whole number from 0 on before any view runs (400, in
@@ -18,6 +18,13 @@ def number(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def one_text(form, name):
+    """The value ``name`` of ``form`` as one string; ``""`` if it is missing
+    or not one text (a repeated field, a record)."""
+    value = form.get(name, "")
+    return value if isinstance(value, str) else ""
 
 
 def batch_start(form, name="b_start"):

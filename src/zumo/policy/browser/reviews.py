@@ -10,6 +10,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.action_plan import IActionPlan
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.browser.batching import one_text
 from zumo.content.browser.views import fullname
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
@@ -30,13 +31,6 @@ def _rubric(assessment):
     ]
 
 
-def _text(request, name):
-    """The form value ``name`` as one string; ``""`` if missing or not a
-    single text (a repeated field, a record)."""
-    value = request.form.get(name, "")
-    return value if isinstance(value, str) else ""
-
-
 def _declared_text(record):
     """The time of a declaration (stored in UTC), in the site's time zone."""
     return local_time(record["date"], long_format=True)
@@ -52,7 +46,7 @@ class ConflictOfInterestView(BrowserView):
     def __call__(self):
         if self.request.method == "POST" and self.request.form.get("choice"):
             CheckAuthenticator(self.request)
-            choice = _text(self.request, "choice")
+            choice = one_text(self.request.form, "choice")
             conflict = choice == "conflict"
             try:
                 if choice not in ("none", "conflict"):
@@ -66,7 +60,7 @@ class ConflictOfInterestView(BrowserView):
                     self.context,
                     self.userid,
                     conflict=conflict,
-                    statement=_text(self.request, "statement"),
+                    statement=one_text(self.request.form, "statement"),
                 )
             except UserError as error:
                 api.portal.show_message(
@@ -244,10 +238,10 @@ class PanelView(BrowserView):
             try:
                 panel.record_verdict(
                     self.context,
-                    level=_text(self.request, "level"),
-                    valid_until=_parse_date(_text(self.request, "valid_until")),
-                    summary=_text(self.request, "summary"),
-                    recommendation=_text(self.request, "recommendation"),
+                    level=one_text(self.request.form, "level"),
+                    valid_until=_parse_date(one_text(self.request.form, "valid_until")),
+                    summary=one_text(self.request.form, "summary"),
+                    recommendation=one_text(self.request.form, "recommendation"),
                     show_assessments=bool(self.request.form.get("show_assessments")),
                 )
             except UserError as error:
@@ -308,7 +302,7 @@ class PanelView(BrowserView):
 
     def value(self, name, default=""):
         """A submitted form value (after a refusal) or ``default``."""
-        return _text(self.request, name) or default
+        return one_text(self.request.form, name) or default
 
 
 def _parse_date(value):
@@ -329,7 +323,7 @@ class AssignExpert(PostedAction):
 
     def act(self):
         """Assign (see :func:`zumo.policy.reviews.panel.assign`)."""
-        panel.assign(self.context, _text(self.request, "name"))
+        panel.assign(self.context, one_text(self.request.form, "name"))
         return self.context
 
 
@@ -343,7 +337,7 @@ class UnassignExpert(PostedAction):
 
     def act(self):
         """Unassign (see :func:`zumo.policy.reviews.panel.unassign`)."""
-        panel.unassign(self.context, _text(self.request, "userid"))
+        panel.unassign(self.context, one_text(self.request.form, "userid"))
         return self.context
 
 

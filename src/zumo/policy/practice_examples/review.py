@@ -11,6 +11,7 @@ one nothing changes.
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
+from zumo.content.browser.batching import one_text
 from zumo.content.i18n import translated
 from zumo.policy import _
 
@@ -52,7 +53,7 @@ class TransitionPage(BrowserView):
 
     def reason(self):
         """The reason as typed (kept when the page is shown again)."""
-        return (self.request.form.get("reason") or "").strip()
+        return one_text(self.request.form, "reason").strip()
 
     def validate(self):
         """Return a German error message for the input, or ``None``."""
