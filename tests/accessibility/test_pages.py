@@ -303,7 +303,7 @@ class TestMapInBrowser:
                 ".zumo-marker-municipalities, .zumo-cluster-municipalities"
             )
             assert examples.count() > 0 and municipalities.count() > 0
-            assert examples.first.is_visible()
+            expect(examples.first).to_be_visible()
             status = page.locator(".zumo-map-status").inner_text()
             assert "Praxisbeispiele" in status and "Kommunen" in status
         finally:

@@ -1,6 +1,7 @@
 """A citizen proposes practice examples in Debian's Chromium: through the
 form at /mitmachen and through the short add form, with a trimmed toolbar."""
 
+from playwright.sync_api import expect
 from tests.fixtures.browser import as_persona
 from tests.fixtures.browser import keep_screenshot
 
@@ -117,7 +118,9 @@ class TestQualificationInBrowser:
         page.get_by_role("button", name="Für dieses Modul anmelden").click()
         page.wait_for_url(brain.getURL())
         assert "Sie sind für das Modul angemeldet." in page.content()
-        assert page.get_by_role("button", name="Anmeldung zurückziehen").is_visible()
+        expect(
+            page.get_by_role("button", name="Anmeldung zurückziehen")
+        ).to_be_visible()
         page.get_by_role("link", name="Meine Qualifizierung").first.click()
         page.wait_for_url("**/@@meine-qualifizierung")
         table = page.locator("#content table").inner_text()

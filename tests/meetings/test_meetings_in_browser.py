@@ -8,6 +8,7 @@ clock runs in UTC."""
 
 from DateTime import DateTime
 from datetime import datetime
+from playwright.sync_api import expect
 from plone import api
 from tests.fixtures.mail import body
 from zoneinfo import ZoneInfo
@@ -47,8 +48,8 @@ def find_meeting(page, portal_url):
     page.goto(f"{portal_url}/werkstatttreffen")
     line = page.locator("li", has=page.get_by_role("link", name=MEETING))
     text = line.inner_text()
-    page.get_by_role("link", name=MEETING).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name=MEETING).click()
     return text
 
 
@@ -59,8 +60,8 @@ def register(page, name, email):
     page.get_by_label("Kommune oder Organisation").fill("Gemeinde Gomadingen")
     page.get_by_label("Ihre E-Mail-Adresse").fill(email)
     page.get_by_label("Einwilligung", exact=False).first.check()
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anmelden").click()
 
 
 def test_visitor_finds_a_meeting_and_registers(journey, demo_inbox):
@@ -76,7 +77,7 @@ def test_visitor_finds_a_meeting_and_registers(journey, demo_inbox):
     assert journey.fits(page)
 
     register(page, "Clara Gast", "clara@example.org")
-    assert page.get_by_text("Vielen Dank für Ihre Anmeldung").is_visible()
+    expect(page.get_by_text("Vielen Dank für Ihre Anmeldung")).to_be_visible()
     journey.shot(page, "registered")
     assert journey.fits(page)
 
@@ -96,8 +97,8 @@ def open_my_network(page, fullname):
             menu.first.click()
         else:
             page.locator("#personaltools-menulink").click()
-    link.first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        link.first.click()
 
 
 def test_member_registers_and_reads_that_she_is(journey, demo_inbox):
@@ -109,14 +110,14 @@ def test_member_registers_and_reads_that_she_is(journey, demo_inbox):
     find_meeting(page, portal.absolute_url())
     assert "Sie sind angemeldet." not in page.content()
     register(page, "Bea Bürger", "buerger@example.org")
-    assert page.get_by_text("Vielen Dank für Ihre Anmeldung").is_visible()
+    expect(page.get_by_text("Vielen Dank für Ihre Anmeldung")).to_be_visible()
 
     # Back to the meeting by the breadcrumbs.
-    page.locator("#portal-breadcrumbs").get_by_role("link", name=MEETING).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("#portal-breadcrumbs").get_by_role("link", name=MEETING).click()
     status = page.locator(".zumo-my-registration")
     assert "Sie sind angemeldet." in status.inner_text()
-    assert status.get_by_role("link", name="Anmeldung zurückziehen").is_visible()
+    expect(status.get_by_role("link", name="Anmeldung zurückziehen")).to_be_visible()
     assert page.get_by_role("link", name="Jetzt anmelden").count() == 0
     journey.shot(page, "registered")
     assert journey.fits(page)
@@ -139,8 +140,8 @@ def test_institute_downloads_registrations_in_berlin_time(journey):
     )
     page = journey.page("institut")
     page.goto(meeting.absolute_url())
-    page.get_by_role("link", name="Anmeldungen ansehen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Anmeldungen ansehen").click()
     journey.shot(page, "registrations")
     with page.expect_download() as download:
         page.get_by_role("link", name="Als CSV-Datei herunterladen").click()
@@ -164,8 +165,8 @@ def test_module_page_says_when_where_and_how_long(journey):
 
     page = journey.page(None)
     page.goto(f"{portal.absolute_url()}/qualifizierung")
-    page.get_by_role("link", name=MODULE).first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name=MODULE).first.click()
     facts = page.locator(".zumo-facts-box").inner_text()
     assert "Nächste Termine" in facts
     assert f"{first:%d.%m.%Y} 09:30 Uhr" in facts

@@ -2,6 +2,7 @@
 Chromium at a desktop and a phone width; the person accepts through the link
 in the mail, and only then does the roster name them."""
 
+from playwright.sync_api import expect
 from plone import api
 from tests.fixtures.mail import links
 
@@ -23,9 +24,9 @@ def test_moderator_invites_and_the_person_accepts(journey, demo_inbox):
     assert "Bea Bürger" not in page.content()
     page.get_by_label("E-Mail", exact=True).fill("buerger@example.org")
     page.get_by_role("button", name="Einladen").click()
-    assert page.get_by_text(
-        "Wir haben eine Einladung an „buerger@example.org“ geschickt"
-    ).is_visible()
+    expect(
+        page.get_by_text("Wir haben eine Einladung an „buerger@example.org“ geschickt")
+    ).to_be_visible()
     invitations = page.get_by_role(
         "table", name="Eingeladene E-Mail-Adressen, die noch nicht angenommen haben"
     )
@@ -41,8 +42,8 @@ def test_moderator_invites_and_the_person_accepts(journey, demo_inbox):
     page = journey.page("buerger")
     page.goto(link)
     assert "Tuningen" in page.locator("#content").inner_text()
-    page.get_by_role("button", name="Einladung annehmen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Einladung annehmen").click()
     assert "Tuningen" in page.title()
 
     page = journey.page("kommune-a")

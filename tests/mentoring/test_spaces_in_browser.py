@@ -3,6 +3,7 @@ and a phone width: the team opens its team space from the profile and sees
 who is on it; a group member updates a milestone; a municipality outside
 the group reads what mentoring is; a visitor sees only the public profile."""
 
+from playwright.sync_api import expect
 from plone import api
 
 import pytest
@@ -32,12 +33,12 @@ def test_team_opens_its_team_space(journey):
     page.goto(_url("Municipality", "Tuningen"))
     assert "Nur Ihr Team" not in page.content()
     journey.shot(page, "profile")
-    page.get_by_role("link", name="Teamraum", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Teamraum", exact=True).click()
     content = page.locator("#content")
-    assert content.get_by_text(
-        "Nur Ihr Team und das Institut sehen diese Seite."
-    ).is_visible()
+    expect(
+        content.get_by_text("Nur Ihr Team und das Institut sehen diese Seite.")
+    ).to_be_visible()
     people = page.get_by_role("list").filter(has_text="Anna Tuninger")
     team = people.first.inner_text()
     assert "Anna Tuninger (Demo)" in team and "(Moderation)" in team
@@ -49,17 +50,17 @@ def test_team_opens_its_team_space(journey):
 def test_member_updates_a_milestone(journey):
     page = journey.page("kommune-a")
     page.goto(_url("MentoringGroup", "Mentoring-Gruppe Baar und Schwarzwald"))
-    assert page.get_by_text("Nur die Mitglieder der Gruppe").is_visible()
+    expect(page.get_by_text("Nur die Mitglieder der Gruppe")).to_be_visible()
     form = page.locator(".zumo-milestone-form")
     form.get_by_label("Schritt").select_option(label="Zukunftswerkstatt")
     form.get_by_label("Stand").select_option(label="Erreicht")
     form.get_by_label("Datum").fill("2026-11-20")
     journey.shot(page, "form")
-    form.get_by_role("button", name="Speichern").click()
-    page.wait_for_load_state()
-    assert page.get_by_text(
-        "Der Meilenstein „Zukunftswerkstatt“ ist aktualisiert."
-    ).is_visible()
+    with page.expect_navigation():
+        form.get_by_role("button", name="Speichern").click()
+    expect(
+        page.get_by_text("Der Meilenstein „Zukunftswerkstatt“ ist aktualisiert.")
+    ).to_be_visible()
     changes = page.locator(".zumo-milestone-changes").inner_text()
     assert "Anna Tuninger" in changes and "20.11.2026" in changes
     row = page.locator("table.zumo-milestones tr").filter(has_text="Zukunftswerkstatt")
@@ -71,13 +72,13 @@ def test_member_updates_a_milestone(journey):
 def test_outsider_reads_what_mentoring_is(journey):
     page = journey.page("kommune-b")
     page.goto(api.portal.get().absolute_url())
-    _main_menu(page, "Mentoring").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        _main_menu(page, "Mentoring").click()
     text = page.locator("#content").inner_text()
     assert "Mentoringprogramm sein, welches erfahrene DWK-Kommunen" in text
     assert "Dieser Ordner hat zur Zeit keinen Inhalt." not in text
     assert "Baar und Schwarzwald" not in page.content()
-    assert page.get_by_role("link", name="Als Modellkommune bewerben").is_visible()
+    expect(page.get_by_role("link", name="Als Modellkommune bewerben")).to_be_visible()
     assert journey.fits(page)
     journey.shot(page, "mentoring")
 

@@ -4,6 +4,7 @@ is told who submitted it and rejects it with a reason, the citizen reads
 the reason; a member comments on a published example and the institute
 moderates the comment on the German moderation page."""
 
+from playwright.sync_api import expect
 from plone import api
 from tests.fixtures.mail import body
 from tests.fixtures.mail import links
@@ -38,15 +39,19 @@ def test_citizen_submits_and_institute_rejects_with_a_reason(journey, demo_inbox
     citizen.wait_for_url(f"{draft_url}**")
     open_menu(citizen, "#plone-contentmenu-workflow > a")
     citizen.get_by_role("link", name="Einreichen", exact=True).click()
-    assert citizen.get_by_role("heading", name="Praxisbeispiel zur Prüfung einreichen")
-    assert citizen.get_by_text("Das Institut prüft Ihr Praxisbeispiel").is_visible()
+    expect(
+        citizen.get_by_role("heading", name="Praxisbeispiel zur Prüfung einreichen")
+    ).to_be_visible()
+    expect(citizen.get_by_text("Das Institut prüft Ihr Praxisbeispiel")).to_be_visible()
     assert journey.fits(citizen)
     journey.shot(citizen, "submit-page")
-    citizen.get_by_role("button", name="Zur Prüfung einreichen").click()
-    citizen.wait_for_load_state()
-    assert citizen.get_by_text(
-        "Ihr Praxisbeispiel ist beim Institut zur Prüfung eingereicht"
-    ).is_visible()
+    with citizen.expect_navigation():
+        citizen.get_by_role("button", name="Zur Prüfung einreichen").click()
+    expect(
+        citizen.get_by_text(
+            "Ihr Praxisbeispiel ist beim Institut zur Prüfung eingereicht"
+        )
+    ).to_be_visible()
     # The toolbar's status entry (its label is hidden on a phone until the
     # toolbar is opened).
     assert (
@@ -67,26 +72,30 @@ def test_citizen_submits_and_institute_rejects_with_a_reason(journey, demo_inbox
     institute.goto(link)
     open_menu(institute, "#plone-contentmenu-workflow > a")
     institute.get_by_role("link", name="Zurückweisen", exact=True).click()
-    assert institute.get_by_role("heading", name="Praxisbeispiel zurückweisen")
+    expect(
+        institute.get_by_role("heading", name="Praxisbeispiel zurückweisen")
+    ).to_be_visible()
 
     # Without a reason nothing happens but a German message.
     institute.get_by_role("button", name="Zurückweisen").click()
-    assert (
-        institute.get_by_role("alert")
-        .filter(has_text="Bitte geben Sie eine Begründung an")
-        .is_visible()
-    )
+    expect(
+        institute.get_by_role("alert").filter(
+            has_text="Bitte geben Sie eine Begründung an"
+        )
+    ).to_be_visible()
     assert journey.fits(institute)
     journey.shot(institute, "reason-required")
     assert demo_inbox.to("buerger@example.org") == []
 
     institute.get_by_label("Begründung").fill(REASON)
     journey.shot(institute, "reason-given")
-    institute.get_by_role("button", name="Zurückweisen").click()
-    institute.wait_for_load_state()
-    assert institute.get_by_text(
-        "Das Praxisbeispiel ist an die Autorin oder den Autor zurückgegeben"
-    ).is_visible()
+    with institute.expect_navigation():
+        institute.get_by_role("button", name="Zurückweisen").click()
+    expect(
+        institute.get_by_text(
+            "Das Praxisbeispiel ist an die Autorin oder den Autor zurückgegeben"
+        )
+    ).to_be_visible()
     assert "Entwurf" in institute.locator("#plone-contentmenu-workflow").text_content()
 
     # The citizen reads the reason in the mail and on her draft.
@@ -113,8 +122,8 @@ def test_institute_moderates_a_comment_on_a_german_page(journey, demo_inbox):
     member = journey.page("kommune-b")
     member.goto(brain.getURL())
     member.get_by_label("Kommentar").fill(text)
-    member.get_by_role("button", name="Kommentieren").click()
-    member.wait_for_load_state()
+    with member.expect_navigation():
+        member.get_by_role("button", name="Kommentieren").click()
 
     demo_inbox.wait_for(1)
     (waiting,) = demo_inbox.to("institut@example.org")
@@ -122,10 +131,12 @@ def test_institute_moderates_a_comment_on_a_german_page(journey, demo_inbox):
     institute = journey.page("institut")
     institute.goto(links(waiting)[0])
     open_menu(institute, "#personaltools-menulink")
-    institute.get_by_role("link", name="Kommentare moderieren").click()
-    institute.wait_for_load_state()
+    with institute.expect_navigation():
+        institute.get_by_role("link", name="Kommentare moderieren").click()
     content = institute.locator("#content")
-    assert institute.get_by_role("heading", name="Kommentare moderieren")
+    expect(
+        institute.get_by_role("heading", name="Kommentare moderieren")
+    ).to_be_visible()
     assert "Nach Status filtern:" in content.inner_text()
     for english in ("Filter by state", "last history entry", "Bulk Actions"):
         assert english not in content.inner_text(), english
@@ -137,4 +148,4 @@ def test_institute_moderates_a_comment_on_a_german_page(journey, demo_inbox):
 
     visitor = journey.page(None)
     visitor.goto(brain.getURL())
-    assert visitor.get_by_text(text).is_visible()
+    expect(visitor.get_by_text(text)).to_be_visible()

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 def _transition(page, title):
     """Choose a workflow transition from the toolbar's state menu."""
     page.locator("#plone-contentmenu-workflow > a").click()
-    page.get_by_role("link", name=title, exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name=title, exact=True).click()
 
 
 def _link_in(inbox, address, starts):
@@ -46,8 +46,8 @@ def _score(page, comment):
     ):
         page.get_by_label(factor, exact=True).select_option("3")
     page.get_by_label("Kommentar zu: Vernetzung gestalten").fill(comment)
-    page.locator("#form-buttons-save").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("#form-buttons-save").click()
 
 
 def _declare_and_assess(journey, persona, link, comment, hidden=()):
@@ -68,8 +68,8 @@ def _declare_and_assess(journey, persona, link, comment, hidden=()):
     assert "Bitte bewerten Sie jetzt" in page.content()
     _score(page, comment)
     assert comment in page.content()
-    page.get_by_role("button", name="Einzelgutachten einreichen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Einzelgutachten einreichen").click()
     assert "Ihr Einzelgutachten ist eingereicht" in page.content()
     assert journey.fits(page)
     journey.shot(page, f"{persona}-submitted")
@@ -99,14 +99,14 @@ def test_panel_reviews_and_releases(journey, demo_inbox):
         ("frau-niemand", "„frau-niemand“ ist kein Benutzerkonto des Netzwerks"),
     ):
         name.fill(refused)
-        institute.get_by_role("button", name="Zuweisen").click()
-        institute.wait_for_load_state()
+        with institute.expect_navigation():
+            institute.get_by_role("button", name="Zuweisen").click()
         assert message in institute.locator(".portalMessage").inner_text()
     journey.shot(institute, "refused")
     for expert in ("expertin", "expertin2@example.org"):
         name.fill(expert)
-        institute.get_by_role("button", name="Zuweisen").click()
-        institute.wait_for_load_state()
+        with institute.expect_navigation():
+            institute.get_by_role("button", name="Zuweisen").click()
         assert "gehört jetzt dem Gremium an" in institute.content()
     panel = institute.locator(".zumo-panel").inner_text()
     assert "Prof. Eva Expertin" in panel and "Dr. Erika Zweitgutachterin" in panel
@@ -134,8 +134,8 @@ def test_panel_reviews_and_releases(journey, demo_inbox):
     # first one's scores, neither on the review nor at her assessment.
     second = journey.page("expertin2")
     second.goto(f"{api.portal.get().absolute_url()}/@@mein-netzwerk")
-    second.get_by_role("link", name=title).first.click()
-    second.wait_for_load_state()
+    with second.expect_navigation():
+        second.get_by_role("link", name=title).first.click()
     second_link = second.url
     second.goto(first)
     assert "Der Gemeinderat trägt den Prozess." not in second.content()
@@ -161,8 +161,8 @@ def test_panel_reviews_and_releases(journey, demo_inbox):
     institute.get_by_label("Gültig bis").fill("2029-06-30")
     institute.get_by_label("Zusammenfassung").fill("Ein überzeugender Prozess.")
     journey.shot(institute, "verdict")
-    institute.get_by_role("button", name="Urteil festhalten").click()
-    institute.wait_for_load_state()
+    with institute.expect_navigation():
+        institute.get_by_role("button", name="Urteil festhalten").click()
     assert "Das Urteil des Gremiums ist festgehalten" in institute.content()
     _transition(institute, "Freigeben")
     assert (
@@ -194,8 +194,8 @@ def test_expert_declares_a_conflict(journey, demo_inbox):
     expert.get_by_label(
         "Bei mir besteht ein Interessenkonflikt. Ich trete von diesem Gutachten zurück."
     ).check()
-    expert.get_by_role("button", name="Erklärung abgeben").click()
-    expert.wait_for_load_state()
+    with expert.expect_navigation():
+        expert.get_by_role("button", name="Erklärung abgeben").click()
     assert "Bitte beschreiben Sie den Interessenkonflikt kurz." in expert.content()
     expert.get_by_label("Anmerkung; bei einem Interessenkonflikt: welcher?").fill(
         "Ich habe die Stadt 2024 beraten."
@@ -203,8 +203,8 @@ def test_expert_declares_a_conflict(journey, demo_inbox):
     expert.get_by_label(
         "Bei mir besteht ein Interessenkonflikt. Ich trete von diesem Gutachten zurück."
     ).check()
-    expert.get_by_role("button", name="Erklärung abgeben").click()
-    expert.wait_for_load_state()
+    with expert.expect_navigation():
+        expert.get_by_role("button", name="Erklärung abgeben").click()
     assert "Sie gehören dem Gremium für dieses Gutachten nicht mehr an" in (
         expert.content()
     )

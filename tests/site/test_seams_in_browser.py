@@ -6,6 +6,7 @@ up through the header's "Registrieren", is told a mail is on its way, sets
 the password on a welcome page and lands on the welcome; the ministry's
 Mein Netzwerk shows the released reviews and the statistics."""
 
+from playwright.sync_api import expect
 from plone import api
 from tests.fixtures.mail import links
 from tests.fixtures.mail import subject
@@ -31,15 +32,15 @@ def test_citizen_browses_without_toolbar(journey, demo_site):
     page.goto(demo_site.absolute_url())
     page.get_by_role("link", name="Praxisbeispiele", exact=True).first.click()
     page.wait_for_url("**/praxisbeispiele**")
-    page.locator("#content h3 a").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("#content h3 a").first.click()
     assert page.locator("#edit-bar").count() == 0
     assert "plone-toolbar" not in (page.locator("body").get_attribute("class") or "")
     journey.shot(page, "example-without-toolbar")
     _open_personal_menu(page)
     menu = page.locator("#portal-membertools .dropdown-menu")
     for entry in ("Mein Netzwerk", "Meine Einstellungen", "Abmelden"):
-        assert menu.get_by_role("link", name=entry).is_visible(), entry
+        expect(menu.get_by_role("link", name=entry), entry).to_be_visible()
     journey.shot(page, "personal-menu")
     menu.get_by_role("link", name="Mein Netzwerk").click()
     page.wait_for_url("**/@@mein-netzwerk")
@@ -62,8 +63,10 @@ def test_municipal_staff_edits_a_practice_example(journey, demo_site):
         "link", name="Mein Netzwerk"
     ).click()
     page.wait_for_url("**/@@mein-netzwerk")
-    page.get_by_role("link", name="Digitales Archiv der Dorfgeschichte in Bitz").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name="Digitales Archiv der Dorfgeschichte in Bitz"
+        ).click()
     assert page.locator("#edit-bar").count() == 1
     edit = page.locator("#contentview-edit a")
     if not edit.is_visible():
@@ -91,8 +94,8 @@ def test_practice_example_byline_names_no_admin(journey, demo_site):
     for persona in ("institut", "buerger"):
         page = journey.page(persona)
         page.goto(f"{demo_site.absolute_url()}/praxisbeispiele")
-        page.locator("#content h3 a").first.click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator("#content h3 a").first.click()
         byline = page.locator("#section-byline")
         text = byline.inner_text() if byline.count() else ""
         assert "admin" not in text, (persona, text)
@@ -115,8 +118,8 @@ def test_new_person_signs_up_and_is_welcomed(journey, demo_site, demo_inbox):
     page.wait_for_url("**/@@registrierung-gesendet")
     confirmation = page.get_by_text("Bitte sehen Sie in Ihr E-Mail-Postfach")
     confirmation.wait_for()
-    assert confirmation.is_visible()
-    assert page.get_by_text("Wir haben Ihnen eine E-Mail geschickt.").is_visible()
+    expect(confirmation).to_be_visible()
+    expect(page.get_by_text("Wir haben Ihnen eine E-Mail geschickt.")).to_be_visible()
     journey.shot(page, "sign-up-sent")
 
     demo_inbox.wait_for(1)

@@ -32,8 +32,8 @@ def _tuningen():
 def click_in_toolbar(page, entry):
     """Click the toolbar's ``entry`` (its label at a desktop's width, its
     icon at a phone's, where the toolbar shows only icons)."""
-    page.locator(f"#contentview-{entry} a").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(f"#contentview-{entry} a").click()
 
 
 def test_a_replaced_file_keeps_its_old_version(journey, tmp_path):
@@ -61,16 +61,16 @@ def test_a_replaced_file_keeps_its_old_version(journey, tmp_path):
     page.get_by_label("Änderungsnotiz").fill(NOTE)
     journey.shot(page, "edit")
     assert journey.fits(page)
-    page.get_by_role("button", name="Sichern").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sichern").click()
 
     click_in_toolbar(page, "history")
     history = page.locator("#history-list")
     assert NOTE in history.inner_text()
     assert history.get_by_role("link", name="Anzeigen").count() == 2
     journey.shot(page, "history")
-    history.get_by_role("link", name="Anzeigen").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        history.get_by_role("link", name="Anzeigen").last.click()
     with page.expect_download() as download:
         page.locator("#content").get_by_role("link", name="teilnehmende.csv").click()
     assert open(download.value.path(), encoding="utf-8").read() == OLD
@@ -118,11 +118,11 @@ def test_the_comparison_marks_an_added_paragraph(journey):
     editor.press("Control+End")
     editor.press("Enter")
     editor.type(PARAGRAPH)
-    page.get_by_role("button", name="Sichern").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sichern").click()
 
-    page.get_by_role("link", name="Mit der vorigen Fassung vergleichen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mit der vorigen Fassung vergleichen").click()
     added = page.locator(".inline-diff .insert")
     assert PARAGRAPH in added.all_inner_texts()[-1]
     assert "Es gibt keine Unterschiede" not in page.content()
