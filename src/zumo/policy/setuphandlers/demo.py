@@ -15,8 +15,10 @@ so is every municipality the demo says something about. The KoQuMa modules
 quote their programme's call for participants and are not marked.
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
+from datetime import time
 from datetime import timedelta
 from pathlib import Path
 from plone import api
@@ -482,13 +484,21 @@ class DemoLoader:
             api.content.transition(obj=review, transition="release")
 
     def create_practice_examples(self):
-        """Create the practice examples, each idea in each of its places."""
+        """Create the practice examples, each idea in each of its places.
+
+        The published ones were published one after another, one every
+        ``published_every_days`` (``network.json``) up to a few days before
+        the day of loading, in the order of the file: the last is the
+        newest. Their projects started before (the planned ones start
+        later); written and published the same day.
+        """
         ideas = json.loads(
             (self.path / "practice_examples.json").read_text(encoding="utf-8")
         )
         container = self.site["praxisbeispiele"]
         placed = [(idea, name) for idea in ideas for name in idea["in"]]
         every = self.network["practice_example_states"]
+        step = every["published_every_days"]
         proposers = [
             persona["id"]
             for persona in self.network["personas"]
@@ -537,7 +547,23 @@ class DemoLoader:
                 **texts,
             )
             if state == "published":
-                example = add_content(container, **values)
+                published = TIMEZONE.localize(
+                    datetime.combine(
+                        date.today() - timedelta(days=(len(placed) - number) * step),
+                        time(9, number % 60),
+                    )
+                )
+                # written, then published the same day: the page's
+                # "Veröffentlicht" and "Stand", the feed and the open data
+                # tell one story
+                stamp = DateTime(published.isoformat())
+                example = add_content(
+                    container,
+                    creation_date=stamp,
+                    effective_date=stamp,
+                    modification_date=stamp,
+                    **values,
+                )
                 api.content.transition(obj=example, transition="submit")
                 api.content.transition(obj=example, transition="publish")
                 continue

@@ -1,0 +1,1 @@
+"""When content became public: its effective date ("Veröffentlicht")."""
