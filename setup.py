@@ -81,6 +81,10 @@ setup(
             "pip-audit",
             # API fuzzing against services/openapi.yaml (test_api_fuzzing.py)
             "schemathesis",
+            # The DCAT-AP.de catalogue against the official SHACL shapes
+            # (tests/opendata)
+            "pyshacl",
+            "rdflib",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
         # (the Gemeinden and Kreise come from the npm package
