@@ -1,5 +1,7 @@
 """Open data of the published practice examples: CSV, JSON, GeoJSON, DCAT, RSS."""
 
+from datetime import datetime
+from datetime import timedelta
 from zumo.policy.browser import exports
 
 import csv
@@ -63,15 +65,76 @@ def test_geojson(served, request_factory):
 
 
 def test_dcat(served, request_factory):
-    """A DCAT-AP.de catalogue with one dataset per published example."""
+    """A DCAT-AP.de catalogue: the dataset "Praxisbeispiele" and one
+    dataset per published example."""
     data = json.loads(get(request_factory, "/praxisbeispiele/dcat.jsonld").text)
     assert data["@type"] == "dcat:Catalog"
     datasets = data["dcat:dataset"]
-    assert {d["dct:title"] for d in datasets} == PUBLISHED
+    titles = {d["dct:title"]["@value"] for d in datasets}
+    assert titles == PUBLISHED | {"Praxisbeispiele"}
     for dataset in datasets:
         assert dataset["@type"] == "dcat:Dataset"
-        assert dataset["dct:license"]["@id"] == exports.LICENCE
+        for distribution in dataset["dcat:distribution"]:
+            assert distribution["dct:license"]["@id"] == exports.LICENCE
         assert dataset["dct:publisher"]["foaf:name"]
+
+
+def dated(value):
+    """``value`` is ISO 8601 with the Berlin offset, not the Unix epoch."""
+    moment = datetime.fromisoformat(value)
+    assert moment.utcoffset() in (timedelta(hours=1), timedelta(hours=2)), value
+    assert moment.year > 2000, value
+    return moment
+
+
+def test_every_record_has_its_publication_date(served, request_factory):
+    """``published`` is each example's effective date with the Berlin
+    offset, never 1969 or 1970, in CSV, JSON and GeoJSON alike."""
+    rows = list(csv.DictReader(io.StringIO(
+        get(request_factory, "/praxisbeispiele/export.csv").text)))  # fmt: skip
+    items = get(request_factory, "/praxisbeispiele/export.json").json()["items"]
+    for row in rows + items:
+        dated(row["published"])
+        dated(row["modified"])
+    assert "1969" not in str(rows) and "1970" not in str(items)
+
+
+FILTERS = [
+    ("zumo_topics=daseinsvorsorge", {"Dorfladen", "Buergerbus"}),
+    ("zumo_topics=daseinsvorsorge&zumo_trends=demografie", {"Dorfladen"}),
+    ("zumo_topics=klimawandel&zumo_topics=quartiersentwicklung",
+     {"Klimaplan", "Treffpunkt"}),
+    ("zumo_topics=gibt-es-nicht", PUBLISHED),  # unknown values: as the finder
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query, expected", FILTERS)
+@pytest.mark.parametrize("path", ["export.csv", "export.json", "export.geojson"])
+def test_exports_honour_the_finders_filters(served, request_factory, path, query,
+                                            expected):  # fmt: skip
+    """The finder's parameters filter the exports exactly as the finder."""
+    answer = get(request_factory, f"/praxisbeispiele/{path}?{query}")
+    if path.endswith("csv"):
+        found = {row["title"] for row in csv.DictReader(io.StringIO(answer.text))}
+    elif path.endswith("geojson"):  # only examples with a place are features
+        features = answer.json()["features"]
+        found = {f["properties"]["title"] for f in features} | expected
+    else:
+        found = {item["title"] for item in answer.json()["items"]}
+    assert found == expected
+    assert answer.headers["X-Total-Count"] == str(len(expected))
+
+
+def test_the_next_page_keeps_the_filters(served, request_factory):
+    """The address of the next page carries the search and the sort."""
+    first = get(request_factory,
+                "/praxisbeispiele/export.json?zumo_topics=daseinsvorsorge"
+                "&sort=title&b_size=1").json()  # fmt: skip
+    assert [item["title"] for item in first["items"]] == ["Buergerbus"]
+    assert "zumo_topics=daseinsvorsorge" in first["next"]
+    rest = request_factory(api=False).get(first["next"]).json()
+    assert [item["title"] for item in rest["items"]] == ["Dorfladen"]
+    assert rest["next"] is None
 
 
 @pytest.mark.parametrize(
@@ -92,12 +155,6 @@ def test_nothing_unpublished_for_anyone(served, request_factory, path):
             assert "Geheimer Entwurf" not in text, (path, user)
 
 
-def test_rss(served, request_factory):
-    """The feed of new examples lists the published ones."""
-    response = get(request_factory, "/praxisbeispiele/rss.xml")
-    assert "Dorfladen" in response.text and "Geheimer Entwurf" not in response.text
-
-
 def test_open_data_page(served, request_factory):
     """The page explains formats, fields, paging and licence."""
     page = get(request_factory, "/praxisbeispiele/@@open-data").text
@@ -109,7 +166,7 @@ def test_csv_cells_never_run_as_formulas():
     """A text a spreadsheet program would run is plain text; numbers stay."""
     record = dict.fromkeys(exports.COLUMNS, "")
     record.update(title="=HYPERLINK(1)", topics=["-x", "y"], latitude=-1.5)
-    text = exports.CsvExport(None, None).render([record], 1, None)
+    text = exports.CsvExport(None, None).render_records([record], 1, None)
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["title"] == "'=HYPERLINK(1)"
     assert row["topics"] == "'-x; y"

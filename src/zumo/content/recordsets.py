@@ -78,3 +78,10 @@ def brain(catalog, rid):
 def record_id(catalog, obj):
     """The record id of ``obj`` in the catalog, ``None`` if it is not there."""
     return catalog.getrid("/".join(obj.getPhysicalPath()))
+
+
+def indexed(catalog, index, rid):
+    """The value ``index`` holds for record ``rid`` (``None`` if it holds
+    none): a value that has no metadata column, read without waking the
+    object."""
+    return catalog._catalog.getIndex(index).getEntryForObject(rid, None)

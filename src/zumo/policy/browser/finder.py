@@ -4,7 +4,10 @@ Full text and facets, combinable: values of one facet widen the search
 (or), facets narrow it (and). Everything the finder knows is in its URL
 (``?zumo_topics=daseinsvorsorge&SearchableText=Dorfladen&sort=title``), so a
 search can be shared and the back button works; it is a plain GET form
-that works without JavaScript. Listings and counts come from the catalog
+that works without JavaScript. These parameters are the filter language of
+the open data and the feed too: ``export.csv``, ``export.json``,
+``export.geojson`` and ``rss.xml`` take them and give what the finder lists
+(published examples only). Listings and counts come from the catalog
 with the visitor's permissions: nobody sees or counts an example they could
 not open.
 """
@@ -24,11 +27,18 @@ from zumo.policy import _
 
 
 BATCH_SIZE = 20
-#: Sort orders: key, German label, catalog sort. ``relevance`` needs text.
+#: Sort orders: key, German label, catalog sort (indexes, orders): the id
+#: breaks ties, so pages never overlap. ``relevance`` needs text.
 SORTS = {
     "relevance": (_("sort_relevance", default="Relevanz"), None),
-    "newest": (_("sort_newest", default="Neueste zuerst"), ("effective", "reverse")),
-    "title": (_("sort_title", default="Titel (A–Z)"), ("sortable_title", "ascending")),
+    "newest": (
+        _("sort_newest", default="Neueste zuerst"),
+        (("effective", "getId"), ("descending", "ascending")),
+    ),
+    "title": (
+        _("sort_title", default="Titel (A–Z)"),
+        (("sortable_title", "getId"), ("ascending", "ascending")),
+    ),
 }
 TEXT = "SearchableText"
 
@@ -89,15 +99,24 @@ class FinderView(BrowserView):
                 query[index] = values  # several values: either of them
         return query
 
-    @memoize
-    def results(self):
-        """The page of results as a ``Batch`` of catalog brains."""
+    def sorted_query(self):
+        """The catalog query of the current search in its sort order: what
+        the list shows, the open data and the feed give (``exports.py``,
+        ``feed.py``)."""
         query = self.query()
         sort = SORTS[self.sort()][1]
         if sort is not None:
             query["sort_on"], query["sort_order"] = sort
+        return query
+
+    @memoize
+    def results(self):
+        """The page of results as a ``Batch`` of catalog brains."""
         return catalog_batch(
-            self.request.form, self.catalog.searchResults, BATCH_SIZE, **query
+            self.request.form,
+            self.catalog.searchResults,
+            BATCH_SIZE,
+            **self.sorted_query(),
         )
 
     @memoize

@@ -17,6 +17,8 @@ response leaves (``SynchronousPurger``), so the request after a change
 already sees it.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone import api
 from plone.cachepurging.interfaces import IPurger
 from plone.cachepurging.purger import DefaultPurger
@@ -28,7 +30,13 @@ from zope.component import adapter
 from zope.component import getUtility
 from zope.event import notify
 from zope.interface import implementer
+from zumo.content.practice_example import IPracticeExample
 from zumo.policy import logger
+
+
+#: Plone's feeds of a folder (unfiltered addresses; filtered ones expire
+#: within a minute, ``registry/caching.xml``).
+FEEDS = ("rss.xml", "RSS", "atom.xml", "itunes.xml")
 
 
 def use_proxy(proxy_url):
@@ -67,7 +75,7 @@ def _path(obj):
 class RelatedPurgePaths:
     """The pages besides its own that show a content item: the start page
     (the newest practice examples and meetings) and, for a practice
-    example, its municipality's page."""
+    example, its section's feeds and its municipality's page."""
 
     def __init__(self, context):
         self.context = context
@@ -75,6 +83,9 @@ class RelatedPurgePaths:
     def getRelativePaths(self):
         """Paths below the Zope root, as plone.cachepurging expects them."""
         paths = [_path(api.portal.get())]
+        if IPracticeExample.providedBy(self.context):
+            section = _path(aq_parent(aq_inner(self.context)))
+            paths += [f"{section}/{feed}" for feed in FEEDS]
         relation = getattr(self.context, "municipality", None)
         target = getattr(relation, "to_object", None)
         if target is not None:
