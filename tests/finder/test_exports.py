@@ -156,10 +156,27 @@ def test_nothing_unpublished_for_anyone(served, request_factory, path):
 
 
 def test_open_data_page(served, request_factory):
-    """The page explains formats, fields, paging and licence."""
+    """The page explains formats, encodings, fields, dates, the finder's
+    filters, the feed, DCAT, paging and licence."""
     page = get(request_factory, "/praxisbeispiele/@@open-data").text
-    for text in ("export.csv", "dcat.jsonld", "CC BY 4.0", "b_start", "demo"):
-        assert text in page
+    for text in (
+        "export.csv",
+        "dcat.jsonld",
+        "CC BY 4.0",
+        "b_start",
+        "demo",
+        "UTF-8",
+        "RFC 4180",
+        "application/rss+xml",
+        "pubDate",
+        "SearchableText",
+        "zumo_topics=daseinsvorsorge",
+        "Europe/Berlin",
+        "published",
+        "DCAT-AP.de 2.0",
+        "Praxisbeispiele“ mit CSV",
+    ):
+        assert text in page, text  # fmt: skip
 
 
 def test_csv_cells_never_run_as_formulas():

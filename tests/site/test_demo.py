@@ -1,6 +1,7 @@
 """The demo network that `make run` loads: the profile ``zumo.policy:demo``."""
 
 from datetime import date
+from datetime import timedelta
 from datetime import UTC
 from pathlib import Path
 from plone import api
@@ -298,6 +299,26 @@ class TestDemoNetwork:
             if "imv" in (obj.programmes or ())
         }
         assert len(imv_places) <= 20
+
+    def test_published_examples_have_their_own_dates(self, demo):
+        """Each published example was published on its own day within the
+        last year, after its project started (a planned one before), and
+        written that day: the open data and the feed never say 1969."""
+        today = date.today()
+        days = []
+        for brain in find(portal_type="PracticeExample", review_state="published"):
+            obj = brain._unrestrictedGetObject()
+            published = obj.effective().asdatetime().date()
+            assert obj.EffectiveDate() != "None", brain.getPath()
+            assert brain.effective.year() > 2000, brain.getPath()
+            assert today - timedelta(days=366) <= published < today, brain.getPath()
+            if obj.project_status != "geplant":
+                assert obj.start <= published, brain.getPath()
+            assert obj.created() <= obj.effective() <= obj.modified()
+            days.append(published)
+        assert len(set(days)) == len(days) > 30
+        for brain in find(portal_type="PracticeExample", review_state="pending"):
+            assert brain._unrestrictedGetObject().EffectiveDate() == "None"
 
     def test_master_data_say_what_they_are(self, demo):
         """Every municipality has its Landkreis and names its source; parts

@@ -1,0 +1,1 @@
+The DCAT-AP.de catalogue validates against the official SHACL shapes: one dataset "Praxisbeispiele" with CSV, JSON, GeoJSON and RSS as distributions (licence and attribution on each), themes, contributor id, contact point, political geocoding from the municipalities' AGS and typed dates. The open-data page describes the formats, fields, encodings, licence and filters.
