@@ -34,9 +34,10 @@ from zumo.content.practice_example import IPracticeExample
 from zumo.policy import logger
 
 
-#: Plone's feeds of a folder (unfiltered addresses; filtered ones expire
-#: within a minute, ``registry/caching.xml``).
-FEEDS = ("rss.xml", "RSS", "atom.xml", "itunes.xml")
+#: The feeds a section offers (Plone's default ``feed_types``), at their
+#: unfiltered addresses: filtered ones expire within a minute
+#: (``registry/caching.xml``).
+FEEDS = ("rss.xml", "RSS", "atom.xml")
 
 
 def use_proxy(proxy_url):
