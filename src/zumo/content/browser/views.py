@@ -74,11 +74,13 @@ class ZumoView(BrowserView):
 
     def similar(self):
         """Suggestions of practice examples of similar municipalities, with
-        their reasons in words (see :mod:`zumo.content.similar`)."""
+        their reasons in words, one after the other separated by semicolons
+        (a reason lists its shared values with commas; see
+        :mod:`zumo.content.similar`)."""
         return [
             dict(
                 item,
-                reasons=", ".join(
+                reasons="; ".join(
                     translated(reason, self.request) for reason in item["reasons"]
                 ),
             )
