@@ -62,6 +62,9 @@ setup(
         "psycopg2-binary",
         # Checking a storage after a backup drill or a crash
         "zodbverify",
+        # The PDF project sheet of a practice example (@@projektblatt.pdf);
+        # needs Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0)
+        "weasyprint",
     ],
     extras_require={
         "test": [
@@ -81,6 +84,8 @@ setup(
             "pip-audit",
             # API fuzzing against services/openapi.yaml (test_api_fuzzing.py)
             "schemathesis",
+            # Reading the text of the PDF project sheets
+            "pypdf",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
         # (the Gemeinden and Kreise come from the npm package

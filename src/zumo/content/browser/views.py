@@ -230,6 +230,20 @@ class PracticeExampleView(ZumoView):
             self.request,
         )
 
+    def dates(self):
+        """``{"published", "modified"}`` as German dates in the site's zone.
+
+        ``published`` is the effective date of a published example (``""``
+        for one that is not published or has no effective date);
+        ``modified`` ("Stand") is the last modification.
+        """
+        context = self.context
+        published = ""
+        state = api.content.get_state(context, default=None)
+        if context.effective_date and state == "published":
+            published = local_time(context.effective_date)
+        return {"published": published, "modified": local_time(context.modified())}
+
     def contact(self):
         """Return the contact person, only if they consented to publication."""
         context = self.context
