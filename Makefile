@@ -59,7 +59,7 @@ $(VENDORED): package.json package-lock.json
 	@touch $@
 
 .PHONY: install
-install: $(INSTALLED) $(VENDORED) ## Install Plone, ZUMO, the map libraries and the tools
+install: $(INSTALLED) $(VENDORED) pdf-libraries ## Install Plone, ZUMO, the map libraries and the tools
 
 .PHONY: instance
 instance: $(INSTALLED) ## Write the instance configuration to instance/etc
@@ -142,10 +142,10 @@ run: check-port install create-site start ## Install, create the site if missing
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || \
 	(sudo -n true 2>/dev/null && echo "sudo -n" || echo "none"))
 
-# Installs Debian package $(1) unless $(2) exists, as root or with
+# Installs Debian package $(1) unless its file $(2) exists, as root or with
 # password-less sudo; otherwise stops with one line saying what to install.
 define debian_package
-	@if [ ! -x $(2) ]; then \
+	@if [ ! -e $(2) ]; then \
 		if [ "$(SUDO)" = none ] || ! command -v apt-get >/dev/null; then \
 			echo "$(2) is missing: install Debian's $(1) (apt-get install $(1)) as root, then try again." >&2; \
 			exit 1; \
@@ -162,6 +162,14 @@ CHROMIUM := /usr/bin/chromium
 .PHONY: browser
 browser: ## Install Debian's Chromium for the browser tests if it is missing
 	$(call debian_package,chromium,$(CHROMIUM))
+
+# The PDF project sheets (WeasyPrint) need Debian's Pango; libpangoft2
+# brings libpango-1.0-0, fontconfig and a font with every German letter.
+PANGO := $(firstword $(wildcard /usr/lib/*/libpangoft2-1.0.so.0) /usr/lib/missing/libpangoft2-1.0.so.0)
+
+.PHONY: pdf-libraries
+pdf-libraries: ## Install Debian's Pango for the PDF project sheets if it is missing
+	$(call debian_package,libpango-1.0-0 libpangoft2-1.0-0,$(PANGO))
 
 # The cluster mode runs Debian's PostgreSQL, HAProxy and Varnish.
 .PHONY: cluster-packages
@@ -196,11 +204,11 @@ PYTEST_WORKERS ?= 2
 PYTEST_ARGS := -n $(PYTEST_WORKERS) --dist loadgroup --durations=10
 
 .PHONY: test
-test: $(INSTALLED) $(VENDORED) browser cluster-packages ## Install what the suite needs and run the whole suite
+test: $(INSTALLED) $(VENDORED) pdf-libraries browser cluster-packages ## Install what the suite needs and run the whole suite
 	@$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test-quick
-test-quick: $(INSTALLED) $(VENDORED) ## Run the suite without the drills and the browser tests
+test-quick: $(INSTALLED) $(VENDORED) pdf-libraries ## Run the suite without the drills and the browser tests
 	@$(BIN)/pytest $(PYTEST_ARGS) -m "not drill and not browser"
 
 .PHONY: audit

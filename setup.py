@@ -62,6 +62,9 @@ setup(
         "psycopg2-binary",
         # Checking a storage after a backup drill or a crash
         "zodbverify",
+        # The PDF project sheet of a practice example (@@projektblatt.pdf);
+        # needs Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0)
+        "weasyprint",
     ],
     extras_require={
         "test": [
@@ -82,9 +85,11 @@ setup(
             # API fuzzing against services/openapi.yaml (test_api_fuzzing.py)
             "schemathesis",
             # The DCAT-AP.de catalogue against the official SHACL shapes
-            # (tests/opendata)
+            # (tests/finder/test_dcat.py)
             "pyshacl",
             "rdflib",
+            # Reading the text of the PDF project sheets
+            "pypdf",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
         # (the Gemeinden and Kreise come from the npm package

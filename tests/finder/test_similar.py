@@ -41,7 +41,7 @@ def test_distance():
 
 
 def test_example_gets_other_municipalities_ranked(neighbours):
-    """Same topic, size class and nearness first; never the own municipality."""
+    """Same topic, place and size first; never the own municipality."""
     logout()
     found = suggestions(neighbours["praxisbeispiele"]["dorfladen"])
     titles = [item["title"] for item in found]
@@ -49,13 +49,64 @@ def test_example_gets_other_municipalities_ranked(neighbours):
     assert "Buergerbus" not in titles and "Dorfladen" not in titles
     assert "Geheimer Entwurf" not in titles
     topic = facets.by_index()["zumo_topics"].title_of("daseinsvorsorge")
-    assert reasons(found[0]) == ["gleiche Größenklasse", "5 km entfernt",
-                                 f"Themenfeld {topic}"]  # fmt: skip
+    assert reasons(found[0]) == [f"gleiches Themenfeld: {topic}",
+                                 "ebenfalls im Regierungsbezirk Tübingen",
+                                 "5 km entfernt", "gleiche Größenklasse"]  # fmt: skip
     trend = facets.by_index()["zumo_trends"].title_of("demografie")
     assert "Treffpunkt" in titles
     treffpunkt = next(item for item in found if item["title"] == "Treffpunkt")
-    assert reasons(treffpunkt) == [f"Zukunftstrend {trend}"]
+    assert reasons(treffpunkt) == [f"gleicher Zukunftstrend: {trend}"]
     assert "Klimaplan" not in titles  # nothing in common
+
+
+@pytest.fixture
+def alike_in_size_or_place(neighbours):
+    """Two more published examples that share nothing in content with the
+    Dorfladen: one in Zwiefalten (near, same size), one in a far
+    municipality of the same size class."""
+    far = add(neighbours, "kommunen", "Municipality", "wittighausen",
+              title="Wittighausen", region="stuttgart",
+              district="Main-Tauber-Kreis", population=2500,
+              latitude=49.6167, longitude=9.8333, to_state="published")  # fmt: skip
+    add(neighbours, "praxisbeispiele", "PracticeExample", "radweg-zwiefalten",
+        title="Radweg Zwiefalten",
+        municipality=relation_to(neighbours["kommunen"]["zwiefalten"]),
+        topics=["klimawandel"], to_state="published")  # fmt: skip
+    add(neighbours, "praxisbeispiele", "PracticeExample", "chor-wittighausen",
+        title="Chor Wittighausen", municipality=relation_to(far),
+        topics=["lebensqualitaet"], to_state="published")  # fmt: skip
+    return neighbours
+
+
+def test_content_ranks_before_place_and_size(alike_in_size_or_place):
+    """An example alike in content ranks above a near one of the same size
+    that shares no content; size alone never makes a suggestion."""
+    logout()
+    dorfladen = alike_in_size_or_place["praxisbeispiele"]["dorfladen"]
+    found = suggestions(dorfladen)
+    titles = [item["title"] for item in found]
+    assert titles.index("Treffpunkt") < titles.index("Radweg Zwiefalten")
+    radweg = found[titles.index("Radweg Zwiefalten")]
+    assert reasons(radweg) == ["ebenfalls im Regierungsbezirk Tübingen",
+                               "5 km entfernt", "gleiche Größenklasse"]  # fmt: skip
+    assert "Chor Wittighausen" not in titles
+
+
+def test_several_shared_values_are_named_together(neighbours):
+    """Several shared values of one kind are one reason naming them all."""
+    laden = neighbours["praxisbeispiele"]["laden-zwiefalten"]
+    laden.topics = ["daseinsvorsorge", "lebensqualitaet"]
+    laden.fields_of_action = ["mobilitaet"]
+    laden.reindexObject()
+    dorfladen = neighbours["praxisbeispiele"]["dorfladen"]
+    dorfladen.topics = ["daseinsvorsorge", "lebensqualitaet"]
+    dorfladen.fields_of_action = ["mobilitaet", "wohnen"]
+    logout()
+    found = suggestions(dorfladen)
+    assert reasons(found[0])[:2] == [
+        "gleiche Themenfelder: Daseinsvorsorge, Lebensqualität",
+        "gleiches Handlungsfeld: Mobilität",
+    ]
 
 
 def test_municipality_gets_examples_of_similar_ones(neighbours):
@@ -81,7 +132,7 @@ def test_shown_on_the_example_and_the_municipality(neighbours):
     ):
         page = api.content.get_view(view, obj, neighbours.REQUEST)()
         assert "Ähnliche Kommunen haben das gemacht" in page
-        assert "gleiche Größenklasse, 5 km entfernt" in page
+        assert "Tübingen; 5 km entfernt; gleiche Größenklasse" in page
 
 
 @pytest.mark.parametrize("when", ["expired", "not yet effective"])

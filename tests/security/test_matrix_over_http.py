@@ -21,6 +21,9 @@ import pytest
 DENIED = {302, 401, 403, 404}
 DOWNLOAD_FIELD = {"File": "file", "Image": "image"}
 PERMISSION_PAGES = {"add": "@@folder_factories", "delete": "@@delete_confirmation"}
+# Further pages of a type that show what its page shows (the project sheet
+# of a practice example): as visible as the page, to the same personas.
+PAGES_OF_TYPE = {"PracticeExample": ("@@projektblatt.pdf",)}
 # Site-wide read channels of the matrix's "site" rows
 SITE_CHANNELS = {
     "undo-log": "@transactions",
@@ -71,7 +74,8 @@ class TestViewOverHttp:
     def test_view_cells(
         self, served_scenario, persona, persona_request, record_property
     ):
-        """Classic view and REST GET answer as the matrix says."""
+        """Classic view, REST GET and the project sheet of a practice
+        example answer as the matrix says."""
         portal, objects = served_scenario
         session = persona_request(persona)
         wrong = []
@@ -84,7 +88,12 @@ class TestViewOverHttp:
                 headers={"Accept": "application/json"},
                 allow_redirects=False,
             )
-            for channel, response in (("html", html), ("api", api)):
+            channels = [("html", html), ("api", api)]
+            if cell["portal_type"] in PAGES_OF_TYPE:
+                for page in PAGES_OF_TYPE[cell["portal_type"]]:
+                    url = f"{obj.absolute_url()}/{page}"
+                    channels.append((page, session.get(url, allow_redirects=False)))
+            for channel, response in channels:
                 if not _answers_as_expected(cell, response):
                     wrong.append(f"{cell['object']} {channel}: {response.status_code}")
         assert wrong == []

@@ -3,16 +3,25 @@
 For a practice example, or for a municipality, up to five published
 practice examples of *other* municipalities, ranked by what they share:
 
-* each shared ZUMO topic (``WEIGHTS["topic"]``) and future trend,
-* the same size class of municipality,
-* nearness (within ``NEAR_KM``, more the nearer).
+* first what is alike in content: each shared ZUMO topic, field of action,
+  future trend and target group (``CONTENT``);
+* then the place: the same Landkreis (or Stadtkreis), nearness (within
+  ``NEAR_KM``, more the nearer), the same Regierungsbezirk;
+* last, as an addition only, the same size class.
 
-A municipality's topics and trends are those of its own practice
-examples. Topics, trends and size class are scored from the catalog
-indexes alone (record-id sets, no brains); only the best candidates are
-then read from catalog metadata for distance and reasons. Each suggestion
-says why in words: “gleiche Größenklasse, 12 km entfernt, Themenfeld
-Daseinsvorsorge”.
+Content ranks first: one shared value of content outweighs everything that
+place and size add together (``CONTENT_FACTOR``). An example qualifies by
+content, by its Kreis or by nearness; the Regierungsbezirk and the size
+class only add to one that qualified, so no suggestion is made for size
+alone.
+
+A municipality's content is that of its own published practice examples.
+Content and Kreis are scored from the catalog indexes alone (record-id
+sets, no brains); only the best candidates are then read from catalog
+metadata for distance, Regierungsbezirk, size and reasons. Each suggestion
+says why in words, content first: “gleiche Themenfelder: Daseinsvorsorge,
+Lebensqualität; ebenfalls im Landkreis Reutlingen; 12 km entfernt; gleiche
+Größenklasse”.
 """
 
 from BTrees.IIBTree import difference
@@ -30,6 +39,7 @@ from math import sin
 from math import sqrt
 from plone import api
 from Products.CMFCore.indexing import processQueue
+from zope.i18nmessageid import Message
 from zumo.content import _
 from zumo.content import facets
 from zumo.content import recordsets
@@ -38,8 +48,37 @@ from zumo.content.relations import location
 from zumo.content.relations import municipality_of
 
 
-#: How much each shared trait counts.
-WEIGHTS = {"topic": 3, "trend": 2, "size_class": 2, "near": 3}
+#: What is alike in content, in the order the reasons name it: the catalog
+#: index, the schema field of a practice example, how much each shared
+#: value counts, and the reason for one and for several shared values.
+CONTENT = (
+    (
+        "zumo_topics", "topics", 3,
+        _("reason_shared_topic", default="gleiches Themenfeld: ${values}"),
+        _("reason_shared_topics", default="gleiche Themenfelder: ${values}"),
+    ),
+    (
+        "zumo_fields_of_action", "fields_of_action", 3,
+        _("reason_shared_field_of_action", default="gleiches Handlungsfeld: ${values}"),
+        _("reason_shared_fields_of_action", default="gleiche Handlungsfelder: ${values}"),
+    ),
+    (
+        "zumo_trends", "trends", 2,
+        _("reason_shared_trend", default="gleicher Zukunftstrend: ${values}"),
+        _("reason_shared_trends", default="gleiche Zukunftstrends: ${values}"),
+    ),
+    (
+        "zumo_target_groups", "target_groups", 2,
+        _("reason_shared_target_group", default="gleiche Zielgruppe: ${values}"),
+        _("reason_shared_target_groups", default="gleiche Zielgruppen: ${values}"),
+    ),
+)  # fmt: skip
+#: How much place and size count. The same Kreis qualifies an example, as
+#: nearness does (up to ``near`` points, the more the nearer); the
+#: Regierungsbezirk and the size class only add.
+WEIGHTS = {"district": 2, "near": 3, "region": 1, "size_class": 1}
+#: Content ranks first: one point of content outweighs place and size together.
+CONTENT_FACTOR = 1 + sum(WEIGHTS.values())
 #: Examples within this distance count as near (the nearer, the more).
 NEAR_KM = 50
 #: How many suggestions are shown, and how many candidates are read.
@@ -58,7 +97,8 @@ def distance_km(first, second):
 
 
 def _traits(context, catalog):
-    """``(municipality, topics, trends, size class, point)`` of ``context``."""
+    """What ``context`` is like: ``{"municipality", "content" (index: set of
+    tokens), "district", "region", "size_class", "point"}``."""
     if IMunicipality.providedBy(context):
         municipality = context
         own = catalog.unrestrictedSearchResults(
@@ -66,14 +106,24 @@ def _traits(context, catalog):
             review_state="published",
             zumo_municipality_uid=context.UID(),
         )
-        topics = {t for b in own for t in facets.metadata(b, "zumo_topics") or ()}
-        trends = {t for b in own for t in facets.metadata(b, "zumo_trends") or ()}
+        content = {
+            index: {t for b in own for t in facets.metadata(b, index) or ()}
+            for index, *_rest in CONTENT
+        }
     else:
         municipality = municipality_of(context)
-        topics = set(getattr(context, "topics", None) or ())
-        trends = set(getattr(context, "trends", None) or ())
-    size_class = municipality.size_class if municipality is not None else None
-    return municipality, topics, trends, size_class, location(context)
+        content = {
+            index: set(getattr(context, field, None) or ())
+            for index, field, *_rest in CONTENT
+        }
+    return {
+        "municipality": municipality,
+        "content": content,
+        "district": getattr(municipality, "district", None),
+        "region": getattr(municipality, "region", None),
+        "size_class": getattr(municipality, "size_class", None),
+        "point": location(context),
+    }
 
 
 def _excluded(catalog, context, municipality):
@@ -108,46 +158,54 @@ def _readable(catalog, now):
     )
 
 
-def suggestions(context):
-    """Up to five suggestions for ``context``: dicts with ``title``, ``url``,
-    ``municipality``, ``reasons`` (messages to translate, in words) and
-    ``score``.
-
-    Which examples the user may read and their scores are worked out on the
-    indexes' record-id sets (in C, whatever the number of examples); only
-    the best ``CANDIDATES`` are read from metadata for distance and
-    reasons.
-    """
-    catalog = api.portal.get_tool("portal_catalog")
-    processQueue()  # the indexes are read directly: index what is pending
-    municipality, topics, trends, size_class, point = _traits(context, catalog)
-    now = DateTime()
-    pool = difference(
-        _readable(catalog, now), _excluded(catalog, context, municipality)
-    )
-    if not pool:
-        return []
+def _scores(catalog, traits, pool):
+    """``(scores, best)``: an ``IIBucket`` of record id to the points of
+    shared content and Kreis, for the examples of ``pool`` that share any,
+    and the most points an example could reach."""
+    weighted = [
+        (index, traits["content"][index], weight * CONTENT_FACTOR)
+        for index, _field, weight, *_messages in CONTENT
+    ]
+    if traits["district"]:
+        weighted.append(("zumo_district", {traits["district"]}, WEIGHTS["district"]))
     scores = IIBucket()
     best = 0
-    for index, values, weight in (
-        ("zumo_topics", topics, WEIGHTS["topic"]),
-        ("zumo_trends", trends, WEIGHTS["trend"]),
-        ("zumo_size_class", {size_class} - {None}, WEIGHTS["size_class"]),
-    ):
+    for index, values, weight in weighted:
         for value in values:
             holders = recordsets.holding(catalog, index, value)
             _weight, scores = weightedUnion(scores, holders, 1, weight)
             best += weight
     _weight, scores = weightedIntersection(scores, pool, 1, 0)
+    return scores, best
+
+
+def suggestions(context):
+    """Up to five suggestions for ``context``: dicts with ``title``, ``url``,
+    ``municipality``, ``reasons`` (messages to translate, in words, what is
+    alike in content first) and ``score``.
+
+    Which examples the user may read and their scores are worked out on the
+    indexes' record-id sets (in C, whatever the number of examples); only
+    the best ``CANDIDATES`` are read from metadata for distance, place,
+    size and reasons.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    processQueue()  # the indexes are read directly: index what is pending
+    traits = _traits(context, catalog)
+    now = DateTime()
+    pool = difference(
+        _readable(catalog, now), _excluded(catalog, context, traits["municipality"])
+    )
+    if not pool:
+        return []
+    scores, best = _scores(catalog, traits, pool)
     ranked = [(rid, score) for score, rid in _top(scores, best)]
-    if point is not None and len(ranked) < CANDIDATES:
+    if traits["point"] is not None and len(ranked) < CANDIDATES:
         # Nearness alone may qualify: add unscored examples to be measured.
         unscored = (rid for rid in pool if rid not in scores)
         ranked += [(rid, 0) for rid in islice(unscored, CANDIDATES - len(ranked))]
     found = [
-        _suggestion(
-            recordsets.brain(catalog, rid), score, topics, trends, size_class, point
-        )
+        _suggestion(recordsets.brain(catalog, rid), score, traits)
         for rid, score in ranked
     ]
     found = [item for item in found if item["score"] > 0]
@@ -157,7 +215,7 @@ def suggestions(context):
         brain = item.pop("brain")
         item["url"] = brain.getURL()
         item["municipality"] = facets.metadata(brain, "zumo_municipality_title")
-        item["reasons"] = _reasons(brain, item.pop("km"), topics, trends, size_class)
+        item["reasons"] = _reasons(brain, item.pop("km"), traits)
     return shown
 
 
@@ -165,54 +223,77 @@ def _top(scores, best):
     """The ``CANDIDATES`` highest ``(score, record id)`` of ``scores``.
 
     Sorting all scores of 10,000 examples would cost more than the rest of
-    the block; the scores are small integers up to ``best``, so the
-    threshold is lowered until enough examples reach it.
+    the block; the scores are integers up to ``best``, so the highest
+    threshold that enough examples reach is searched by halving.
     """
-    for threshold in range(best, 0, -1):
-        top = scores.byValue(threshold)
-        if len(top) >= CANDIDATES:
-            break
-    else:
-        top = scores.byValue(1) if scores else []
-    return top[:CANDIDATES]
+    low, high = 1, max(best, 1)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(scores.byValue(middle)) >= CANDIDATES:
+            low = middle
+        else:
+            high = middle - 1
+    return scores.byValue(low)[:CANDIDATES]
 
 
-def _suggestion(brain, score, topics, trends, size_class, point):
-    """One candidate scored from catalog metadata (with the distance)."""
+def _near(brain, point):
+    """The distance in km of ``brain`` from ``point`` if it is near, else ``None``."""
     latitude = facets.metadata(brain, "zumo_latitude")
     longitude = facets.metadata(brain, "zumo_longitude")
-    km = None
-    if point is not None and latitude is not None and longitude is not None:
-        km = distance_km(point, (latitude, longitude))
-        if km <= NEAR_KM:
-            score += round(WEIGHTS["near"] * (1 - km / NEAR_KM)) + 1
-        else:
-            km = None
+    if point is None or latitude is None or longitude is None:
+        return None
+    km = distance_km(point, (latitude, longitude))
+    return km if km <= NEAR_KM else None
+
+
+def _suggestion(brain, score, traits):
+    """One candidate scored from catalog metadata: nearness may qualify it,
+    the Regierungsbezirk and the size class only add to one that qualified."""
+    km = _near(brain, traits["point"])
+    if km is not None:
+        score += 1 + round((WEIGHTS["near"] - 1) * (1 - km / NEAR_KM))
+    if score > 0:
+        for trait in ("region", "size_class"):
+            value = traits[trait]
+            if value and facets.metadata(brain, f"zumo_{trait}") == value:
+                score += WEIGHTS[trait]
     return {"title": brain.Title, "brain": brain, "score": score, "km": km}
 
 
-def _shared(index, title):
-    """The reason for a shared topic or trend (``index``) titled ``title``."""
-    if index == "zumo_topics":
-        return _("reason_topic", default="Themenfeld ${topic}",
-                 mapping={"topic": title})  # fmt: skip
-    return _("reason_trend", default="Zukunftstrend ${trend}",
-             mapping={"trend": title})  # fmt: skip
-
-
-def _reasons(brain, km, topics, trends, size_class):
-    """Why ``brain`` was suggested, as messages to translate."""
+def _reasons(brain, km, traits):
+    """Why ``brain`` was suggested, as messages to translate: shared
+    content (each kind with the shared values' titles), then the place,
+    then the size."""
     by_index = facets.by_index()
     reasons = []
-    if size_class and facets.metadata(brain, "zumo_size_class") == size_class:
-        reasons.append(_("reason_size_class", default="gleiche Größenklasse"))
+    for index, _field, _weight, one, several in CONTENT:
+        chosen = traits["content"][index]
+        shared = [
+            by_index[index].title_of(token)
+            for token in facets.metadata(brain, index) or ()
+            if token in chosen
+        ]
+        if shared:
+            message = several if len(shared) > 1 else one
+            reasons.append(Message(message, mapping={"values": ", ".join(shared)}))
+    district = traits["district"]
+    if district and facets.metadata(brain, "zumo_district") == district:
+        reasons.append(
+            _("reason_same_district", default="ebenfalls im ${district}",
+              mapping={"district": district})
+        )  # fmt: skip
+    elif traits["region"] and facets.metadata(brain, "zumo_region") == traits["region"]:
+        region = by_index["zumo_region"].title_of(traits["region"])
+        reasons.append(
+            _("reason_same_region", default="ebenfalls im ${region}",
+              mapping={"region": region})
+        )  # fmt: skip
     if km is not None:
         reasons.append(
             _("reason_distance", default="${km} km entfernt",
               mapping={"km": round(km)})
         )  # fmt: skip
-    for index, chosen in (("zumo_topics", topics), ("zumo_trends", trends)):
-        for token in facets.metadata(brain, index) or ():
-            if token in chosen:
-                reasons.append(_shared(index, by_index[index].title_of(token)))
+    size_class = traits["size_class"]
+    if size_class and facets.metadata(brain, "zumo_size_class") == size_class:
+        reasons.append(_("reason_size_class", default="gleiche Größenklasse"))
     return reasons

@@ -74,11 +74,13 @@ class ZumoView(BrowserView):
 
     def similar(self):
         """Suggestions of practice examples of similar municipalities, with
-        their reasons in words (see :mod:`zumo.content.similar`)."""
+        their reasons in words, one after the other separated by semicolons
+        (a reason lists its shared values with commas; see
+        :mod:`zumo.content.similar`)."""
         return [
             dict(
                 item,
-                reasons=", ".join(
+                reasons="; ".join(
                     translated(reason, self.request) for reason in item["reasons"]
                 ),
             )
@@ -227,6 +229,20 @@ class PracticeExampleView(ZumoView):
             _("text_no_reason", default="Ohne Angabe eines Grundes."),
             self.request,
         )
+
+    def dates(self):
+        """``{"published", "modified"}`` as German dates in the site's zone.
+
+        ``published`` is the effective date of a published example (``""``
+        for one that is not published or has no effective date);
+        ``modified`` ("Stand") is the last modification.
+        """
+        context = self.context
+        published = ""
+        state = api.content.get_state(context, default=None)
+        if context.effective_date and state == "published":
+            published = local_time(context.effective_date)
+        return {"published": published, "modified": local_time(context.modified())}
 
     def contact(self):
         """Return the contact person, only if they consented to publication."""

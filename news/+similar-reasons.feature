@@ -1,0 +1,1 @@
+"Ähnliche Kommunen haben das gemacht" says what is alike in content — the shared ZUMO fields, fields of action, trends and target groups by name — before the Kreis or Regierungsbezirk, the distance and the size class; examples alike in content rank first, and none is suggested for its size alone.
