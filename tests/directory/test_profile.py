@@ -51,7 +51,7 @@ def test_every_source_of_the_master_data_reads_for_a_visitor():
     assert bkg["origin"]["date"] == "Gebietsstand 1. Januar 2016 oder später"
     assert geonames["label"] == "Einwohnerzahl und Lage"
     assert geonames["origin"]["date"] == "Datenstand unbekannt"
-    assert "CC BY 4.0" in geonames["origin"]["licence"]
+    assert "Creative Commons Namensnennung 4.0" in geonames["origin"]["licence"]
 
 
 def test_a_source_it_does_not_know_is_shown_as_it_is():
