@@ -37,6 +37,12 @@ PAGES = {
         lambda: _first("PracticeExample", review_state="published"),
     ),
     "Kommune": (None, lambda: "kommunen/tuningen"),
+    "Kommunen finden": (None, lambda: "kommunen"),
+    "Kommunen mit Filtern": (
+        None,
+        lambda: "kommunen?zumo_district=Landkreis+Tuttlingen&SearchableText=Tutt",
+    ),
+    "Karte der Kommunen": (None, lambda: "kommunen/karte?kommune=tuttlingen"),
     "Werkstatttreffen": (
         None,
         lambda: _first("WorkshopMeeting", review_state="announced"),

@@ -466,6 +466,11 @@ class TestLeakChannels:
             assert called == set(expected), kind
         assert "praxisbeispiele" in plan.containers
         assert "site" in plan.containers
+        # The municipality directory and its map are called on /kommunen,
+        # which holds a private profile and team spaces.
+        assert "kommunen" in plan.containers
+        for name in ("municipality-directory", "karte", "karte.geojson"):
+            assert name in channels.views(portal["kommunen"]), name
 
     def test_detector_finds_what_may_be_seen(
         self, served_scenario, markers, persona_request

@@ -1,6 +1,8 @@
-"""Facets of practice examples: what the finder filters by, and the counts.
+"""Facets: what the finders filter by, and the counts.
 
-The facets are data (``data/facets.json``): a catalog index each, titled in
+The facets are data (``data/facets.json``): a section per finder (``facets``
+for the practice examples of ``/praxisbeispiele``, ``directory_facets`` for
+the municipality directory ``/kommunen``), a catalog index each, titled in
 German, whose values are the tokens of a vocabulary or, where there is none
 (Landkreis, year), the values the index holds. Counts come from the
 catalog's indexes alone: the record ids a query finds are intersected with
@@ -55,15 +57,20 @@ def _data():
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
+#: The section of ``facets.json`` of each finder.
+PRACTICE_EXAMPLES = "facets"
+DIRECTORY = "directory_facets"
+
+
 @cache
-def facets():
-    """Return the facets of the finder, in their order on the page."""
-    return tuple(Facet(**facet) for facet in _data()["facets"])
+def facets(section=PRACTICE_EXAMPLES):
+    """Return the facets of the finder ``section``, in their order on the page."""
+    return tuple(Facet(**facet) for facet in _data()[section])
 
 
-def by_index():
-    """Return ``{index: Facet}``."""
-    return {facet.index: facet for facet in facets()}
+def by_index(section=PRACTICE_EXAMPLES):
+    """Return ``{index: Facet}`` of the finder ``section``."""
+    return {facet.index: facet for facet in facets(section)}
 
 
 def by_field():
@@ -74,6 +81,14 @@ def by_field():
 def finder_url(portal, **query):
     """The address of the finder (``/praxisbeispiele``) with ``query`` set."""
     url = f"{portal.absolute_url()}/{_data()['finder']}"
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def directory_url(portal, view=None, **query):
+    """The address of the municipality directory (``/kommunen``), or of its
+    ``view`` (``karte``), with ``query`` set."""
+    url = f"{portal.absolute_url()}/{_data()['directory']}"
+    url = f"{url}/{view}" if view else url
     return f"{url}?{urlencode(query)}" if query else url
 
 

@@ -24,6 +24,12 @@ class IPracticeExampleSection(ISection):
     (``export.csv``, ``export.json``, ``export.geojson``, ``dcat.jsonld``)."""
 
 
+class IMunicipalitySection(ISection):
+    """The municipality directory ``/kommunen``: a finder of its own (name,
+    Regierungsbezirk, Landkreis, size class, programme and role) is its
+    default view, with its map ``karte``."""
+
+
 class IMeetingSection(ISection):
     """The workshop meetings ``/werkstatttreffen``: upcoming by region, past
     ones paged, and the iCal calendar of all announced meetings."""

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from zope.i18n.locales import locales
 from zumo.content import _
 from zumo.content import facets
+from zumo.content import master_data
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
@@ -266,6 +267,18 @@ class MunicipalityView(ZumoView):
         (one stored before the check, e.g. ``javascript:``, is not linked)."""
         website = self.context.website
         return website if is_web_address(website) else None
+
+    def map_url(self):
+        """The network's own map of the directory, showing this
+        municipality (``/kommunen/karte?kommune=<id>``)."""
+        return facets.directory_url(
+            api.portal.get(), "karte", kommune=self.context.getId()
+        )
+
+    def source_note(self):
+        """Where the master data come from, in a visitor's words (see
+        :func:`zumo.content.master_data.source_note`)."""
+        return master_data.source_note(self.context.master_data_source)
 
     def size_class_title(self):
         """Return the German title of the derived size class."""

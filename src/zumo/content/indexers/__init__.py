@@ -120,6 +120,14 @@ def zumo_network_status(obj):
 
 
 @indexer(IMunicipality)
+def zumo_kind(obj):
+    """Index the kind of the municipality (Gemeinde, Stadt, Stadtkreis, ...)."""
+    if not obj.kind:
+        raise AttributeError("kind")
+    return obj.kind
+
+
+@indexer(IMunicipality)
 def zumo_ags(obj):
     """Index the official municipality key."""
     if not obj.ags:

@@ -48,6 +48,8 @@ class FinderView(BrowserView):
 
     #: The facet form, shared with the map (``macros/facet-form``).
     facet_form = ViewPageTemplateFile("templates/facet_form.pt")
+    #: The section of ``facets.json`` that holds this finder's facets.
+    facet_section = facets.PRACTICE_EXAMPLES
 
     def __call__(self):
         self.catalog = api.portal.get_tool("portal_catalog")
@@ -65,13 +67,15 @@ class FinderView(BrowserView):
     def selected(self):
         """``{index: [values]}`` of the facets set, unknown values dropped."""
         chosen = {}
-        for facet in facets.facets():
+        for facet in facets.facets(self.facet_section):
             raw = self.request.form.get(facet.index, [])
             raw = [raw] if isinstance(raw, str) else raw
+            # Only texts: a record or a list of records is no facet value.
+            texts = (
+                [v for v in raw if isinstance(v, str)] if isinstance(raw, list) else []
+            )
             allowed = set(facet.values(self.catalog))
-            values = [
-                v for v in dict.fromkeys(raw) if isinstance(v, str) and v in allowed
-            ]
+            values = [v for v in dict.fromkeys(texts) if v in allowed]
             if values:
                 chosen[facet.index] = values
         return chosen
@@ -159,7 +163,7 @@ class FinderView(BrowserView):
         selected = self.selected()
         shared = None
         result = []
-        for facet in facets.facets():
+        for facet in facets.facets(self.facet_section):
             if facet.index in selected:
                 rids = self._rids(without=facet.index)
             else:
@@ -235,7 +239,7 @@ class FinderView(BrowserView):
                     "url": self.url(**{TEXT: None}),
                 }
             )  # fmt: skip
-        by_index = facets.by_index()
+        by_index = facets.by_index(self.facet_section)
         for index, values in self.selected().items():
             facet = by_index[index]
             for value in values:
