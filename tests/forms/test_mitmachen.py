@@ -16,19 +16,25 @@ import transaction
 PROPOSAL = "praxisbeispiel-vorschlagen"
 APPLICATION = "modellkommune-bewerben"
 FEEDBACK = "rueckmeldung"
+BARRIER = "barriere-melden"
 
 
 class TestFormsOnEverySite:
-    """The policy creates the three forms, published, on every site."""
+    """The policy creates the four forms, published, on every site."""
 
-    def test_three_forms_published(self, portal):
+    def test_four_forms_published(self, portal):
         section = portal["mitmachen"]
         for definition in forms.forms():
             form = section[definition["id"]]
             assert form.portal_type == "EasyForm"
             assert form.title == definition["title"]
             assert api.content.get_state(form) == "published"
-        assert [d["id"] for d in forms.forms()] == [PROPOSAL, APPLICATION, FEEDBACK]
+        assert [d["id"] for d in forms.forms()] == [
+            PROPOSAL,
+            APPLICATION,
+            FEEDBACK,
+            BARRIER,
+        ]
         assert ILoginRequiredForm.providedBy(section[PROPOSAL])
         assert not ILoginRequiredForm.providedBy(section[APPLICATION])
 
@@ -52,7 +58,7 @@ class TestFormsOnEverySite:
         forms.create_forms(portal)
         assert portal["mitmachen"][FEEDBACK].title == "Wie war es?"
         assert APPLICATION in portal["mitmachen"]
-        assert len(portal["mitmachen"].objectIds()) == 3
+        assert len(portal["mitmachen"].objectIds()) == 4
 
     def test_upgrade_1006_adds_missing_forms(self, portal):
         from plone.app.testing import setRoles

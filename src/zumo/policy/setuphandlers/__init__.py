@@ -7,6 +7,7 @@ from plone.formwidget.namedfile.converter import b64encode_file
 from zope.interface import implementer
 from zumo.policy.forms.mitmachen import create_forms
 from zumo.policy.setuphandlers.groups import create_groups
+from zumo.policy.setuphandlers.pages import create_pages
 from zumo.policy.setuphandlers.structure import create_structure
 
 
@@ -33,11 +34,13 @@ START_VIEW = "zumo-start"
 
 
 def post_install(context):
-    """Create groups, sections and forms, set logo and start page after install."""
+    """Create groups, sections, forms and the legal pages, set logo and start
+    page after install."""
     portal = api.portal.get()
     create_groups()
     create_structure(portal)
     create_forms(portal)
+    create_pages(portal)
     apply_branding(portal)
 
 

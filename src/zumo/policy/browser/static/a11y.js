@@ -1,4 +1,5 @@
-/* Accessible names for controls of Plone's related-items widget.
+/* Accessible names for controls of Plone's related-items widget, and the
+ * focus for the skip link.
  *
  * The widget (pat-relateditems, built on select2) renders icon-only links:
  * the "x" that removes a chosen item and the home link of its folder
@@ -24,7 +25,21 @@
     });
   }
 
+  // "Zum Inhalt springen": the link's target gets the focus, so the next
+  // Tab continues in the content (an element that is not focusable only
+  // scrolls into view and leaves the focus where it was).
+  function skipToContent(event) {
+    var link = event.target.closest && event.target.closest(".zumo-skip-link");
+    var content = document.getElementById("content");
+    if (!link || !content) {
+      return;
+    }
+    content.setAttribute("tabindex", "-1");
+    content.focus();
+  }
+
   function start() {
+    document.addEventListener("click", skipToContent);
     name(document);
     new MutationObserver(function () {
       name(document);
