@@ -242,12 +242,15 @@ class FinderView(BrowserView):
             {
                 "title": title,
                 "label": translated(
-                    _("label_remove_filter", default="Filter ${filter} entfernen",
-                      mapping={"filter": title}),
+                    _(
+                        "label_remove_filter",
+                        default="Filter ${filter} entfernen",
+                        mapping={"filter": title},
+                    ),
                     self.request,
                 ),
                 "url": url,
-            }  # fmt: skip
+            }
             for title, url in filters
         ]
 
