@@ -1,9 +1,11 @@
 """The practice-example finder: facets with counts, combinable, in the URL."""
 
+from lxml import html
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import TEST_USER_NAME
+from Products.CMFCore.indexing import processQueue
 from tests.fixtures.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
@@ -154,3 +156,67 @@ def test_every_facet_is_a_catalog_index_with_its_vocabulary(portal):
     for facet in facets.facets():
         assert facet.index in catalog.indexes(), facet.index
         assert facet.vocabulary is None or facet.vocabulary in vocabularies.names()
+
+
+def test_chips_remove_one_filter_or_all(network):
+    """Each set filter is a chip named "Filter … entfernen" whose link drops
+    that filter only; "Alle Filter entfernen" drops them all; the "Filter"
+    button counts them."""
+    processQueue()  # the Landkreise are offered from the index's values
+    logout()
+    view = finder(network, SearchableText="Bus", zumo_topics="daseinsvorsorge",
+                  zumo_district="Landkreis Reutlingen", sort="title")  # fmt: skip
+    chips = {chip["label"]: chip["url"] for chip in view.active_filters()}
+    base = network["praxisbeispiele"].absolute_url()
+    assert chips == {
+        "Filter Suchbegriff: Bus entfernen": f"{base}?zumo_topics=daseinsvorsorge"
+        "&zumo_district=Landkreis+Reutlingen&sort=title",
+        "Filter ZUMO-Themenfelder: Daseinsvorsorge entfernen": f"{base}?"
+        "SearchableText=Bus&zumo_district=Landkreis+Reutlingen&sort=title",
+        "Filter Landkreise: Landkreis Reutlingen entfernen": f"{base}?"
+        "SearchableText=Bus&zumo_topics=daseinsvorsorge&sort=title",
+    }
+    assert view.clear_url() == f"{base}?sort=title"
+    page = html.fromstring(view())
+    toggle = page.get_element_by_id("finder-facets-toggle")
+    assert toggle.text_content().split() == ["Filter", "(3)"]
+    assert toggle.get("aria-controls") == "finder-facets"
+    assert page.get_element_by_id("finder-facets").find(".//form") is not None
+    links = {a.get("aria-label") or a.text_content().strip(): a.get("href")
+             for a in page.cssselect(".zumo-active-filters a")}  # fmt: skip
+    assert links == {**chips, "Alle Filter entfernen": f"{base}?sort=title"}
+
+    nothing = html.fromstring(finder(network)())
+    assert nothing.get_element_by_id("finder-facets-toggle").text_content().split() == [
+        "Filter"
+    ]
+    assert not nothing.cssselect(".zumo-active-filters")
+
+
+def test_downloads_carry_the_search(network):
+    """ "Ergebnisse herunterladen" links the exports and the feed with the
+    finder's search (every page, not only this one), and the open-data page."""
+    logout()
+    view = finder(network, SearchableText="Bus", zumo_topics=["daseinsvorsorge",
+                  "klimawandel"], b_start="20", sort="title")  # fmt: skip
+    base = network["praxisbeispiele"].absolute_url()
+    query = (
+        "SearchableText=Bus&zumo_topics=daseinsvorsorge&zumo_topics=klimawandel"
+        "&sort=title"
+    )
+    page = html.fromstring(view())
+    (section,) = page.cssselect(".zumo-downloads")
+    assert section.find(".//h2").text_content() == "Ergebnisse herunterladen"
+    links = {a.text_content().strip(): a.get("href") for a in section.iter("a")}
+    assert links == {
+        "CSV (Tabelle)": f"{base}/export.csv?{query}",
+        "JSON (Daten für Programme)": f"{base}/export.json?{query}",
+        "GeoJSON (Geodaten für Karten)": f"{base}/export.geojson?{query}",
+        "RSS (Neuigkeiten-Feed)": f"{base}/rss.xml?{query}",
+        "Offene Daten: Formate, Felder und Lizenz": f"{base}/@@open-data",
+    }
+    unfiltered = {d["url"] for d in finder(network).downloads()}
+    assert unfiltered == {
+        f"{base}/{name}"
+        for name in ("export.csv", "export.json", "export.geojson", "rss.xml")
+    }

@@ -116,7 +116,7 @@ class DirectoryView(FinderView):
 
     def active_filters(self):
         """The set filters, each with a link that removes it."""
-        filters = super().active_filters()
+        filters = list(super().active_filters())
         focus = self.focus()
         if focus is not None:
             label = translated(
@@ -124,7 +124,14 @@ class DirectoryView(FinderView):
                   mapping={"name": focus.Title}),
                 self.request,
             )  # fmt: skip
-            filters.insert(0, {"title": label, "url": self.url(**{FOCUS: None})})
+            remove = translated(
+                _("label_remove_filter", default="Filter ${filter} entfernen",
+                  mapping={"filter": label}),
+                self.request,
+            )  # fmt: skip
+            filters.insert(
+                0, {"title": label, "label": remove, "url": self.url(**{FOCUS: None})}
+            )
         return filters
 
     def map_url(self):

@@ -41,6 +41,18 @@ SORTS = {
     ),
 }
 TEXT = "SearchableText"
+#: What "Ergebnisse herunterladen" offers: the exports and the feed of the
+#: section, which take the finder's parameters (DESIGN section 8).
+DOWNLOADS = (
+    ("export.csv", _("download_csv", default="CSV (Tabelle)"),
+     _("download_csv_text", default="für Tabellenkalkulationen wie LibreOffice Calc oder Excel")),
+    ("export.json", _("download_json", default="JSON (Daten für Programme)"),
+     _("download_json_text", default="alle Felder, zum Weiterverarbeiten")),
+    ("export.geojson", _("download_geojson", default="GeoJSON (Geodaten für Karten)"),
+     _("download_geojson_text", default="die Praxisbeispiele mit Ort, für Karten und GIS")),
+    ("rss.xml", _("download_rss", default="RSS (Neuigkeiten-Feed)"),
+     _("download_rss_text", default="neue Praxisbeispiele zu dieser Suche im Feedreader")),
+)  # fmt: skip
 
 
 class FinderView(BrowserView):
@@ -225,32 +237,62 @@ class FinderView(BrowserView):
         """The finder's list with the current search."""
         return self.address(self.context.absolute_url())
 
+    @memoize
     def active_filters(self):
-        """The set filters, each with a link that removes it."""
+        """The set filters (the chips above the results), each a dict with
+        ``title`` ("Landkreise: Landkreis Tuttlingen"), ``label`` (the name
+        of its link for screen readers) and ``url`` (the search without it)."""
         filters = []
         if self.text():
-            filters.append(
-                {
-                    "title": translated(
-                        _("filter_text", default="Suchbegriff: ${text}",
-                          mapping={"text": self.text()}),
-                        self.request,
-                    ),
-                    "url": self.url(**{TEXT: None}),
-                }
+            title = translated(
+                _("filter_text", default="Suchbegriff: ${text}",
+                  mapping={"text": self.text()}),
+                self.request,
             )  # fmt: skip
+            filters.append((title, self.url(**{TEXT: None})))
         by_index = facets.by_index(self.facet_section)
         for index, values in self.selected().items():
             facet = by_index[index]
             for value in values:
                 rest = [v for v in values if v != value]
                 filters.append(
-                    {
-                        "title": f"{facet.title}: {facet.title_of(value)}",
-                        "url": self.url(**{index: rest or None}),
-                    }
+                    (
+                        f"{facet.title}: {facet.title_of(value)}",
+                        self.url(**{index: rest or None}),
+                    )
                 )
-        return filters
+        return [
+            {
+                "title": title,
+                "label": translated(
+                    _(
+                        "label_remove_filter",
+                        default="Filter ${filter} entfernen",
+                        mapping={"filter": title},
+                    ),
+                    self.request,
+                ),
+                "url": url,
+            }
+            for title, url in filters
+        ]
+
+    def clear_url(self):
+        """The finder without any filter (the sort order kept)."""
+        return self.url(**{TEXT: None}, **dict.fromkeys(self.selected()))
+
+    def downloads(self):
+        """The exports and the feed with the current search (every page of
+        it), for "Ergebnisse herunterladen": ``url``, ``title``, ``text``."""
+        base = self.context.absolute_url()
+        return [
+            {
+                "url": self.address(f"{base}/{name}"),
+                "title": translated(title, self.request),
+                "text": translated(text, self.request),
+            }
+            for name, title, text in DOWNLOADS
+        ]
 
     def sort_options(self):
         """The sort orders to offer (relevance only with a search term)."""

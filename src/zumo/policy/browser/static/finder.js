@@ -1,15 +1,46 @@
-/* Practice-example finder: filter without reloading the page.
+/* Practice-example finder: the facets behind a "Filter" button on phones,
+ * and filtering without reloading the page.
  *
- * The finder is a plain GET form and works without this script. With it, a
- * changed checkbox or sort order loads the same URL the form would submit,
- * swaps in the new results and facets, keeps the URL in the history (the
- * back button works) and puts the focus back on the control that was used.
+ * The finder is a plain GET form and works without this script: the
+ * "Filter" button stays hidden and the facets open. With it, the button
+ * shows and folds the facets away below the md breakpoint (the stylesheet
+ * hides .zumo-facets-collapsed only there), on the list and on the map.
+ * On the list (data-zumo-live), a changed checkbox or sort order loads the
+ * same URL the form would submit, swaps in the new results and facets,
+ * keeps the URL in the history (the back button works) and puts the focus
+ * back on the control that was used.
  */
 (function () {
   "use strict";
 
   function finder() {
-    return document.querySelector(".zumo-finder");
+    return document.querySelector(".zumo-finder[data-zumo-live]");
+  }
+
+  function toggle() {
+    return document.querySelector(".zumo-filter-toggle");
+  }
+
+  function facetsOpen() {
+    var button = toggle();
+    return Boolean(button) && button.getAttribute("aria-expanded") === "true";
+  }
+
+  function foldable(open) {
+    var button = toggle();
+    var region = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!region) {
+      return;
+    }
+    function show(expanded) {
+      button.setAttribute("aria-expanded", expanded ? "true" : "false");
+      region.classList.toggle("zumo-facets-collapsed", !expanded);
+    }
+    show(open);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      show(!facetsOpen());
+    });
   }
 
   function urlOf(form) {
@@ -20,6 +51,7 @@
 
   function load(url, focusId, push) {
     var current = finder();
+    var open = facetsOpen();
     current.setAttribute("aria-busy", "true");
     return fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })
       .then(function (response) {
@@ -30,7 +62,7 @@
       })
       .then(function (html) {
         var page = new DOMParser().parseFromString(html, "text/html");
-        var fresh = page.querySelector(".zumo-finder");
+        var fresh = page.querySelector(".zumo-finder[data-zumo-live]");
         if (!fresh) {
           window.location.href = url;
           return;
@@ -39,6 +71,7 @@
         if (push) {
           window.history.pushState({ zumoFinder: true }, "", url);
         }
+        foldable(open);
         var target = focusId && document.getElementById(focusId);
         if (target) {
           target.focus();
@@ -73,5 +106,8 @@
       load(window.location.href, null, false);
     }
   });
-  document.addEventListener("DOMContentLoaded", bind);
+  document.addEventListener("DOMContentLoaded", function () {
+    foldable(false);
+    bind();
+  });
 })();

@@ -1,0 +1,1 @@
+Praxisbeispiele auf dem Handy: Unter 768 Pixel Breite stehen die Ergebnisse zuerst, die Filter liegen hinter der Schaltfläche „Filter“ (mit der Zahl der gesetzten Filter) und sind ohne JavaScript offen. Gesetzte Filter erscheinen auf jeder Breite über den Ergebnissen als Chips, die einen Filter entfernen („Alle Filter entfernen“ entfernt alle).
