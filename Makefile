@@ -284,7 +284,7 @@ versions.cfg: constraints.txt
 
 # The same map libraries as `make install` (one rule: $(VENDORED)).
 .PHONY: buildout
-buildout: versions.cfg $(VENDORED) ## Alternative install with zc.buildout (bin/instance), with the map libraries
+buildout: versions.cfg $(VENDORED) pdf-libraries ## Alternative install with zc.buildout (bin/instance), with the map libraries and Pango
 	@test -x .buildout-venv/bin/python || $(PYTHON) -m venv .buildout-venv
 	@.buildout-venv/bin/python -m pip install --quiet --disable-pip-version-check \
 		-c constraints.txt zc.buildout setuptools

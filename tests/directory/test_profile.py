@@ -6,6 +6,7 @@ from plone.app.testing import logout
 from tests.fixtures.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zumo.content.master_data import source_note
+from zumo.content.relations import relation_to
 from zumo.policy.bulk.municipalities import MASTER_DATA
 
 import csv
@@ -88,5 +89,24 @@ def test_show_on_the_map_opens_the_networks_own_map(portal, tuttlingen):
     logout()
     page = profile(portal, tuttlingen)
     (link,) = re.findall(r'<a href="([^"]+)"[^>]*>\s*Auf der Karte zeigen', page)
+    assert link == f"{portal['kommunen'].absolute_url()}/karte?kommune=tuttlingen"
+    assert "openstreetmap" not in page
+
+
+def test_a_practice_example_shows_its_municipality_on_the_networks_map(
+    portal, tuttlingen
+):
+    """A practice example's "Auf der Karte zeigen" also stays in the network:
+    the directory's map of its municipality, never another site."""
+    example = add(portal, "praxisbeispiele", "PracticeExample", "laden",
+                  title="Dorfladen", municipality=relation_to(tuttlingen),
+                  to_state="published")  # fmt: skip
+    logout()
+    request = portal.REQUEST
+    IAnnotations(request).clear()
+    page = api.content.get_view("practice-example-view", example, request)()
+    (link,) = re.findall(
+        r'<a href="([^"]+)"[^>]*>\s*(?:<span[^>]*>)?Auf der Karte zeigen', page
+    )
     assert link == f"{portal['kommunen'].absolute_url()}/karte?kommune=tuttlingen"
     assert "openstreetmap" not in page

@@ -24,6 +24,7 @@ from zumo.content.i18n import translated
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import location
+from zumo.content.relations import municipality_of
 from zumo.content.validators import is_web_address
 
 import datetime
@@ -151,15 +152,23 @@ class ZumoView(BrowserView):
         return Batch(self.contents(), CONTENTS_PER_PAGE, start=start)
 
     def location(self):
-        """Return ``{latitude, longitude, osm_url}`` or ``None``."""
+        """Return ``{latitude, longitude, map_url}`` or ``None``: the place
+        and, where it is a municipality's, the network's own map of it
+        (``/kommunen/karte?kommune=<id>``; ``map_url`` is ``None`` else)."""
         point = location(self.context)
         if point is None:
             return None
         lat, lon = point
+        municipality = municipality_of(self.context)
+        map_url = None
+        if municipality is not None:
+            map_url = facets.directory_url(
+                api.portal.get(), "karte", kommune=municipality.getId()
+            )
         return {
             "latitude": f"{lat:.5f}".replace(".", ","),
             "longitude": f"{lon:.5f}".replace(".", ","),
-            "osm_url": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=13/{lat}/{lon}",
+            "map_url": map_url,
         }
 
     def state_title(self, brain_or_obj):
