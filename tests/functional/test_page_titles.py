@@ -70,3 +70,12 @@ def test_the_tabs_of_the_account_panel_name_themselves(
         f"Persönliche Einstellungen: Erika Muster — {site}",
         f"Passwort ändern: Erika Muster — {site}",
     ]  # fmt: skip
+
+
+def test_the_site_s_contents_say_what_they_are(functional_portal, request_factory):
+    """Plone's folder contents of the site root is headed by the site's title."""
+    transaction.commit()
+    session = request_factory(api=False, role="Manager")
+    session.headers["Accept"] = "text/html"
+    site = api.portal.get_registry_record("plone.site_title")
+    assert title_of(session, "/folder_contents") == f"Inhalte der Website — {site}"

@@ -177,7 +177,9 @@ class Judge:
         body = document.find(".//body")
         shown = "" if body is None else body.get("data-base-url", "")
         title = spaced(document.findtext(".//title") or "")
-        self.titles.setdefault(title, {})[urlsplit(normalised(url)).path] = shown
+        # "@@name" and "name" are one view.
+        path = urlsplit(normalised(url)).path.replace("/@@", "/")
+        self.titles.setdefault(title, {})[path] = shown
 
     def page_titles(self, site, site_title):
         """Report a title that pages of different objects share, and a page

@@ -15,17 +15,25 @@ keeps it. Pages of content keep Plone's title ("<object> — ZUMO Netzwerk").
 A view whose heading is not enough (every meeting's registration form is
 titled "Anmeldung") says its title itself: a ``page_title`` attribute or
 method of the view gives "<page_title> — ZUMO Netzwerk", whatever the
-context.
+context. Plone's folder contents of the site root, headed by the site's
+title, is "Inhalte der Website" (:class:`SiteContents`).
 """
 
 from Acquisition import aq_base
+from pathlib import Path
 from plone import api
+from plone.app.content.browser import contents
+from plone.app.content.browser.contents import FolderContentsView
+from plone.app.content.utils import json_dumps
 from plone.transformchain.interfaces import ITransform
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from repoze.xmliter.serializer import XMLSerializer
 from repoze.xmliter.utils import getHTMLSerializer
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
+from zumo.content.i18n import translated
+from zumo.policy import _
 from zumo.policy.interfaces import IZumoPolicyLayer
 
 import html
@@ -94,3 +102,25 @@ class HeadingTitle:
             return None
         title.text = page_title(text, site_title)
         return result
+
+
+class SiteContents(FolderContentsView):
+    """Plone's ``folder_contents`` of the site root, with Plone's template;
+    headed by the site's title like the start page, it says what it is in
+    the browser title."""
+
+    index = ViewPageTemplateFile(
+        "templates/folder_contents.pt", _prefix=str(Path(contents.__file__).parent)
+    )
+
+    def __call__(self):
+        """Render Plone's page (its ``__call__`` sets the options and then
+        calls the template's, which this registration without a template
+        has not)."""
+        self.options = json_dumps(self.get_options())
+        return self.index()
+
+    def page_title(self):
+        """The browser title's own part."""
+        return translated(_("title_site_contents", default="Inhalte der Website"),
+                          self.request)  # fmt: skip
