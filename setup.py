@@ -53,6 +53,9 @@ setup(
         # The forms' saved data as spreadsheets (zumo.policy.tabular)
         "openpyxl",
         "plone.app.discussion",
+        # Each page's own title in the browser tab (zumo.policy.browser.titles)
+        "plone.transformchain",
+        "repoze.xmliter",
         "setuptools",
         "tqdm",
         # Passwords stored with bcrypt (AuthEncoding's BCRYPT scheme)

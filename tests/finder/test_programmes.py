@@ -8,6 +8,7 @@ from zExceptions import NotFound
 from zumo.content import vocabularies
 
 import pytest
+import re
 
 
 def page(portal, token=None):
@@ -22,7 +23,7 @@ def test_each_programme_of_the_sources_has_a_page(network):
     facts = vocabularies.details("programmes", "facts")
     assert list(facts) == ["zumo", "imv", "zwk", "dwk", "koquma"]
     for token, programme in facts.items():
-        assert programme["source"].startswith("seed 00"), token
+        assert programme["source"]["seed"] in {"000", "001", "002", "004"}, token
     html = page(network)()
     for _token, title in vocabularies.terms("programmes")[:3]:
         assert title in html
@@ -72,21 +73,70 @@ def test_unknown_programme_is_not_found(network):
 #: The only words on the programme pages that are not the sources' own.
 OWN_NOTES = {"Die Quelle nennt keine Laufzeit."}
 SEEDS = Path(__file__).parents[2] / "docs" / "seeds"
+#: Where a whole sentence may start or end in a seed: after a sentence's end,
+#: a colon or a line break; the last word of a sentence and its marks.
+SENTENCE_END = ".!?“”"
 
 
-def _words(text):
-    return " ".join(text.split())
+def _seed(programme):
+    """The text of the programme's source document."""
+    number = programme["source"]["seed"]
+    return next(SEEDS.glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+
+
+def _find(text, words):
+    """The match of ``words`` in ``text``, any white space between them."""
+    return re.search(r"\s+".join(re.escape(word) for word in words.split()), text)
+
+
+def _values(programme):
+    """The facts of a programme as shown, each part of a value on its own."""
+    for _label, values in programme["rows"]:
+        for value in values:
+            yield from [value] if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("token", ["zumo", "imv", "zwk", "dwk", "koquma"])
+def test_quotes_are_whole_sentences_of_the_seed(token):
+    """A quote stands word for word in its document and is a whole
+    sentence or several: it starts where a sentence starts and ends where
+    one ends (no "Initiiert von: Daher …", no "das Mentoringprogramm sein,
+    welches …")."""
+    programme = vocabularies.details("programmes", "facts")[token]
+    seed = _seed(programme)
+    assert programme["quotes"]
+    for quote in programme["quotes"] + [
+        value for value in _values(programme) if len(value.split()) > 12
+    ]:
+        found = _find(seed, quote)
+        assert found, (token, quote)
+        before = seed[: found.start()].rstrip(" \t\u00a0")
+        assert not before or before[-1] in SENTENCE_END + ":\n", (token, quote)
+        assert quote.rstrip("“”")[-1] in ".!?", (token, quote)
 
 
 def test_facts_are_the_seeds_words():
     """Every fact on a programme page stands word for word in its seed."""
     facts = vocabularies.details("programmes", "facts")
     for token, programme in facts.items():
-        number = programme["source"].split()[1]
-        seed = _words(next(SEEDS.glob(f"{number}_*.txt")).read_text(encoding="utf-8"))
-        quoted = [programme["summary"]] + [
-            v for _label, vs in programme["rows"] for v in vs
-        ]
-        for value in quoted:
+        seed = _seed(programme)
+        for value in [*programme["quotes"], *_values(programme)]:
             if value not in OWN_NOTES:
-                assert _words(value) in seed, (token, value)
+                assert _find(seed, value), (token, value)
+
+
+@pytest.mark.parametrize("token", ["zumo", "imv", "zwk", "dwk", "koquma"])
+def test_source_is_named_by_the_document_s_own_title(network, token):
+    """The page names its source by the document's title as the document
+    writes it (its first lines), its publisher where it names one, and
+    "ohne Datum" where it gives no date; no internal label."""
+    programme = vocabularies.details("programmes", "facts")[token]
+    source = programme["source"]
+    seed = _seed(programme)
+    # KoQuMa's title stands on two lines of the call, joined here by ". ".
+    assert _find(seed, source["title"].replace(". ", " ")), source["title"]
+    html = page(network, token)()
+    assert f"„{source['title']}“" in html
+    assert "ohne Datum" in html
+    assert "seed" not in html.lower()
+    assert "<blockquote" in html

@@ -1,5 +1,5 @@
-"""Every page each persona reaches speaks German, names people, and tells
-times in Europe/Berlin.
+"""Every page each persona reaches speaks German, names people, tells
+times in Europe/Berlin, and has a title of its own.
 
 The demo network is served over HTTP; for each persona the crawl starts on
 the start page and follows the site's own links (GET only; see
@@ -12,7 +12,10 @@ Each page is judged on:
 * a technical account in a byline ("Von admin", a link to ``/author/admin``,
   an author link that shows an account id instead of a name);
 * a dated object's UTC clock time next to a link to it, or on its own page,
-  where its Europe/Berlin time belongs.
+  where its Europe/Berlin time belongs;
+* its title in the browser tab: no two pages of different objects (their
+  ``data-base-url``; each view of the site root counts as a page of its
+  own) share one, and none but the start page has the site's title alone.
 """
 
 from datetime import datetime
@@ -22,6 +25,7 @@ from tests.i18n.crawl import crawl
 from tests.i18n.crawl import english
 from tests.i18n.crawl import normalised
 from tests.i18n.crawl import seen_texts
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 from zumo.policy.testing import DEMO_PASSWORD
 
@@ -145,8 +149,10 @@ class Judge:
 
     def __init__(self, times):
         self.times = times
-        self.findings = {"english": [], "byline": [], "time": []}
+        self.findings = {"english": [], "byline": [], "time": [], "title": []}
         self.allowed = 0
+        #: ``{title: {path: the object's URL}}`` of the pages crawled.
+        self.titles = {}
 
     def report(self, check, url, snippet):
         """Keep a finding, unless another part of issue 27 fixes it."""
@@ -164,6 +170,30 @@ class Judge:
                 self.report("english", url, f"[{where}] {text}")
         self.bylines(url, document)
         self.clocks(url, document)
+        self.title(url, document)
+
+    def title(self, url, document):
+        """Keep the page's title, its path and the object it shows."""
+        body = document.find(".//body")
+        shown = "" if body is None else body.get("data-base-url", "")
+        title = spaced(document.findtext(".//title") or "")
+        # "@@name" and "name" are one view.
+        path = urlsplit(normalised(url)).path.replace("/@@", "/")
+        self.titles.setdefault(title, {})[path] = shown
+
+    def page_titles(self, site, site_title):
+        """Report a title that pages of different objects share, and a page
+        but the start page (``site``) with ``site_title`` alone."""
+        start = urlsplit(site).path
+        for title, pages in sorted(self.titles.items()):
+            if title == site_title and set(pages) != {start}:
+                self.report("title", site, f"{title}: {sorted(set(pages) - {start})}")
+                continue
+            objects = {
+                path if shown == site else shown for path, shown in pages.items()
+            }
+            if len(objects) > 1:
+                self.report("title", site, f"{title}: {sorted(pages)}")
 
     def bylines(self, url, document):
         """A technical account in a byline or an author link."""
@@ -216,9 +246,12 @@ def test_crawl(demo_site, persona, record_property):
         session.auth = (persona, DEMO_PASSWORD)
     judge = Judge(dated_objects(demo_site))
     pages = crawl(demo_site.absolute_url(), session, judge)
+    judge.page_titles(
+        demo_site.absolute_url(), api.portal.get_registry_record("plone.site_title")
+    )
     record_property(f"crawl_pages_{name}", len(pages))
     for check, found in judge.findings.items():
         record_property(f"crawl_{check}_{name}", len(found))
     record_property(f"crawl_allowed_{name}", judge.allowed)
     assert len(pages) > 10
-    assert judge.findings == {"english": [], "byline": [], "time": []}
+    assert judge.findings == {"english": [], "byline": [], "time": [], "title": []}

@@ -432,6 +432,12 @@ class ExpertAssessmentView(ZumoView):
         """The review the assessment belongs to."""
         return aq_parent(aq_inner(self.context))
 
+    def page_title(self):
+        """The browser title: an expert's assessments of several reviews
+        share their title, so the review's follows
+        (``zumo.policy.browser.titles``)."""
+        return f"{self.context.Title()}: {self.review().Title()}"
+
 
 class QualificationModuleView(ZumoView):
     """The qualification module: dates, place, format, duration, goals and

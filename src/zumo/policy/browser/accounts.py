@@ -7,10 +7,15 @@ Plone's personal information and preferences forms take another member's
 ``userid``; for those who may not manage users they answered 404 for a
 missing account and showed an existing one's name (and a server error on
 the preferences). Here every other ``userid`` is the same 404 for them.
+
+The three tabs of the account panel (information, preferences, password)
+are all headed by the member's name; each says its tab's name in the
+browser title (``page_title``, read by :mod:`zumo.policy.browser.titles`).
 """
 
 from pathlib import Path
 from plone import api
+from plone.app.users.browser.passwordpanel import PasswordPanel
 from plone.app.users.browser.personalpreferences import PersonalPreferencesPanel
 from plone.app.users.browser.userdatapanel import UserDataPanel
 from plone.protect import CheckAuthenticator
@@ -20,6 +25,8 @@ from Products.CMFPlone.browser.author import AuthorView as BaseAuthorView
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
+from zumo.content.i18n import translated
+from zumo.policy import _
 from zumo.policy.signup import accounts
 from zumo.policy.signup import addresses
 
@@ -27,6 +34,23 @@ from zumo.policy.signup import addresses
 def manages_users():
     """Whether the current user may manage users (Plone's permission)."""
     return bool(api.user.has_permission(PloneManageUsers, obj=api.portal.get()))
+
+
+class AccountTab:
+    """A tab of the account panel: its browser title names the tab."""
+
+    #: The tab's name.
+    tab = None
+
+    def page_title(self):
+        """ "<tab>: <member's name>" (the heading is the name alone)."""
+        return f"{translated(self.tab, self.request)}: {self.label}"
+
+
+class ChangePassword(AccountTab, PasswordPanel):
+    """Plone's ``@@change-password``."""
+
+    tab = _("tab_change_password", default="Passwort ändern")
 
 
 class OwnAccountOnly:
@@ -42,10 +66,12 @@ class OwnAccountOnly:
         return super().__call__()
 
 
-class PersonalInformation(OwnAccountOnly, UserDataPanel):
+class PersonalInformation(AccountTab, OwnAccountOnly, UserDataPanel):
     """Plone's ``@@personal-information``: a member's new address of their
     own is mailed a confirmation link instead of being set; another
     member's only for those who manage users."""
+
+    tab = _("tab_personal_information", default="Persönliche Informationen")
 
     def applyChanges(self, data):
         """Apply everything but a new address of one's own; ask the new
@@ -64,9 +90,11 @@ class PersonalInformation(OwnAccountOnly, UserDataPanel):
         return super().applyChanges(data)
 
 
-class PersonalPreferences(OwnAccountOnly, PersonalPreferencesPanel):
+class PersonalPreferences(AccountTab, OwnAccountOnly, PersonalPreferencesPanel):
     """Plone's ``@@personal-preferences``; another member's only for those
     who manage users."""
+
+    tab = _("tab_personal_preferences", default="Persönliche Einstellungen")
 
 
 class ConfirmAddressView(BrowserView):

@@ -168,6 +168,11 @@ class MeetingRegistrationFormView(EasyFormView):
             return ""
         return super().__call__()
 
+    def page_title(self):
+        """The browser title: every meeting's form is called "Anmeldung",
+        so its meeting's title follows (``zumo.policy.browser.titles``)."""
+        return f"{self.context.Title()}: {aq_parent(self.context).Title()}"
+
 
 class MeetingRegistrationViewlet(ViewletBase):
     """On the meeting page: whether places are free, the way to the form,

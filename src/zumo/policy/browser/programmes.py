@@ -1,9 +1,12 @@
 """Programme pages: ``/programm`` lists the programmes, ``/programm/zumo``
 shows one.
 
-What a page says about a programme (sponsor, partners, duration, method,
-contacts) is quoted from its source document (``facts`` of the vocabulary
-``programmes`` in ``vocabularies.json``, each with its ``source``). What it
+What a page says about a programme is quoted from its source document
+(``facts`` of the vocabulary ``programmes`` in ``vocabularies.json``):
+whole sentences (``quotes``) and the document's own labelled facts
+(``rows``: sponsor, partners, duration, steps, contacts), word for word.
+The source is named as the document names itself: its title, publisher
+and date, "ohne Datum" where it gives none (``source``). What it
 shows of the network comes from the catalog: the municipalities in the
 programme, its practice examples (the newest, and a link into the finder)
 and its qualification modules (by curriculum), as the visitor may see them.
@@ -16,6 +19,8 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 from zumo.content import facets
 from zumo.content import vocabularies
+from zumo.content.i18n import translated
+from zumo.policy import _
 from zumo.policy.browser.map import map_link
 from zumo.policy.browser.map import MapMixin
 
@@ -55,7 +60,7 @@ class ProgrammeView(MapMixin, BrowserView):
         """All programmes with their address and summary."""
         base = self.base_url()
         return [
-            {"title": title, "url": f"{base}/{token}", "summary": facts["summary"]}
+            {"title": title, "url": f"{base}/{token}", "summary": facts["quotes"][0]}
             for token, title, facts in programmes()
         ]
 
@@ -71,6 +76,25 @@ class ProgrammeView(MapMixin, BrowserView):
             if token == self.token:
                 return {"token": token, "title": title, "facts": facts}
         return None
+
+    def source(self):
+        """The programme's source document as a visitor can look it up:
+        „title“, publisher, kind of document and date (or "ohne Datum")."""
+        source = self.programme()["facts"]["source"]
+        undated = translated(_("source_undated", default="ohne Datum"), self.request)
+        return ", ".join(
+            [f"„{source['title']}“"]
+            + [source[key] for key in ("publisher", "kind") if source.get(key)]
+            + [source["date"] or undated]
+        )
+
+    def rows(self):
+        """The programme's facts: ``(label, [value, ...])``; a value the
+        document gives in parts (a person, their role) joined by commas."""
+        return [
+            (label, [v if isinstance(v, str) else ", ".join(v) for v in values])
+            for label, values in self.programme()["facts"]["rows"]
+        ]
 
     def _find(self, **query):
         return api.portal.get_tool("portal_catalog").searchResults(**query)

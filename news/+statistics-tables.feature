@@ -1,0 +1,1 @@
+Statistics: each table has its caption above it, headings that say what is counted and a CSV download; a new table shows the practice examples published per year, and a filter by Regierungsbezirk and programme narrows every table and file. Demo content is counted in a column of its own.
