@@ -348,3 +348,44 @@ def test_1012_each_expert_gets_the_sheet_the_panel_shared(portal):
     assert "DeclaredExpert" not in review.get_local_roles_for_userid("gutachterin")
     assert portal["mentoring"].getLayout() == "mentoring-view"
     assert aq_base(file).version_id is not None
+
+
+def test_1013_the_public_face(portal):
+    """A site of version 1012 had no legal pages, no barrier form, the
+    directory not as /kommunen's view and examples published without an
+    effective date; after the upgrade it has all, and each example shows
+    when it was first made public."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for page in ("impressum", "datenschutz", "barrierefreiheit"):
+        api.content.delete(obj=portal[page])
+    api.content.delete(obj=portal["mitmachen"]["barriere-melden"])
+    portal["kommunen"].setLayout("folder_listing")
+    example = add(portal, "praxisbeispiele", "PracticeExample", "alt",
+                  title="Alt", to_state="published")  # fmt: skip
+    published = example.effective()
+    example.setEffectiveDate(None)
+    example.reindexObject()
+
+    run_upgrade(portal, "1012", "1013")
+
+    for page in ("impressum", "datenschutz", "barrierefreiheit"):
+        assert api.content.get_state(portal[page]) == "published"
+    assert "barriere-melden" in portal["mitmachen"]
+    assert portal["kommunen"].getLayout() == "municipality-directory"
+    assert abs(example.effective() - published) < 1 / 24 / 60
+    actions = portal.portal_actions.site_actions
+    assert actions.accessibility.url_expr.endswith("/barrierefreiheit")
+    assert "impressum" in actions and "datenschutz" in actions
+
+
+def test_content_1007_fills_the_directorys_index(portal):
+    """Municipalities of a site of content version 1006 get their kind in
+    the new index."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    add(portal, "kommunen", "Municipality", "bitz", title="Bitz", kind="gemeinde")
+    catalog = portal.portal_catalog
+    catalog.delIndex("zumo_kind")
+    content = "zumo.content:default"
+    portal.portal_setup.setLastVersionForProfile(content, "1006")
+    portal.portal_setup.upgradeProfile(content, dest="1007")
+    assert [b.getId for b in catalog(zumo_kind="gemeinde")] == ["bitz"]
