@@ -102,6 +102,26 @@ def test_a_change_purges_the_feed(served):
         assert f"{section}/{name}" in paths
 
 
+def test_a_change_purges_the_finder_and_the_directory(served):
+    """The finder (the section's view, with every filter: the proxy bans a
+    path with its query strings), its map and exports, and the statistics
+    are purged when an example changes; the directory when a municipality
+    changes. plone.app.caching alone purges a folder only for its default
+    page."""
+    portal = "/" + served.virtual_url_path()
+    example = served["praxisbeispiele"]["dorfladen"]
+    paths = RelatedPurgePaths(example).getRelativePaths()
+    section = f"{portal}/praxisbeispiele"
+    for page in ("", "/karte", "/karte.geojson", "/export.csv", "/dcat.jsonld"):
+        assert f"{section}{page}" in paths
+    assert f"{portal}/statistik" in paths
+    municipality = served.portal_catalog.unrestrictedSearchResults(
+        portal_type="Municipality"
+    )[0]._unrestrictedGetObject()
+    paths = RelatedPurgePaths(municipality).getRelativePaths()
+    assert f"{portal}/kommunen" in paths and f"{portal}/kommunen/karte" in paths
+
+
 def test_the_feed_is_kept_briefly_and_revalidated(served):
     """A shared cache keeps a feed for a minute at most: filtered feeds
     cannot be purged by address; the catalog counter is its ETag."""

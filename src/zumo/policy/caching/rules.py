@@ -30,6 +30,7 @@ from zope.component import adapter
 from zope.component import getUtility
 from zope.event import notify
 from zope.interface import implementer
+from zumo.content.municipality import IMunicipality
 from zumo.content.practice_example import IPracticeExample
 from zumo.policy import logger
 
@@ -38,6 +39,20 @@ from zumo.policy import logger
 #: unfiltered addresses: filtered ones expire within a minute
 #: (``registry/caching.xml``).
 FEEDS = ("rss.xml", "RSS", "atom.xml")
+#: The pages of a section (the finder or the directory is its view) that
+#: list its items: its map and points, the open data and the feeds. The
+#: proxy bans a purged address with its query strings (the filters).
+SECTION_PAGES = (
+    "karte",
+    "karte.geojson",
+    "export.csv",
+    "export.json",
+    "export.geojson",
+    "dcat.jsonld",
+    *FEEDS,
+)
+#: The site's own pages that count public content.
+COUNTING_PAGES = ("statistik",)
 
 
 def use_proxy(proxy_url):
@@ -75,18 +90,24 @@ def _path(obj):
 @adapter(IDexterityContent)
 class RelatedPurgePaths:
     """The pages besides its own that show a content item: the start page
-    (the newest practice examples and meetings) and, for a practice
-    example, its section's feeds and its municipality's page."""
+    (the newest practice examples and meetings) and the statistics; for a
+    practice example or a municipality its section's listing (the finder,
+    the directory: plone.app.caching purges a folder only when the item is
+    its default page), map, open data and feeds; for a practice example its
+    municipality's page."""
 
     def __init__(self, context):
         self.context = context
 
     def getRelativePaths(self):
         """Paths below the Zope root, as plone.cachepurging expects them."""
-        paths = [_path(api.portal.get())]
-        if IPracticeExample.providedBy(self.context):
+        portal = _path(api.portal.get())
+        paths = [portal, *(f"{portal}/{page}" for page in COUNTING_PAGES)]
+        if IPracticeExample.providedBy(self.context) or IMunicipality.providedBy(
+            self.context
+        ):
             section = _path(aq_parent(aq_inner(self.context)))
-            paths += [f"{section}/{feed}" for feed in FEEDS]
+            paths += [section, *(f"{section}/{page}" for page in SECTION_PAGES)]
         relation = getattr(self.context, "municipality", None)
         target = getattr(relation, "to_object", None)
         if target is not None:
