@@ -339,7 +339,7 @@ class TestMapInBrowser:
         a group zooms in, Enter on a marker opens its link."""
         context, page = self.map_page(browser, demo_site)
         try:
-            page.locator("a.visually-hidden-focusable").focus()
+            page.get_by_role("link", name="Karte überspringen, zur Liste").focus()
             page.keyboard.press("Enter")
             page.wait_for_url("**#zumo-map-lists")
             for _attempt in range(8):

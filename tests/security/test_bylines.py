@@ -14,7 +14,11 @@ import transaction
 
 def _byline(html):
     """The text of the page's byline ("von …"), or ''."""
-    found = re.search(r'<span class="label-by-author".*?</span>\s*</span>', html, re.S)
+    found = re.search(
+        r'<span class="label-by-author".*?(?=<span class="document|</section>)',
+        html,
+        re.S,
+    )
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found[0])) if found else ""
 
 
@@ -45,6 +49,9 @@ def test_byline_names_the_person_by_full_name(
     page = persona_request("institut").get(objects["example_published"].absolute_url())
     assert "Bea Bürger" in _byline(page.text)
     assert "buerger" not in _byline(page.text)
+    # Published today and not changed since, it shows no date: no dash
+    # that leads nowhere.
+    assert not _byline(page.text).strip().endswith("—")
 
 
 @pytest.mark.parametrize("persona", ["institut", "buerger", "ministerium"])

@@ -46,6 +46,7 @@ DANGEROUS = [
 EMITTERS = {
     "policy/browser/exports.py": "export.csv (open data)",
     "policy/browser/meeting_registrations.py": "@@anmeldungen.csv",
+    "policy/browser/statistics.py": "@@statistik.csv (each table of /statistik)",
     "policy/forms/downloads.py": "a form's saved data (CSV, TSV, XLSX)",
     "policy/bulk/report.py": "the bulk export (make export)",
 }

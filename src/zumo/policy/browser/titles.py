@@ -74,6 +74,10 @@ class HeadingTitle:
         content_type = self.request.response.getHeader("Content-Type") or ""
         if not content_type.startswith("text/html"):
             return None
+        # A file's stream (an uploaded HTML file, downloaded) is not a page
+        # and would be used up by reading it here.
+        if not isinstance(result, (list, tuple, XMLSerializer)):
+            return None
         site_title = api.portal.get_registry_record("plone.site_title", default="")
         # aq_base: a published content object must not acquire one.
         own = getattr(aq_base(self.published), "page_title", None)
