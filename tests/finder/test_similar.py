@@ -159,3 +159,29 @@ def test_nothing_expired_or_not_yet_effective_for_anybody(neighbours, when):
     for context in (dorfladen, hayingen):
         titles = [item["title"] for item in suggestions(context)]
         assert "Laden Zwiefalten" not in titles, (when, context)
+
+
+def test_a_demo_suggestion_says_so(neighbours):
+    """Where an invented example is suggested, also on the page of a real
+    municipality, its title carries the demo mark."""
+    from plone import api
+    from zope.interface import alsoProvides
+    from zumo.content.interfaces import IZumoContentLayer
+
+    example = neighbours["praxisbeispiele"]["laden-zwiefalten"]
+    example.demo = True
+    example.reindexObject()
+    (item,) = [
+        item
+        for item in suggestions(neighbours["praxisbeispiele"]["dorfladen"])
+        if item["title"] == "Laden Zwiefalten"
+    ]
+    assert item["demo"] is True
+    alsoProvides(neighbours.REQUEST, IZumoContentLayer)
+    logout()
+    page = api.content.get_view(
+        "municipality-view", neighbours["kommunen"]["hayingen"], neighbours.REQUEST
+    )()
+    block = page.split('id="similar-heading"')[1].split("</section>")[0]
+    entry = block.split("Laden Zwiefalten")[1].split("</li>")[0]
+    assert "Demo-Inhalt" in entry

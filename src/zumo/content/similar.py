@@ -215,6 +215,7 @@ def suggestions(context):
         brain = item.pop("brain")
         item["url"] = brain.getURL()
         item["municipality"] = facets.metadata(brain, "zumo_municipality_title")
+        item["demo"] = bool(facets.metadata(brain, "zumo_demo"))
         item["reasons"] = _reasons(brain, item.pop("km"), traits)
     return shown
 
