@@ -119,7 +119,7 @@ class TestPagesForVisitors:
             "Selbstbewertung mit automatischen Prüfungen (axe-core in Chromium)" in text
         )
         assert "am 7. Dezember 2026 erstellt" in text
-        assert "Landes-Kompetenzzentrum Barrierefreiheit (LZ-BARR)" in text
+        assert "Landeszentrum Barrierefreiheit Baden-Württemberg (LZ-BARR)" in text
         assert "Deutsche Rentenversicherung Baden-Württemberg" in text
         assert "WCAG 2.0" not in text
 
