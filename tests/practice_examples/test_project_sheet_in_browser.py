@@ -71,6 +71,10 @@ def test_visitor_reads_prints_and_takes_the_sheet(journey, demo_site):
 
     page = journey.page()
     page.goto(f"{demo_site.absolute_url()}/praxisbeispiele")
+    # On a phone the search sits behind "Filter", results first.
+    toggle = page.locator("#finder-facets-toggle")
+    if toggle.is_visible():
+        toggle.click()
     page.get_by_label("Suchbegriff").fill(title)
     page.get_by_label("Suchbegriff").press("Enter")
     with page.expect_navigation():
