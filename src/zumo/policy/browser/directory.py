@@ -49,6 +49,10 @@ class DirectoryView(FinderView):
     facet_section = facets.DIRECTORY
     #: The directory's form (``macros/directory-form``), shared with its map.
     directory_form = ViewPageTemplateFile("templates/directory_form.pt")
+    COUNTS = (
+        _("directory_count", default="${count} Kommunen gefunden"),
+        _("directory_count_one", default="1 Kommune gefunden"),
+    )
 
     def sort(self):
         """The directory is sorted by name."""
@@ -124,33 +128,12 @@ class DirectoryView(FinderView):
                   mapping={"name": focus.Title}),
                 self.request,
             )  # fmt: skip
-            remove = translated(
-                _("label_remove_filter", default="Filter ${filter} entfernen",
-                  mapping={"filter": label}),
-                self.request,
-            )  # fmt: skip
-            filters.insert(
-                0, {"title": label, "label": remove, "url": self.url(**{FOCUS: None})}
-            )
+            filters.insert(0, self.chip(label, self.url(**{FOCUS: None})))
         return filters
 
     def map_url(self):
         """The directory's map with the current search."""
         return self.address(f"{self.context.absolute_url()}/karte")
-
-    def result_count(self):
-        """'1 Kommune gefunden' or '23 Kommunen gefunden'."""
-        count = self.results().sequence_length
-        return translated(
-            _(
-                "directory_count",
-                default="${count} Kommunen gefunden",
-                mapping={"count": german_number(count)},
-            )
-            if count != 1
-            else _("directory_count_one", default="1 Kommune gefunden"),
-            self.request,
-        )
 
     # -- one municipality, from its catalog metadata -------------------------
 

@@ -18,6 +18,7 @@ from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zope.i18nmessageid import Message
 from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.batching import catalog_batch
@@ -57,6 +58,12 @@ DOWNLOADS = (
 
 class FinderView(BrowserView):
     """Finder of practice examples with facets, counts, sorting and pages."""
+
+    #: The number of results found, for many and for one.
+    COUNTS = (
+        _("finder_count", default="${count} Praxisbeispiele gefunden"),
+        _("finder_count_one", default="1 Praxisbeispiel gefunden"),
+    )
 
     #: The facet form, shared with the map (``macros/facet-form``).
     facet_form = ViewPageTemplateFile("templates/facet_form.pt")
@@ -261,21 +268,17 @@ class FinderView(BrowserView):
                         self.url(**{index: rest or None}),
                     )
                 )
-        return [
-            {
-                "title": title,
-                "label": translated(
-                    _(
-                        "label_remove_filter",
-                        default="Filter ${filter} entfernen",
-                        mapping={"filter": title},
-                    ),
-                    self.request,
-                ),
-                "url": url,
-            }
-            for title, url in filters
-        ]
+        return [self.chip(title, url) for title, url in filters]
+
+    def chip(self, title, url):
+        """A set filter's chip: ``title``, its link's name for screen
+        readers (``label``) and ``url``, the search without it."""
+        label = translated(
+            _("label_remove_filter", default="Filter ${filter} entfernen",
+              mapping={"filter": title}),
+            self.request,
+        )  # fmt: skip
+        return {"title": title, "label": label, "url": url}
 
     def clear_url(self):
         """The finder without any filter (the sort order kept)."""
@@ -314,18 +317,11 @@ class FinderView(BrowserView):
         return fields
 
     def result_count(self):
-        """'1 Praxisbeispiel' or '23 Praxisbeispiele' found."""
+        """'1 Praxisbeispiel' or '23 Praxisbeispiele' found (``COUNTS``)."""
         count = self.results().sequence_length
-        return translated(
-            _(
-                "finder_count",
-                default="${count} Praxisbeispiele gefunden",
-                mapping={"count": german_number(count)},
-            )
-            if count != 1
-            else _("finder_count_one", default="1 Praxisbeispiel gefunden"),
-            self.request,
-        )
+        many, one = self.COUNTS
+        message = Message(many, mapping={"count": german_number(count)})
+        return translated(message if count != 1 else one, self.request)
 
     def script_url(self):
         """The address of the script that filters without reloading the page."""
