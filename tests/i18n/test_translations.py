@@ -120,3 +120,23 @@ def test_stock_catalogues_are_complete():
             continue
         ours = polib.pofile(str(po_file))
         assert [entry.msgid for entry in ours if not entry.msgstr] == []
+
+
+#: Named HTML entities of letters (``&Auml;``, ``&szlig;`` …). A translation
+#: is inserted as text, so such an entity would be shown to the reader as
+#: written; templates keep the letters themselves, as their translations do.
+LETTER_ENTITY = r"&[A-Za-z]+(?:uml|lig|grave|acute|circ);"
+
+
+def test_no_letters_written_as_entities():
+    """Templates and the German catalogue write umlauts and ß as letters."""
+    import re
+
+    sources = Path(__file__).parents[2] / "src" / "zumo"
+    found = [
+        f"{path.relative_to(sources)}:{number}"
+        for path in [*sources.rglob("*.pt"), LOCALES / "de" / "LC_MESSAGES" / "zumo.po"]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(LETTER_ENTITY, line)
+    ]
+    assert found == []

@@ -92,6 +92,10 @@ VOLATILE = (
     (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:?\d\d|Z)?"), "TIME"),
     (re.compile(r"\b\d{10}(\.\d+)?\b"), "TIME"),
     (re.compile(r"\d\d:\d\d:\d\d"), "TIME"),
+    # "…wird am 07.12.2026 um 13:42 Uhr ungültig": the minute may turn
+    # between the two answers of a pair
+    (re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}"), "DATE"),
+    (re.compile(r"\b\d{1,2}:\d\d\b"), "TIME"),
 )  # fmt: skip
 
 
