@@ -75,13 +75,19 @@ def enrol(module, userid):
     module (one enrols in a KoQuMa course instead), an unknown user or
     someone already enrolled.
     """
-    if not takes_enrolments(module):
+    if api.content.get_state(module) != "published":
         raise UserError(
             _(
                 "error_module_not_open",
-                default="Für dieses Modul ist keine Anmeldung möglich. Die "
-                "KoQuMa-Qualifizierung belegen Sie als Kurs: Die Kurse stehen auf "
-                "der Seite „Qualifizierung“.",
+                default="Für dieses Modul ist keine Anmeldung möglich.",
+            )
+        )
+    if not takes_enrolments(module):
+        raise UserError(
+            _(
+                "error_module_koquma_by_course",
+                default="Die KoQuMa-Qualifizierung belegen Sie als Kurs, nicht "
+                "modulweise: Die Kurse stehen auf der Seite „Qualifizierung“.",
             )
         )
     if api.user.get(userid=userid) is None:
