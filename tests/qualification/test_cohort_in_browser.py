@@ -67,7 +67,9 @@ def test_municipality_enrols_into_a_course(journey, demo_inbox):
     page.get_by_role("link", name="Beitrag schreiben").click()
     page.get_by_label("Titel").first.fill("Unser Quartier in Tuningen")
     page.get_by_role("button", name="Speichern").click()
-    expect(page.get_by_role("heading", name="Unser Quartier in Tuningen")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Unser Quartier in Tuningen")
+    ).to_be_visible()
     page.goto(course_url)
     expect(
         page.locator(".zumo-group-space").get_by_role(
