@@ -64,9 +64,12 @@ def test_municipality_enrols_into_a_course(journey, demo_inbox):
     space = page.locator(".zumo-group-space")
     expect(space.get_by_role("heading", name="Gruppenraum des Kurses")).to_be_visible()
     expect(space.get_by_role("link", name="Ablauf und erste Schritte")).to_be_visible()
-    page.get_by_role("link", name="Beitrag schreiben").click()
-    page.get_by_label("Titel").first.fill("Unser Quartier in Tuningen")
-    page.get_by_role("button", name="Speichern").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Beitrag schreiben").click()
+    journey.shot(page, "form")
+    form = page.locator("form#form")
+    form.get_by_label("Titel").fill("Unser Quartier in Tuningen")
+    form.locator("#form-buttons-save").click()
     expect(
         page.get_by_role("heading", name="Unser Quartier in Tuningen")
     ).to_be_visible()

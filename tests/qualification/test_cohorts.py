@@ -275,3 +275,28 @@ class TestOverHttp:
             assert CALL[name]["quote"] in page.text
         assert "Format 1" in page.text
         assert "Angebot des Netzwerks" in page.text
+
+
+def test_a_participant_posts_in_the_group_space(served_scenario, persona_request):
+    """The add form of a post opens for a participant, and the post lies in
+    the group space, seen by the participants and nobody outside."""
+    _portal, objects = served_scenario
+    cohort = objects["cohort"]
+    member = persona_request("kommune-a")
+    url = f"{cohort.absolute_url()}/++add++Document"
+    form = member.get(url)
+    assert form.status_code == 200, form.text[:500]
+    saved = member.post(
+        url,
+        data={
+            "form.widgets.IDublinCore.title": "Unser Quartier",
+            "form.buttons.save": "Speichern",
+            "_authenticator": token_in(form.text),
+        },
+    )
+    assert saved.status_code == 200
+    assert "Unser Quartier" in member.get(cohort.absolute_url()).text
+    assert (
+        "Unser Quartier"
+        not in persona_request("kommune-b").get(cohort.absolute_url()).text
+    )
