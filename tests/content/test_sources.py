@@ -11,6 +11,9 @@ from zumo.content import vocabularies
 import pytest
 
 
+SEED_003 = Path(__file__).parents[2] / "docs" / "seeds" / "003_d9fc1192377e8d93.txt"
+# The slide "Die Umsetzung 6 Faktoren" (from its heading to the last cell).
+FACTORS_SLIDE = (177, 282)
 DATA_README = (
     Path(__file__).parents[2] / "src" / "zumo" / "content" / "data" / "README.md"
 )
@@ -96,7 +99,9 @@ IMPLEMENTATION_FACTORS = {
     "Aktivierung + Beteiligung sichern": [
         "Transparente Kommunikation nach innen + außen",
         "Aufbau neuer bzw. Nutzung bestehender Beteiligungsformate",
-        "Förderung der Zusammenarbeit mit Wirtschaft + Zivilgesellschaft (Governance)",
+        # The slide's cell ends in "Zivilgesellschaft" / "Governance" on two
+        # lines, without parentheses (seed 003, lines 269-272).
+        "Förderung der Zusammenarbeit mit Wirtschaft + Zivilgesellschaft Governance",
     ],
     "Evaluation und Qualitätssicherung": [
         "Qualitätsziele definieren",
@@ -165,6 +170,29 @@ def test_implementation_factors_with_guidance():
         for token, title in vocabularies.terms("review_criteria")
     }
     assert rubric == IMPLEMENTATION_FACTORS
+
+
+def _letters(text):
+    """``text`` without spaces and the slide's marks: what is left are the
+    words and signs the document writes."""
+    return "".join(text.replace("*", "").split())
+
+
+def test_implementation_factors_are_on_the_slide():
+    """Each factor and sub-point is written on the slide with exactly these
+    words and signs; only the slide's line breaks (and the hyphens that
+    break a word over two lines) and the spaces are not compared. An added
+    parenthesis or word fails."""
+    lines = SEED_003.read_text(encoding="utf-8").splitlines()
+    first, last = FACTORS_SLIDE
+    slide = ""
+    for line in lines[first - 1 : last]:
+        line = line.strip()
+        slide += line[:-1] if line.endswith("-") and not line.endswith(" -") else line
+    slide = _letters(slide)
+    for token, title in vocabularies.terms("review_criteria"):
+        for words in [title, *vocabularies.guidance("review_criteria", token)]:
+            assert _letters(words) in slide, words
 
 
 def test_programme_names():

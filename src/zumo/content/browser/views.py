@@ -568,3 +568,87 @@ class FutureWorkshopView(ZumoView):
         """Return the number of participants, German formatted, or ``""``."""
         number = self.context.participants
         return "" if number is None else german_number(number)
+
+
+def series_rows(indicator):
+    """The values of ``indicator``, newest first, as dicts with ``date``,
+    ``date_text``, ``value_text`` (German) and ``source``."""
+    return [
+        {
+            "date": row["date"],
+            "date_text": local_time(row["date"]),
+            "value_text": german_number(row["value"]),
+            "source": row["source"],
+        }
+        for row in reversed(indicator.values())
+    ]
+
+
+class IndicatorView(ZumoView):
+    """An indicator: its unit and the series of its values with date and
+    source (the form that adds a value is a part of the policy)."""
+
+    def rows(self):
+        """The values, newest first (see :func:`series_rows`)."""
+        return series_rows(self.context)
+
+
+def matrix_rows(matrix, today=None):
+    """The rows of the Zielmatrix ``matrix`` as dicts for a table: ``id``,
+    ``goal``, ``measure``, ``indicator`` (title and URL of an indicator the
+    viewer may see, or ``None``), ``target``, ``interval_title``,
+    ``next_text``, ``due`` (on ``today`` or earlier) and ``last`` (the
+    latest evaluation with ``date_text``, or ``None``)."""
+    today = today or datetime.date.today()
+    result = []
+    for row in matrix.rows:
+        indicator = api.content.get(UID=row["indicator"]) if row["indicator"] else None
+        evaluations = sorted(row["evaluations"], key=lambda item: item["date"])
+        last = evaluations[-1] if evaluations else None
+        result.append(
+            {
+                "id": row["id"],
+                "goal": row["goal"],
+                "measure": row["measure"],
+                "indicator": {
+                    "title": indicator.Title(),
+                    "url": indicator.absolute_url(),
+                }
+                if indicator is not None
+                else None,
+                "target": row["target"],
+                "interval_title": vocabularies.title_of(
+                    "evaluation_intervals", row["interval"], row["interval"]
+                ),
+                "next_text": local_time(row["next_date"]),
+                "due": row["next_date"] <= today,
+                "last": dict(last, date_text=local_time(last["date"]))
+                if last
+                else None,
+            }
+        )
+    return result
+
+
+class TargetMatrixView(ZumoView):
+    """A Zielmatrix: one row per goal and measure, with its indicator,
+    target value, interval and next evaluation date (the forms that add a
+    row and record an evaluation are parts of the policy)."""
+
+    def rows(self):
+        """The rows for the table (see :func:`matrix_rows`)."""
+        return matrix_rows(self.context)
+
+
+class SelfAssessmentView(ZumoView):
+    """A self-assessment: the team's score and reason per factor."""
+
+    def rubric(self):
+        """The factors with the German title of each score."""
+        return [
+            dict(
+                row,
+                score_title=self.title_of("review_scores", row["score"]) or "",
+            )
+            for row in self.context.rubric()
+        ]

@@ -14,7 +14,9 @@ version list ``versions_history_form``. See ``docs/privacy.md``.
 
 from plone import api
 from plone.app.layout.viewlets.content import ContentHistoryView
+from plone.restapi.deserializer import json_body
 from plone.restapi.services.history.get import HistoryGet
+from plone.restapi.services.history.patch import HistoryPatch
 from plone.restapi.services.workflow.info import WorkflowInfo
 from plone.restapi.services.workflow.info import WorkflowInfoService
 from Products.CMFCore.utils import getToolByName
@@ -133,6 +135,28 @@ class ReadableHistoryGet(HistoryGet):
         if self.version:
             return data
         return readable_history(self.context, data)
+
+
+class CheckedHistoryPatch(HistoryPatch):
+    """PATCH ``@history``: reverts to a version that exists; a body without
+    one (plone.restapi answered a ``KeyError`` with 500) is refused in
+    German with 400 and changes nothing."""
+
+    def reply(self):
+        """Revert, or the German refusal."""
+        body = json_body(self.request)
+        version = body.get("version") if isinstance(body, dict) else None
+        if version is None or not version_exists(self.context, str(version)):
+            self.request.response.setStatus(400)
+            message = translated(
+                _(
+                    "error_revert_version",
+                    default="Bitte nennen Sie die Fassung, zu der zurückgekehrt "
+                    "werden soll (eine Nummer aus der Versionsgeschichte).",
+                )
+            )
+            return {"error": {"type": "BadRequest", "message": message}}
+        return super().reply()
 
 
 class ReadableContentHistory(ContentHistoryView):

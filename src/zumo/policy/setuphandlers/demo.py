@@ -36,6 +36,8 @@ from zumo.policy.bulk.municipalities import import_municipalities
 from zumo.policy.bulk.report import add_content
 from zumo.policy.mail import silenced
 from zumo.policy.meetings.registration import register
+from zumo.policy.monitoring.records import add_row
+from zumo.policy.monitoring.records import record_value
 from zumo.policy.qualification import participation
 from zumo.policy.reviews.panel import assessment_of
 from zumo.policy.reviews.panel import declare
@@ -115,6 +117,7 @@ class DemoLoader:
         counts["meetings"] = self.create_meetings()
         counts["reviews"] = self.create_reviews()
         counts["plan_updates"] = self.update_action_plans()
+        counts["monitoring"] = self.create_monitoring()
         counts["practice_examples"] = self.create_practice_examples()
         counts["marked_municipalities"] = self.mark_claimed_municipalities()
         return counts
@@ -284,6 +287,70 @@ class DemoLoader:
                 obj.reindexObject()  # also the modification date
                 repository.save(obj=obj, comment=update["comment"])
             count += 1
+        return count
+
+    def create_monitoring(self):
+        """The Kommunalmonitoring of a team (as the team's persona): its
+        indicators with their values, a Zielmatrix on its action plan
+        whose first row's evaluation is due (``next_in_days`` from the day
+        of loading), and its self-assessments. Return how many records."""
+        count = 0
+        for entry in self.network["monitoring"]:
+            space = self.municipality(entry["municipality"])
+            with api.env.adopt_user(username=entry["author"]):
+                indicators = {}
+                for item in entry["indicators"]:
+                    indicator = add_content(
+                        space,
+                        portal_type="Indicator",
+                        title=item["title"],
+                        description=DEMO_MARK + "Indikator des Teams.",
+                        unit=item["unit"],
+                        demo=True,
+                    )
+                    for day, value, source in item["values"]:
+                        record_value(indicator, day, value, source)
+                    indicators[item["title"]] = indicator
+                    count += 1
+                plan = entry["target_matrix"]
+                matrix = add_content(
+                    space,
+                    portal_type="TargetMatrix",
+                    title=plan["title"],
+                    description=DEMO_MARK + "Zielmatrix des Teams.",
+                    action_plan=relation_to(self.action_plans[plan["action_plan"]]),
+                    demo=True,
+                )
+                for row in plan["rows"]:
+                    next_date = date.today() + timedelta(days=row["next_in_days"])
+                    add_row(
+                        matrix,
+                        row["goal"],
+                        row["measure"],
+                        indicators[row["indicator"]].UID(),
+                        row["target"],
+                        row["interval"],
+                        next_date.isoformat(),
+                    )
+                count += 1
+                criteria = [token for token, _title in terms("review_criteria")]
+                for item in entry["self_assessments"]:
+                    add_content(
+                        space,
+                        portal_type="SelfAssessment",
+                        title="Selbsteinschätzung "
+                        + date.fromisoformat(item["date"]).strftime("%d.%m.%Y"),
+                        description=DEMO_MARK + item["note"],
+                        date=date.fromisoformat(item["date"]),
+                        demo=True,
+                        **{
+                            f"score_{token}": str(score)
+                            for token, score in zip(
+                                criteria, item["scores"], strict=True
+                            )
+                        },
+                    )
+                    count += 1
         return count
 
     def create_modules(self):
@@ -523,6 +590,7 @@ class DemoLoader:
             entry["level"],
             date.today() + timedelta(days=365 * entry["valid_years"]),
             "Das Gremium würdigt den Prozess und die breite Beteiligung.",
+            show_assessments=entry.get("show_assessments", False),
         )
         if target >= 3:
             api.content.transition(obj=review, transition="release")

@@ -136,6 +136,15 @@ def _spaces(portal, objects):
         "action_plan",
         future_workshops=[relation_to(objects["future_workshop"])],
     )
+    objects["indicator"] = _create(team, "Indicator", "indicator", unit="Personen")
+    objects["target_matrix"] = _create(team, "TargetMatrix", "target_matrix")
+    objects["self_assessment"] = _create(
+        team,
+        "SelfAssessment",
+        "self_assessment",
+        date=date(2025, 5, 1),
+        **{f"score_{token}": "3" for token in CRITERIA},
+    )
     objects["team_image"] = _create(
         team,
         "Image",
