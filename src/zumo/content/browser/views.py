@@ -74,6 +74,11 @@ class ZumoView(BrowserView):
             return None
         return vocabularies.title_of(vocabulary, token, token)
 
+    def own(self, vocabulary, token):
+        """How ``token`` of ``vocabulary`` is the network's own, or ``None``
+        (:func:`zumo.content.vocabularies.own`)."""
+        return vocabularies.own(vocabulary, token) if token else None
+
     def similar(self):
         """Suggestions of practice examples of similar municipalities, with
         their reasons in words, one after the other separated by semicolons
@@ -90,7 +95,9 @@ class ZumoView(BrowserView):
         ]
 
     def facet(self, field):
-        """Return ``[{title, url}]`` for a facet field, linking to the finder.
+        """Return ``[{title, url, own}]`` for a facet field, linking to the
+        finder; ``own`` says where a term is the network's own
+        (:func:`zumo.content.vocabularies.own`).
 
         Fields the finder filters by link to it with that value set.
         """
@@ -101,7 +108,11 @@ class ZumoView(BrowserView):
         for token in getattr(self.context, field, None) or ():
             url = facets.finder_url(portal, **{finder.index: token}) if finder else None
             items.append(
-                {"title": vocabularies.title_of(vocabulary, token, token), "url": url}
+                {
+                    "title": vocabularies.title_of(vocabulary, token, token),
+                    "url": url,
+                    "own": vocabularies.own(vocabulary, token),
+                }
             )
         return items
 

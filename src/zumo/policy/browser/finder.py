@@ -23,6 +23,7 @@ from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
+from zumo.content.browser.views import Macros
 from zumo.content.i18n import translated
 from zumo.policy import _
 
@@ -67,6 +68,8 @@ class FinderView(BrowserView):
 
     #: The facet form, shared with the map (``macros/facet-form``).
     facet_form = ViewPageTemplateFile("templates/facet_form.pt")
+    #: The shared macros (``macros/own-term``: a term of the network's own).
+    zumo_macros = Macros.index
     #: The section of ``facets.json`` that holds this finder's facets.
     facet_section = facets.PRACTICE_EXAMPLES
 
@@ -194,6 +197,7 @@ class FinderView(BrowserView):
                 {
                     "value": value,
                     "title": facet.title_of(value),
+                    "own": facet.own(value),
                     "count": found.get(value, 0),
                     "selected": value in chosen,
                     "id": f"{facet.index}-{number}",
