@@ -17,6 +17,7 @@ from zumo.content import master_data
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.behaviors.demo import is_demo
 from zumo.content.browser.batching import batch_start
 from zumo.content.dates import local_time
 from zumo.content.dates import site_time
@@ -63,6 +64,23 @@ class Macros(BrowserView):
     def macros(self):
         """The macros of ``templates/macros.pt``."""
         return self.index.macros
+
+
+class Marks:
+    """For views that list or count content: the shared macros
+    (``zumo_macros/macros/demo-badge``, ``own-term``) and the demo mark."""
+
+    zumo_macros = Macros.index
+
+    def is_demo(self, item):
+        """Whether ``item`` (a catalog brain or an object) is demo content."""
+        if ICatalogBrain.providedBy(item):
+            return bool(facets.metadata(item, "zumo_demo"))
+        return is_demo(item)
+
+    def demo_count(self, items):
+        """How many of ``items`` (brains or objects) are demo content."""
+        return sum(1 for item in items if self.is_demo(item))
 
 
 class ZumoView(BrowserView):

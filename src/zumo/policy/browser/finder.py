@@ -23,7 +23,7 @@ from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
-from zumo.content.browser.views import Macros
+from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
 
@@ -57,7 +57,7 @@ DOWNLOADS = (
 )  # fmt: skip
 
 
-class FinderView(BrowserView):
+class FinderView(Marks, BrowserView):
     """Finder of practice examples with facets, counts, sorting and pages."""
 
     #: The number of results found, for many and for one.
@@ -68,8 +68,6 @@ class FinderView(BrowserView):
 
     #: The facet form, shared with the map (``macros/facet-form``).
     facet_form = ViewPageTemplateFile("templates/facet_form.pt")
-    #: The shared macros (``macros/own-term``: a term of the network's own).
-    zumo_macros = Macros.index
     #: The section of ``facets.json`` that holds this finder's facets.
     facet_section = facets.PRACTICE_EXAMPLES
 

@@ -22,7 +22,7 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 from zumo.content import facets
 from zumo.content import vocabularies
-from zumo.content.browser.views import Macros
+from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.browser.map import map_link
@@ -44,12 +44,10 @@ def programmes():
 
 
 @implementer(IPublishTraverse)
-class ProgrammeView(MapMixin, BrowserView):
+class ProgrammeView(Marks, MapMixin, BrowserView):
     """``/programm`` (all programmes) and ``/programm/<token>`` (one)."""
 
     token = None
-    #: The shared macros (``macros/own-term``: a term of the network's own).
-    zumo_macros = Macros.index
 
     def publishTraverse(self, request, name):
         """Take the programme's token from the path; 404 for anything else."""
@@ -150,11 +148,7 @@ class ProgrammeView(MapMixin, BrowserView):
         return self._demo(portal_type="Municipality", zumo_programmes=self.token)
 
     def _demo(self, **query):
-        return sum(1 for brain in self._find(**query) if self.is_demo(brain))
-
-    def is_demo(self, brain):
-        """Whether ``brain``'s object is demo content."""
-        return bool(facets.metadata(brain, "zumo_demo"))
+        return self.demo_count(self._find(**query))
 
     def finder_url(self):
         """The finder with this programme set."""

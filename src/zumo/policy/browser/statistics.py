@@ -33,7 +33,7 @@ from zumo.content import recordsets
 from zumo.content import vocabularies
 from zumo.content.browser.batching import one_text
 from zumo.content.browser.views import german_number
-from zumo.content.browser.views import Macros
+from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.meetings import registration as meeting_registration
@@ -95,11 +95,8 @@ def publication_year(brain):
     return effective.year()
 
 
-class StatisticsView(BrowserView):
+class StatisticsView(Marks, BrowserView):
     """The public figures, and the internal ones for those who may see them."""
-
-    #: The shared macros (``macros/own-term``: a term of the network's own).
-    zumo_macros = Macros.index
 
     # -- the filter (from the URL, checked) ---------------------------------
 
