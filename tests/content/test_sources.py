@@ -9,6 +9,7 @@ from pathlib import Path
 from zumo.content import vocabularies
 
 import pytest
+import re
 
 
 SEED_003 = Path(__file__).parents[2] / "docs" / "seeds" / "003_d9fc1192377e8d93.txt"
@@ -240,3 +241,50 @@ def test_fields_follow_their_vocabularies():
         for token, _title in vocabularies.terms("zwk_steps")
         for part in ("status", "date", "notes")
     }
+
+
+#: Sources outside the seeds that a vocabulary may name instead (official
+#: lists the seeds do not give).
+PUBLIC_SOURCES = ("Landesverwaltungsgesetz", "Statistisches Bundesamt")
+SEED_NAMES = {
+    "000": "ZUMO – Moderierende für Zukunftsfragen",
+    "001": "Integriertes Managementverfahren",
+    "002": "ZWK Fachdiskurs 2021",
+    "003": "Impuls zur integrierten Kommunalentwicklung",
+    "004": "Ausschreibung KoQuMa",
+}
+
+
+@pytest.mark.parametrize("name", vocabularies.names())
+def test_every_source_names_a_seed_or_says_it_is_the_network_s(name):
+    """A vocabulary's source names a seed ("seed 000 (…)"), says "defined
+    by this project", or names an official public source; a seed it names
+    is one of the five, called by its name."""
+    source = vocabularies.source(name)
+    seeds = re.findall(r"seed (\d{3})", source)
+    assert (
+        seeds
+        or "defined by this project" in source
+        or any(public in source for public in PUBLIC_SOURCES)
+    ), name
+    for number in seeds:
+        assert number in SEED_NAMES, (name, number)
+
+
+@pytest.mark.parametrize("name", vocabularies.names())
+def test_own_terms_are_marked_in_the_data(name):
+    """A vocabulary defined wholly by this project marks all its terms as
+    the network's own (``own``), so the screens label them; a term from
+    outside the seeds (Quartier 2030) carries its public source."""
+    source = vocabularies.source(name)
+    tokens = [token for token, _title in vocabularies.terms(name)]
+    if source.startswith("defined by this project") and name in SHOWN_PUBLICLY:
+        assert all(vocabularies.own(name, token) for token in tokens), name
+    if name == "programmes":
+        own = vocabularies.own(name, "quartier2030")
+        assert own["url"] == "https://www.quartier2030-bw.de"
+        assert vocabularies.own(name, "zumo") is None
+
+
+#: Own vocabularies shown on public pages (facts boxes, finder, directory).
+SHOWN_PUBLICLY = {"target_groups", "size_classes"}

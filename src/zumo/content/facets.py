@@ -44,6 +44,13 @@ class Facet:
             return value
         return vocabularies.title_of(self.vocabulary, value, value)
 
+    def own(self, value):
+        """How ``value`` is the network's own term, or ``None``
+        (:func:`zumo.content.vocabularies.own`)."""
+        if self.vocabulary is None:
+            return None
+        return vocabularies.own(self.vocabulary, value)
+
     def values(self, catalog):
         """The values to offer, in the vocabulary's order, else sorted."""
         if self.vocabulary is not None:

@@ -17,6 +17,7 @@ from zumo.content import master_data
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
+from zumo.content.behaviors.demo import is_demo
 from zumo.content.browser.batching import batch_start
 from zumo.content.dates import local_time
 from zumo.content.dates import site_time
@@ -65,6 +66,23 @@ class Macros(BrowserView):
         return self.index.macros
 
 
+class Marks:
+    """For views that list or count content: the shared macros
+    (``zumo_macros/macros/demo-badge``, ``own-term``) and the demo mark."""
+
+    zumo_macros = Macros.index
+
+    def is_demo(self, item):
+        """Whether ``item`` (a catalog brain or an object) is demo content."""
+        if ICatalogBrain.providedBy(item):
+            return bool(facets.metadata(item, "zumo_demo"))
+        return is_demo(item)
+
+    def demo_count(self, items):
+        """How many of ``items`` (brains or objects) are demo content."""
+        return sum(1 for item in items if self.is_demo(item))
+
+
 class ZumoView(BrowserView):
     """Helpers shared by the views of all ZUMO types."""
 
@@ -73,6 +91,11 @@ class ZumoView(BrowserView):
         if not token:
             return None
         return vocabularies.title_of(vocabulary, token, token)
+
+    def own(self, vocabulary, token):
+        """How ``token`` of ``vocabulary`` is the network's own, or ``None``
+        (:func:`zumo.content.vocabularies.own`)."""
+        return vocabularies.own(vocabulary, token) if token else None
 
     def similar(self):
         """Suggestions of practice examples of similar municipalities, with
@@ -90,7 +113,9 @@ class ZumoView(BrowserView):
         ]
 
     def facet(self, field):
-        """Return ``[{title, url}]`` for a facet field, linking to the finder.
+        """Return ``[{title, url, own}]`` for a facet field, linking to the
+        finder; ``own`` says where a term is the network's own
+        (:func:`zumo.content.vocabularies.own`).
 
         Fields the finder filters by link to it with that value set.
         """
@@ -101,7 +126,11 @@ class ZumoView(BrowserView):
         for token in getattr(self.context, field, None) or ():
             url = facets.finder_url(portal, **{finder.index: token}) if finder else None
             items.append(
-                {"title": vocabularies.title_of(vocabulary, token, token), "url": url}
+                {
+                    "title": vocabularies.title_of(vocabulary, token, token),
+                    "url": url,
+                    "own": vocabularies.own(vocabulary, token),
+                }
             )
         return items
 

@@ -65,6 +65,21 @@ def details(name, key):
     return _data()[name][key]
 
 
+def own(name, token):
+    """Return how term ``token`` of vocabulary ``name`` is the network's own.
+
+    ``None`` for a term its source document gives; for the network's own
+    terms (the vocabulary's ``own``: its ``terms``, ``"*"`` for all)
+    ``{"source": text or None, "url": address or None}``: the public source
+    the network took the term from, shown beside the note "eigene
+    Festlegung des Netzwerks".
+    """
+    marks = _data()[name].get("own")
+    if not marks or (marks["terms"] != "*" and token not in marks["terms"]):
+        return None
+    return {"source": marks.get("source"), "url": marks.get("url")}
+
+
 def guidance(name, token):
     """Return the guidance sub-points of ``token`` in vocabulary ``name``.
 

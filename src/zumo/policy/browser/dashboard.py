@@ -19,6 +19,8 @@ from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
+from zumo.content.browser.views import german_number
+from zumo.content.browser.views import Marks
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy import _
@@ -58,7 +60,7 @@ SECTION_TASKS = (
 SPACE_CONTENT = ("Document", "File", "Image", "Link", "Folder", "News Item", "Event")
 
 
-class Dashboard(BrowserView):
+class Dashboard(Marks, BrowserView):
     """The personal dashboard."""
 
     def __call__(self):
@@ -235,11 +237,14 @@ class Dashboard(BrowserView):
         """What the network achieves, for those who oversee it (None for
         everybody else): ``reviews`` (released expert reviews, newest
         first, ``[{title, url, municipality, level, date}]``),
-        ``reviews_count``, ``totals`` (the headline figures of /statistik)
+        ``reviews_count``, ``totals`` (the headline figures of /statistik),
+        ``demo`` (how many of the examples, municipalities and reviews
+        counted are demo content)
         and ``examples`` (practice examples published lately, brains)."""
         portal = api.portal.get()
         if not api.user.has_permission(INTERNAL, obj=portal):
             return None
+        statistics = StatisticsView(portal, self.request)
         released = self._find(
             portal_type="ExpertReview",
             review_state="released",
@@ -259,12 +264,21 @@ class Dashboard(BrowserView):
                     "municipality": brain.zumo_municipality_title or "",
                     "level": (levels.getTerm(level).title if level in levels else ""),
                     "date": self.when(brain.modified),
+                    "demo": self.is_demo(brain),
                 }
             )
         return {
             "reviews": reviews,
             "reviews_count": len(released),
-            "totals": StatisticsView(portal, self.request).totals(),
+            "totals": statistics.totals(),
+            "demo": {
+                **{
+                    kind: number
+                    for kind, number in (statistics.demo_totals() or {}).items()
+                    if number != german_number(0)
+                },
+                "reviews": self.demo_count(released),
+            },
             "statistics_url": f"{portal.absolute_url()}/statistik",
             "examples": self._find(
                 portal_type="PracticeExample",

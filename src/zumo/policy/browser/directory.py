@@ -146,17 +146,21 @@ class DirectoryView(FinderView):
         )
 
     def roles(self, brain):
-        """The German titles of the municipality's roles in the network."""
-        return [
-            vocabularies.title_of("municipality_status", token, token)
-            for token in facets.metadata(brain, "zumo_network_status") or ()
-        ]
+        """The municipality's roles in the network: ``title`` (German) and
+        ``own`` (:func:`zumo.content.vocabularies.own`)."""
+        return self._terms(brain, "zumo_network_status", "municipality_status")
 
     def programmes(self, brain):
-        """The German titles of the municipality's programmes."""
+        """The municipality's programmes: ``title`` (German) and ``own``."""
+        return self._terms(brain, "zumo_programmes", "programmes")
+
+    def _terms(self, brain, column, vocabulary):
         return [
-            vocabularies.title_of("programmes", token, token)
-            for token in facets.metadata(brain, "zumo_programmes") or ()
+            {
+                "title": vocabularies.title_of(vocabulary, token, token),
+                "own": vocabularies.own(vocabulary, token),
+            }
+            for token in facets.metadata(brain, column) or ()
         ]
 
     def kind(self, brain):

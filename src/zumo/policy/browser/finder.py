@@ -23,6 +23,7 @@ from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
+from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
 
@@ -56,7 +57,7 @@ DOWNLOADS = (
 )  # fmt: skip
 
 
-class FinderView(BrowserView):
+class FinderView(Marks, BrowserView):
     """Finder of practice examples with facets, counts, sorting and pages."""
 
     #: The number of results found, for many and for one.
@@ -194,6 +195,7 @@ class FinderView(BrowserView):
                 {
                     "value": value,
                     "title": facet.title_of(value),
+                    "own": facet.own(value),
                     "count": found.get(value, 0),
                     "selected": value in chosen,
                     "id": f"{facet.index}-{number}",

@@ -12,6 +12,7 @@ from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from zumo.content import vocabularies
 from zumo.content.browser.batching import catalog_batch
+from zumo.content.browser.views import Marks
 from zumo.content.dates import local_time
 
 
@@ -20,7 +21,7 @@ PAST_PAGE = 20
 UPCOMING_LIMIT = 100
 
 
-class MeetingsView(BrowserView):
+class MeetingsView(Marks, BrowserView):
     """Upcoming meetings grouped by region cluster; past meetings paged."""
 
     def regions(self):

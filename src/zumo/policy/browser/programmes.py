@@ -4,7 +4,10 @@ shows one.
 What a page says about a programme is quoted from its source document
 (``facts`` of the vocabulary ``programmes`` in ``vocabularies.json``):
 whole sentences (``quotes``) and the document's own labelled facts
-(``rows``: sponsor, partners, duration, steps, contacts), word for word.
+(``rows``: sponsor, partners, duration, steps, contacts), word for word
+under headings the network sets. What the network adds where the document
+is silent (``notes``: "Die Quelle nennt keine Laufzeit.") stands apart,
+below the sentence that says the above is quoted.
 The source is named as the document names itself: its title, publisher
 and date, "ohne Datum" where it gives none (``source``). What it
 shows of the network comes from the catalog: the municipalities in the
@@ -19,6 +22,7 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 from zumo.content import facets
 from zumo.content import vocabularies
+from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.browser.map import map_link
@@ -40,7 +44,7 @@ def programmes():
 
 
 @implementer(IPublishTraverse)
-class ProgrammeView(MapMixin, BrowserView):
+class ProgrammeView(Marks, MapMixin, BrowserView):
     """``/programm`` (all programmes) and ``/programm/<token>`` (one)."""
 
     token = None
@@ -88,6 +92,11 @@ class ProgrammeView(MapMixin, BrowserView):
             + [source["date"] or undated]
         )
 
+    def notes(self):
+        """What the network says about the programme where its document is
+        silent: ``(label, text)``, shown apart from the quotes."""
+        return [tuple(note) for note in self.programme()["facts"].get("notes", ())]
+
     def rows(self):
         """The programme's facts: ``(label, [value, ...])``; a value the
         document gives in parts (a person, their role) joined by commas."""
@@ -128,6 +137,18 @@ class ProgrammeView(MapMixin, BrowserView):
         return len(
             self._find(portal_type="PracticeExample", zumo_programmes=self.token)
         )
+
+    def examples_demo(self):
+        """How many of them are demo content (catalog metadata ``zumo_demo``)."""
+        return self._demo(portal_type="PracticeExample", zumo_programmes=self.token)
+
+    def municipalities_demo(self):
+        """How many municipalities of the programme the visitor may see are
+        demo content."""
+        return self._demo(portal_type="Municipality", zumo_programmes=self.token)
+
+    def _demo(self, **query):
+        return self.demo_count(self._find(**query))
 
     def finder_url(self):
         """The finder with this programme set."""

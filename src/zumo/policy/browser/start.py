@@ -6,6 +6,7 @@ from Products.Five.browser import BrowserView
 from zope.i18nmessageid import MessageFactory
 from zumo.content import facets
 from zumo.content.browser.views import german_number
+from zumo.content.browser.views import Marks
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy.setuphandlers.structure import sections
@@ -18,7 +19,7 @@ LATEST_EXAMPLES = 6
 UPCOMING_MEETINGS = 3
 
 
-class StartView(BrowserView):
+class StartView(Marks, BrowserView):
     """Front page: the sections the visitor may enter and the newest examples.
 
     Everything comes from the catalog or the section folders with the
@@ -31,7 +32,8 @@ class StartView(BrowserView):
 
         Each entry is a dict with ``title``, ``description``, ``url`` and
         ``count`` (the items of the section's main type the user may see)
-        with its German ``count_label``.
+        with its German ``count_label``, and ``demo``: how many of them are
+        demo content.
         """
         portal = api.portal.get()
         catalog = api.portal.get_tool("portal_catalog")
@@ -41,12 +43,11 @@ class StartView(BrowserView):
             if folder is None or not api.user.has_permission("View", obj=folder):
                 continue
             main_type = section["allowed"][0]
-            count = len(
-                catalog.searchResults(
-                    path={"query": "/".join(folder.getPhysicalPath()), "depth": 1},
-                    portal_type=main_type,
-                )
+            brains = catalog.searchResults(
+                path={"query": "/".join(folder.getPhysicalPath()), "depth": 1},
+                portal_type=main_type,
             )
+            count = len(brains)
             result.append(
                 {
                     "id": section["id"],
@@ -55,6 +56,7 @@ class StartView(BrowserView):
                     "url": folder.absolute_url(),
                     "count": count,
                     "count_label": self.count_label(count),
+                    "demo": self.demo_count(brains),
                 }
             )
         return result

@@ -33,6 +33,7 @@ from zumo.content import recordsets
 from zumo.content import vocabularies
 from zumo.content.browser.batching import one_text
 from zumo.content.browser.views import german_number
+from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
 from zumo.policy.meetings import registration as meeting_registration
@@ -94,7 +95,7 @@ def publication_year(brain):
     return effective.year()
 
 
-class StatisticsView(BrowserView):
+class StatisticsView(Marks, BrowserView):
     """The public figures, and the internal ones for those who may see them."""
 
     # -- the filter (from the URL, checked) ---------------------------------
@@ -237,7 +238,8 @@ class StatisticsView(BrowserView):
         (the headings), ``demo`` (whether a demo column is shown), ``csv``
         (its file's address) and ``rows`` (``title``, ``number``, ``count``
         and ``demo`` as German numbers, ``share`` in per cent of the
-        largest row)."""
+        largest row, ``own`` where the row's term is the network's own:
+        :func:`zumo.content.vocabularies.own`)."""
         catalog = api.portal.get_tool("portal_catalog")
         result = []
         for figure_id, title, column, portal_type, index, vocabulary in FIGURES:
@@ -246,7 +248,8 @@ class StatisticsView(BrowserView):
             facet = facets.Facet(index, None, vocabulary, "")
             rows = [
                 (facet.title_of(value), number,
-                 len(intersection(demo, recordsets.holding(catalog, index, value))))
+                 len(intersection(demo, recordsets.holding(catalog, index, value))),
+                 facet.own(value))
                 for value, number in facets.counts(catalog, facet, rids).items()
             ]  # fmt: skip
             if vocabulary is None:
@@ -267,17 +270,17 @@ class StatisticsView(BrowserView):
                 counted = years.setdefault(publication_year(brain), [0, 0])
                 counted[0] += 1
                 counted[1] += brain.getRID() in demo
-        rows = [(str(year), n, d) for year, (n, d) in sorted(years.items())]
+        rows = [(str(year), n, d, None) for year, (n, d) in sorted(years.items())]
         return self._figure(
             PUBLISHED,
             _("stats_examples_published",
               default="Veröffentlichte Praxisbeispiele nach Jahr der Veröffentlichung"),
             _("column_published_year", default="Jahr der Veröffentlichung"),
-            "PracticeExample", rows, any(d for _y, _n, d in rows),
+            "PracticeExample", rows, any(d for _y, _n, d, _o in rows),
         )  # fmt: skip
 
     def _figure(self, figure_id, title, column, portal_type, rows, demo):
-        largest = max((number for _t, number, _d in rows), default=0)
+        largest = max((number for _t, number, _d, _o in rows), default=0)
         return {
             "id": figure_id,
             "title": translated(title, self.request),
@@ -293,8 +296,9 @@ class StatisticsView(BrowserView):
                     "demo_number": demo_number,
                     "demo": german_number(demo_number),
                     "share": round(100 * number / largest) if largest else 0,
+                    "own": own,
                 }
-                for row_title, number, demo_number in rows
+                for row_title, number, demo_number, own in rows
             ],
         }
 
