@@ -3,16 +3,21 @@ groups, for the institute) and the milestone form of a group's members."""
 
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
+from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zumo.content.browser.batching import catalog_batch
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.content.relations import related_objects
+from zumo.content.step_names import named_steps
+from zumo.content.step_names import working_titles
 from zumo.content.vocabularies import terms
 from zumo.content.vocabularies import title_of
 from zumo.policy import _
 from zumo.policy.browser.actions import PostedAction
 from zumo.policy.spaces import milestones
+from zumo.policy.spaces import step_names
+from zumo.policy.spaces.step_names import StepNameError
 
 
 #: Groups per page.
@@ -176,3 +181,62 @@ class MentoringSectionView(BrowserView):
     def portal_url(self):
         """The site's address, for the links to take part."""
         return api.portal.get().absolute_url()
+
+
+class StepNamesForm(BrowserView):
+    """``/mentoring/@@schrittnamen``: the institute names the five stages of
+    the ZWK path (:func:`zumo.policy.spaces.step_names.save`). A refused
+    input is shown in German with what was typed, and nothing is saved."""
+
+    posted = None
+
+    def __call__(self):
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            values = {
+                step_id: self.request.form.get(f"name_{step_id}")
+                for step_id, _title in working_titles()
+            }
+            try:
+                step_names.save(working_titles(), values)
+            except StepNameError as error:
+                self.posted = values
+                api.portal.show_message(
+                    error.translate(self.request), self.request, type="error"
+                )
+                return self.index()
+            api.portal.show_message(
+                translated(
+                    _(
+                        "msg_step_names_saved",
+                        default="Die Namen der Stufen sind gespeichert.",
+                    ),
+                    self.request,
+                ),
+                self.request,
+            )
+            self.request.response.redirect(
+                f"{self.context.absolute_url()}/@@schrittnamen"
+            )
+            return ""
+        return self.index()
+
+    def steps(self):
+        """``[{id, working_title, value, note}]``: each stage with the name
+        in its field (what was typed after a refusal, else the name set)
+        and whose name is shown now."""
+        return [
+            {
+                "id": step["id"],
+                "working_title": step["working_title"],
+                "value": (
+                    self.posted.get(step["id"]) or ""
+                    if self.posted is not None
+                    else step["title"]
+                    if step["set"]
+                    else ""
+                ),
+                "note": translated(step["note"], self.request),
+            }
+            for step in named_steps()
+        ]
