@@ -53,17 +53,19 @@ def test_the_institute_names_the_stages(served_scenario, persona_request):
     page = session.get(FORM)
     assert page.status_code == 200
     assert "Arbeitstitel, eigene Festlegung des Netzwerks" in page.text
-    answer = _post(session, portal, kickoff="Auftakt im Rathaus", kommunalprofil="")
+    answer = _post(
+        session, portal, zwk_kickoff="Auftakt im Rathaus", zwk_kommunalprofil=""
+    )
     assert answer.status_code == 200
     assert "Die Namen der Stufen sind gespeichert." in answer.text
     assert 'value="Auftakt im Rathaus"' in answer.text
     assert "vom Institut festgelegt, eigene Festlegung des Netzwerks" in answer.text
-    assert _names(portal) == {"kickoff": "Auftakt im Rathaus"}
+    assert _names(portal) == {"zwk_kickoff": "Auftakt im Rathaus"}
     steps = named_steps()
     assert steps[0]["title"] == "Auftakt im Rathaus" and steps[0]["set"]
     assert steps[1]["title"] == "Kommunalprofil" and not steps[1]["set"]
     # An empty field gives the stage its working title back.
-    answer = _post(persona_request("institut"), portal, kickoff="")
+    answer = _post(persona_request("institut"), portal, zwk_kickoff="")
     assert "Die Namen der Stufen sind gespeichert." in answer.text
     assert 'value="Auftakt im Rathaus"' not in answer.text, "form"
     assert _names(portal) == {}
@@ -72,10 +74,13 @@ def test_the_institute_names_the_stages(served_scenario, persona_request):
 @pytest.mark.parametrize(
     "names, message",
     [
-        ({"kickoff": "x" * 61}, "ist zu lang: höchstens 60 Zeichen"),
-        ({"kickoff": "Auftakt\nim Rathaus"}, "keine Zeilenumbrüche"),
-        ({"kickoff": "Kommunalprofil"}, "Zwei Stufen heißen „Kommunalprofil“"),
-        ({"werkstattplan": "Plan", "zwischenbilanz": "plan"}, "Zwei Stufen heißen"),
+        ({"zwk_kickoff": "x" * 61}, "ist zu lang: höchstens 60 Zeichen"),
+        ({"zwk_kickoff": "Auftakt\nim Rathaus"}, "keine Zeilenumbrüche"),
+        ({"zwk_kickoff": "Kommunalprofil"}, "Zwei Stufen heißen „Kommunalprofil“"),
+        (
+            {"zwk_werkstattplan": "Plan", "zwk_zwischenbilanz": "plan"},
+            "Zwei Stufen heißen",
+        ),
     ],
 )
 def test_bad_names_change_nothing(served_scenario, persona_request, names, message):
@@ -97,7 +102,7 @@ def test_only_the_institute_sets_names(served_scenario, persona_request, persona
     page = session.get(FORM, allow_redirects=False)
     assert page.status_code in (302, 401, 403)
     answer = session.post(
-        FORM, data={"name_kickoff": "Übernommen"}, allow_redirects=False
+        FORM, data={"name_zwk_kickoff": "Übernommen"}, allow_redirects=False
     )
     assert answer.status_code in (302, 401, 403)
     assert _names(portal) == {}

@@ -12,11 +12,9 @@ from zumo.content.interfaces import ISpace
 from zumo.content.procedures import path_state
 from zumo.content.relations import MUNICIPALITY_PICKER
 from zumo.content.relations import relation_list
+from zumo.content.step_names import PATH
 
 
-#: The path the municipalities of a mentoring group walk (``procedures.json``):
-#: the five stages toward their Demografiestrategie (seed 002).
-PATH = "zwk"
 #: The roles of a group's municipalities: relation field and German title.
 ROLES = (
     ("mentors", _("label_mentor_municipality", default="Mentorkommune")),
@@ -75,7 +73,6 @@ class IMentoringGroup(model.Schema):
     start = schema.Date(
         title=_("label_group_start", default="Start der Gruppe"), required=False
     )
-
 
 
 @implementer(IMentoringGroup, ISpace)

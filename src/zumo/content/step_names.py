@@ -11,7 +11,7 @@ never the ZWK's, and every screen that shows them says so through
 
 from plone import api
 from zumo.content import _
-from zumo.content.vocabularies import terms
+from zumo.content.procedures import procedure
 
 
 #: The registry record holding ``{step id: name}`` as the institute set them.
@@ -29,9 +29,13 @@ SET_BY_INSTITUTE = _(
 )
 
 
+#: The path whose stages the institute names (``procedures.json``).
+PATH = "zwk"
+
+
 def working_titles():
     """``[(step id, working title)]`` of the five stages, in order."""
-    return terms("zwk_steps")
+    return [(step["id"], step["title"]) for step in procedure(PATH)["steps"]]
 
 
 def set_names():

@@ -355,9 +355,7 @@ class MentoringGroupView(ZumoView):
         rows = []
         for row in member_paths(members):
             municipality = row["municipality"]
-            may_open = api.user.has_permission(
-                "zumo: View procedure", obj=municipality
-            )
+            may_open = api.user.has_permission("zumo: View procedure", obj=municipality)
             rows.append(
                 {
                     "title": municipality.Title(),

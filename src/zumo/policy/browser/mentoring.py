@@ -5,8 +5,8 @@ institute's names of the five stages (``@@schrittnamen``)."""
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zumo.content.browser.batching import catalog_batch
 from zumo.content.behaviors.demo import is_demo
+from zumo.content.browser.batching import catalog_batch
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.content.mentoring_group import member_paths

@@ -16,8 +16,8 @@ from zope.annotation.interfaces import IAnnotations
 from zumo.content import procedures
 from zumo.content.behaviors.demo import is_demo
 from zumo.content.i18n import translated
-from zumo.content.mentoring_group import PATH
 from zumo.content.relations import related_objects
+from zumo.content.step_names import PATH
 from zumo.policy import _
 from zumo.policy import logger
 
