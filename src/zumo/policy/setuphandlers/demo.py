@@ -384,11 +384,11 @@ class DemoLoader:
                             step=stage["id"],
                             status=procedures.DONE if done else procedures.IN_PROGRESS,
                         )
-                    # A stage in work began on its day; a workshop in work
-                    # is one still ahead.
-                    day = start + timedelta(days=60 * index)
+                    # A workshop not yet held is left for the team to
+                    # document; a stage in work began on its day.
                     if not done and "workshop_format" in values:
-                        day = date.today() + timedelta(days=30)
+                        continue
+                    day = start + timedelta(days=60 * index)
                     add_content(
                         self.municipality(name),
                         portal_type=stage["record"]["portal_type"],

@@ -10,6 +10,7 @@ experienced municipalities, pass their knowledge on and walk no new path)
 and removes the old fields and the change record from the group.
 """
 
+from Acquisition import aq_base
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from zope.annotation.interfaces import IAnnotations
@@ -113,8 +114,10 @@ def migrate_group_milestones(portal):
                     continue
                 _document(municipality, group, stage, state, day, notes)
                 added += 1
-        for name in [name for name in group.__dict__ if name.startswith("milestone_")]:
-            delattr(group, name)
+        stored = aq_base(group)
+        for name in [name for name in stored.__dict__ if name.startswith("milestone_")]:
+            delattr(stored, name)
+        stored._p_changed = True
         IAnnotations(group).pop(CHANGES, None)
         group.reindexObject()
     logger.info("Moved the mentoring groups' milestones: %s records added.", added)
