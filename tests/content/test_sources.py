@@ -219,11 +219,10 @@ def test_rubric_guidance_in_the_form(portal):
 
 
 def test_fields_follow_their_vocabularies():
-    """The rubric has a score and a comment per implementation factor, the
-    mentoring group a status and a date per ZWK step: renaming a token
-    without its field fails here instead of silently in the form."""
+    """The rubric has a score and a comment per implementation factor:
+    renaming a token without its field fails here instead of silently in
+    the form."""
     from zumo.content.expert_assessment import IExpertAssessment
-    from zumo.content.mentoring_group import IMentoringGroup
 
     rubric = {
         name for name in IExpertAssessment if name.startswith(("score_", "comment_"))
@@ -235,12 +234,22 @@ def test_fields_follow_their_vocabularies():
     }
     for token, title in vocabularies.terms("review_criteria"):
         assert IExpertAssessment[f"score_{token}"].title == title
-    milestones = {name for name in IMentoringGroup if name.startswith("milestone_")}
-    assert milestones == {
-        f"milestone_{token}_{part}"
-        for token, _title in vocabularies.terms("zwk_steps")
-        for part in ("status", "date", "notes")
-    }
+
+
+SEEDS = Path(__file__).parents[2] / "docs" / "seeds"
+
+
+def test_target_groups_from_the_fachdiskurs():
+    """Two target groups are the ZWK Fachdiskurs' words (seed 002, line 13),
+    and the source note says so instead of "the seeds name none"."""
+    line = (SEEDS / "002_8ae2d29fef1eba65.txt").read_text(encoding="utf-8")
+    line = line.splitlines()[12]
+    assert "Alteingesessene Vereinsmitglieder ebenso wie Zugezogene" in line
+    found = titles("target_groups")
+    for term in ("Alteingesessene Vereinsmitglieder", "Zugezogene"):
+        assert term in found and term in line
+    assert "name none" not in vocabularies.source("target_groups")
+    assert "seed 002" in vocabularies.source("target_groups")
 
 
 #: Sources outside the seeds that a vocabulary may name instead (official

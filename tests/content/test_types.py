@@ -31,7 +31,6 @@ FIELDS = {
     ],
     "MentoringGroup": [
         "mentors", "mentees", "facilitators", "start",
-        "milestone_kickoff_status", "milestone_zwischenbilanz_date",
     ],
     "WorkshopMeeting": [
         "region", "host_municipality", "agenda", "capacity",
@@ -167,22 +166,6 @@ def test_meeting_is_an_event(manager):
         container=manager["werkstatttreffen"], type="WorkshopMeeting", title="Treffen"
     )
     assert IEvent.providedBy(meeting)
-
-
-def test_mentoring_milestones(manager):
-    """A new group has the five ZWK steps, all open."""
-    group = api.content.create(
-        container=manager["mentoring"], type="MentoringGroup", title="Gruppe"
-    )
-    steps = group.milestones()
-    assert [step["title"] for step in steps] == [
-        "Kick-off",
-        "Kommunalprofil",
-        "Zukunftswerkstatt",
-        "Werkstattplan",
-        "Zwischenbilanz",
-    ]
-    assert {step["status"] for step in steps} == {"offen"}
 
 
 def test_municipality_size_class(municipality):

@@ -125,14 +125,15 @@ class TestMunicipalityView:
 
 class TestOtherViews:
     def test_mentoring_group(self, manager, municipality):
-        """Milestones with status and the members are shown."""
+        """The members' paths side by side (stages with their working
+        titles, marked as the network's) and the members are shown."""
         group = api.content.create(
             container=manager["mentoring"], type="MentoringGroup", title="Gruppe",
-            mentors=[relation_to(municipality)], milestone_kickoff_status="erreicht",
+            mentors=[relation_to(municipality)],
         )  # fmt: skip
         page = render(group)
-        assert "Kick-off" in page and "Erreicht" in page
-        assert "Zwischenbilanz" in page and "Offen" in page
+        assert "Kick-off" in page and "Zwischenbilanz" in page and "Offen" in page
+        assert "Arbeitstitel, eigene Festlegung des Netzwerks" in page
         assert "Gomadingen" in page
 
     def test_workshop_meeting(self, manager, municipality):

@@ -1,6 +1,6 @@
 """Spaces that show their people, walked in Debian's Chromium at a desktop
 and a phone width: the team opens its team space from the profile and sees
-who is on it; a group member updates a milestone; a municipality outside
+who is on it; a municipality outside
 the group reads what mentoring is; a visitor sees only the public profile."""
 
 from playwright.sync_api import expect
@@ -45,28 +45,6 @@ def test_team_opens_its_team_space(journey):
     assert "(internal)" not in page.content()
     assert journey.fits(page)
     journey.shot(page, "team-space")
-
-
-def test_member_updates_a_milestone(journey):
-    page = journey.page("kommune-a")
-    page.goto(_url("MentoringGroup", "Mentoring-Gruppe Baar und Schwarzwald"))
-    expect(page.get_by_text("Nur die Mitglieder der Gruppe")).to_be_visible()
-    form = page.locator(".zumo-milestone-form")
-    form.get_by_label("Schritt").select_option(label="Zukunftswerkstatt")
-    form.get_by_label("Stand").select_option(label="Erreicht")
-    form.get_by_label("Datum").fill("2026-11-20")
-    journey.shot(page, "form")
-    with page.expect_navigation():
-        form.get_by_role("button", name="Speichern").click()
-    expect(
-        page.get_by_text("Der Meilenstein „Zukunftswerkstatt“ ist aktualisiert.")
-    ).to_be_visible()
-    changes = page.locator(".zumo-milestone-changes").inner_text()
-    assert "Anna Tuninger" in changes and "20.11.2026" in changes
-    row = page.locator("table.zumo-milestones tr").filter(has_text="Zukunftswerkstatt")
-    assert "Erreicht" in row.first.inner_text()
-    assert journey.fits(page)
-    journey.shot(page, "updated")
 
 
 def test_outsider_reads_what_mentoring_is(journey):

@@ -39,7 +39,7 @@ PAYLOADS = {
     "MentoringGroup": (
         "mentoring",
         {"title": "Gruppe Alb", "facilitators": ["Dr. Muster"],
-         "milestone_kickoff_status": "erreicht", "topics": ["demokratie"]},
+         "topics": ["demokratie"]},
     ),
     "WorkshopMeeting": (
         "werkstatttreffen",

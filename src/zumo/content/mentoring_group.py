@@ -7,52 +7,44 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 from zumo.content import _
+from zumo.content.behaviors.demo import is_demo
 from zumo.content.interfaces import ISpace
+from zumo.content.procedures import path_state
 from zumo.content.relations import MUNICIPALITY_PICKER
 from zumo.content.relations import relation_list
-from zumo.content.vocabularies import terms
+from zumo.content.step_names import PATH
 
 
-def _milestone_status(step):
-    return schema.Choice(
-        title=_(
-            "label_milestone_status", default="Stand: ${step}", mapping={"step": step}
-        ),
-        vocabulary="zumo.vocabularies.milestone_status",
-        required=False,
-        default="offen",
-    )
+#: The roles of a group's municipalities: relation field and German title.
+ROLES = (
+    ("mentors", _("label_mentor_municipality", default="Mentorkommune")),
+    ("mentees", _("label_mentee_municipality", default="Mentee-Kommune")),
+)
 
 
-def _milestone_date(step):
-    return schema.Date(
-        title=_(
-            "label_milestone_date", default="Datum: ${step}", mapping={"step": step}
-        ),
-        required=False,
-    )
-
-
-def _milestone_notes(step):
-    return schema.Text(
-        title=_(
-            "label_milestone_notes", default="Notizen: ${step}", mapping={"step": step}
-        ),
-        description=_(
-            "help_milestone_notes",
-            default="Was vereinbart, erreicht oder offen ist; Protokolle legen Sie "
-            "als Dokumente in der Gruppe ab.",
-        ),
-        required=False,
-    )
-
-
-#: The status of a milestone that counts as done.
-DONE = "erreicht"
+def member_paths(municipalities):
+    """The paths of ``municipalities`` (``[(role title, municipality)]``)
+    side by side: ``[{"municipality", "role", "steps", "demo"}]``, where
+    ``steps`` holds each stage's ``status`` and ``date`` and ``demo`` says
+    whether the municipality or a record of its path is demo content. Only
+    state and date leave the team space, never a record's content."""
+    rows = []
+    for role, municipality in municipalities:
+        steps = path_state(municipality, PATH)["steps"]
+        rows.append(
+            {
+                "municipality": municipality,
+                "role": role,
+                "steps": [{"status": s["status"], "date": s["date"]} for s in steps],
+                "demo": is_demo(municipality)
+                or any(is_demo(obj) for s in steps for obj in s["records"]),
+            }
+        )
+    return rows
 
 
 class IMentoringGroup(model.Schema):
-    """Schema of a mentoring group; the five ZWK steps are its milestones."""
+    """Schema of a mentoring group: its municipalities and who facilitates."""
 
     directives.widget(
         "mentors", RelatedItemsFieldWidget, pattern_options=MUNICIPALITY_PICKER
@@ -82,55 +74,9 @@ class IMentoringGroup(model.Schema):
         title=_("label_group_start", default="Start der Gruppe"), required=False
     )
 
-    model.fieldset(
-        "milestones",
-        label=_("fieldset_milestones", default="Meilensteine (ZWK-Schritte)"),
-        fields=[
-            f"milestone_{token}_{part}"
-            for token, _title in terms("zwk_steps")
-            for part in ("status", "date", "notes")
-        ],
-    )
-    milestone_kickoff_status = _milestone_status("Kick-off")
-    milestone_kickoff_date = _milestone_date("Kick-off")
-    milestone_kickoff_notes = _milestone_notes("Kick-off")
-    milestone_kommunalprofil_status = _milestone_status("Kommunalprofil")
-    milestone_kommunalprofil_date = _milestone_date("Kommunalprofil")
-    milestone_kommunalprofil_notes = _milestone_notes("Kommunalprofil")
-    milestone_zukunftswerkstatt_status = _milestone_status("Zukunftswerkstatt")
-    milestone_zukunftswerkstatt_date = _milestone_date("Zukunftswerkstatt")
-    milestone_zukunftswerkstatt_notes = _milestone_notes("Zukunftswerkstatt")
-    milestone_werkstattplan_status = _milestone_status("Werkstattplan")
-    milestone_werkstattplan_date = _milestone_date("Werkstattplan")
-    milestone_werkstattplan_notes = _milestone_notes("Werkstattplan")
-    milestone_zwischenbilanz_status = _milestone_status("Zwischenbilanz")
-    milestone_zwischenbilanz_date = _milestone_date("Zwischenbilanz")
-    milestone_zwischenbilanz_notes = _milestone_notes("Zwischenbilanz")
-
 
 @implementer(IMentoringGroup, ISpace)
 class MentoringGroup(Container):
-    """A mentoring group's space; its documents live inside."""
-
-    def milestones(self):
-        """Return the ZWK steps as dicts with token, title, status, date,
-        notes and whether the step is done."""
-        steps = []
-        for token, title in terms("zwk_steps"):
-            status = getattr(self, f"milestone_{token}_status", None) or "offen"
-            steps.append(
-                {
-                    "token": token,
-                    "title": title,
-                    "status": status,
-                    "date": getattr(self, f"milestone_{token}_date", None),
-                    "notes": getattr(self, f"milestone_{token}_notes", None) or "",
-                    "done": status == DONE,
-                }
-            )
-        return steps
-
-    def progress(self):
-        """Return ``(done, total)``: how many ZWK steps are reached."""
-        steps = self.milestones()
-        return sum(step["done"] for step in steps), len(steps)
+    """A mentoring group's space; its documents live inside. Its members'
+    paths (the five stages each municipality walks toward its
+    Demografiestrategie) live in their team spaces."""

@@ -77,6 +77,20 @@ class IMapSettings(Interface):
     )
 
 
+class IZwkStepNames(Interface):
+    """The names the institute gives the five stages of the ZWK path
+    (registry ``zumo.zwk.*``, set on ``/mentoring/@@schrittnamen``; read by
+    :mod:`zumo.content.step_names`). Seed 002 names none of them."""
+
+    step_names = schema.Dict(
+        title=_("label_zwk_step_names", default="Namen der fünf Stufen"),
+        key_type=schema.ASCIILine(),
+        value_type=schema.TextLine(),
+        required=False,
+        default={},
+    )
+
+
 class ILoginRequiredForm(Interface):
     """A form at ``/mitmachen`` that only logged-in people can send (the
     proposal of a practice example: its proposer becomes the owner).

@@ -14,6 +14,7 @@ from zope.i18n.locales import locales
 from zumo.content import _
 from zumo.content import facets
 from zumo.content import master_data
+from zumo.content import procedures
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
@@ -22,10 +23,13 @@ from zumo.content.browser.batching import batch_start
 from zumo.content.dates import local_time
 from zumo.content.dates import site_time
 from zumo.content.i18n import translated
+from zumo.content.mentoring_group import member_paths
+from zumo.content.mentoring_group import ROLES
 from zumo.content.practice_example import IPracticeExample
 from zumo.content.practice_example import SECTIONS
 from zumo.content.relations import location
 from zumo.content.relations import municipality_of
+from zumo.content.step_names import named_steps
 from zumo.content.validators import is_web_address
 
 import datetime
@@ -359,23 +363,50 @@ class MunicipalityView(ZumoView):
 
 
 class MentoringGroupView(ZumoView):
-    """The mentoring group: milestones, members and documents."""
+    """The mentoring group: its members' paths side by side, members and
+    documents."""
 
-    def milestones(self):
-        """Return the five ZWK steps with German status and date."""
-        return [
-            dict(
-                step,
-                status_title=self.title_of("milestone_status", step["status"]),
-                date_text=self.format_date(step["date"]),
-            )
-            for step in self.context.milestones()
+    def paths(self):
+        """``{"steps", "rows"}``: the five stages as the network names them
+        (:func:`zumo.content.step_names.named_steps`, each with whose name
+        it is) and a row per municipality the viewer may see, mentors
+        first, with each stage's German state and date, the demo mark and
+        the address of its path for those who may open it."""
+        steps = [
+            dict(step, note=translated(step["note"], self.request))
+            for step in named_steps()
         ]
-
-    def progress(self):
-        """Return ``{done, total}`` of the ZWK steps."""
-        done, total = self.context.progress()
-        return {"done": done, "total": total}
+        members = [
+            (translated(role, self.request), municipality)
+            for field, role in ROLES
+            for municipality in self.related_list(field)
+        ]
+        rows = []
+        for row in member_paths(members):
+            municipality = row["municipality"]
+            may_open = api.user.has_permission("zumo: View procedure", obj=municipality)
+            rows.append(
+                {
+                    "title": municipality.Title(),
+                    "url": municipality.absolute_url(),
+                    "role": row["role"],
+                    "demo": row["demo"],
+                    "path_url": f"{municipality.absolute_url()}/@@verfahren"
+                    if may_open
+                    else None,
+                    "cells": [
+                        {
+                            "status": cell["status"],
+                            "status_title": self.title_of(
+                                "procedure_step_status", cell["status"]
+                            ),
+                            "date_text": self.format_date(cell["date"]),
+                        }
+                        for cell in row["steps"]
+                    ],
+                }
+            )
+        return {"steps": steps, "rows": rows}
 
 
 class QualificationCohortView(ZumoView):
@@ -681,3 +712,19 @@ class SelfAssessmentView(ZumoView):
             )
             for row in self.context.rubric()
         ]
+class ProcedureStepView(ZumoView):
+    """A documented step of a path: its state, the words of the programme's
+    document that name it, the notes and the documents inside."""
+
+    def step(self):
+        """The step's data with its quotes and ``source_title``, or ``None``
+        for a step the data no longer holds."""
+        found = procedures.step(self.context.procedure, self.context.step)
+        if found is None:
+            return None
+        source = procedures.procedure(self.context.procedure)["source"]
+        return dict(found, source_title=source["title"])
+
+    def files(self):
+        """Return the brains of the visible documents inside."""
+        return self.contents()

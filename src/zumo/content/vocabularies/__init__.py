@@ -12,6 +12,7 @@ from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+from zumo.content import procedures
 
 import json
 
@@ -126,8 +127,6 @@ participation_formats = DataVocabulary("participation_formats")
 fields_of_action = DataVocabulary("fields_of_action")
 municipality_status = DataVocabulary("municipality_status")
 project_status = DataVocabulary("project_status")
-zwk_steps = DataVocabulary("zwk_steps")
-milestone_status = DataVocabulary("milestone_status")
 action_plan_kinds = DataVocabulary("action_plan_kinds")
 workshop_formats = DataVocabulary("workshop_formats")
 qualification_status = DataVocabulary("qualification_status")
@@ -143,3 +142,30 @@ states = DataVocabulary("states")
 municipality_kinds = DataVocabulary("municipality_kinds")
 notification_settings = DataVocabulary("notification_settings")
 evaluation_intervals = DataVocabulary("evaluation_intervals")
+procedure_step_status = DataVocabulary("procedure_step_status")
+
+
+@implementer(IVocabularyFactory)
+class ProceduresVocabulary:
+    """The paths of the programmes (``data/procedures.json``), or with
+    ``steps`` the steps of all paths, each id once."""
+
+    def __init__(self, steps=False):
+        self.steps = steps
+
+    def __call__(self, context=None):
+        """Return the vocabulary with ids as values."""
+        if self.steps:
+            items = procedures.step_terms()
+        else:
+            items = [
+                (name, path["title"]) for name, path in procedures.PROCEDURES.items()
+            ]
+        return SimpleVocabulary(
+            [SimpleTerm(value=token, token=token, title=title)
+             for token, title in items]
+        )  # fmt: skip
+
+
+procedure_paths = ProceduresVocabulary()
+procedure_steps = ProceduresVocabulary(steps=True)

@@ -26,6 +26,8 @@ from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from tqdm import tqdm
+from zumo.content import procedures
+from zumo.content import step_names
 from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.practice_example import SECTIONS
 from zumo.content.qualification_module import koquma_call
@@ -458,36 +460,56 @@ class DemoLoader:
         return len(self.network["qualification_cohorts"])
 
     def create_mentoring_groups(self):
-        """Create the mentoring groups (private spaces) with milestones."""
+        """Create the mentoring groups (private spaces); each mentee walks
+        the ZWK path in its team space, as far as its group's
+        ``done_steps`` say (demo records)."""
         container = self.site["mentoring"]
-        steps = [token for token, _title in terms("zwk_steps")]
+        stages = procedures.procedure(step_names.PATH)["steps"]
         for entry in self.network["mentoring_groups"]:
             start = date.today() + timedelta(days=entry["start_days"])
-            milestones = {}
-            for index, step in enumerate(steps):
-                done = index < entry["done_steps"]
-                current = index == entry["done_steps"]
-                status = "erreicht" if done else "in_arbeit" if current else "offen"
-                milestones[f"milestone_{step}_status"] = status
-                if done:
-                    milestones[f"milestone_{step}_date"] = start + timedelta(
-                        days=60 * index
-                    )
             add_content(
                 container,
                 portal_type="MentoringGroup",
                 title=entry["title"],
                 description=DEMO_MARK
-                + "Gruppe aus Mentor- und Mentee-Kommunen auf dem Weg durch die "
-                "fünf ZWK-Schritte.",
+                + "Gruppe aus Mentor- und Mentee-Kommunen; jede Kommune geht "
+                "ihren Weg in fünf Stufen zur Demografiestrategie.",
                 mentors=[relation_to(self.municipality(n)) for n in entry["mentors"]],
                 mentees=[relation_to(self.municipality(n)) for n in entry["mentees"]],
                 facilitators=entry["facilitators"],
                 topics=entry["topics"],
                 start=start,
                 demo=True,
-                **milestones,
             )
+            for name in entry["mentees"]:
+                for index, stage in enumerate(stages[: entry["done_steps"] + 1]):
+                    done = index < entry["done_steps"]
+                    values = {
+                        key: value
+                        for key, value in stage["record"].items()
+                        if key not in procedures.RECORD_KEYS
+                    }
+                    if stage["record"]["portal_type"] == "ProcedureStep":
+                        values.update(
+                            procedure=step_names.PATH,
+                            step=stage["id"],
+                            status=procedures.DONE if done else procedures.IN_PROGRESS,
+                        )
+                    # A workshop not yet held is left for the team to
+                    # document; a stage in work began on its day.
+                    if not done and "workshop_format" in values:
+                        continue
+                    day = start + timedelta(days=60 * index)
+                    add_content(
+                        self.municipality(name),
+                        portal_type=stage["record"]["portal_type"],
+                        title=stage["title"],
+                        description=DEMO_MARK
+                        + "Stufe auf dem Weg zur Demografiestrategie.",
+                        date=day,
+                        demo=True,
+                        **values,
+                    )
         return len(self.network["mentoring_groups"])
 
     def create_meetings(self):

@@ -145,6 +145,14 @@ def _spaces(portal, objects):
         date=date(2025, 5, 1),
         **{f"score_{token}": "3" for token in CRITERIA},
     )
+    objects["procedure_step"] = _create(
+        team,
+        "ProcedureStep",
+        "procedure_step",
+        procedure="zumo",
+        step="situationsanalyse",
+        status="in_arbeit",
+    )
     objects["team_image"] = _create(
         team,
         "Image",
