@@ -225,4 +225,3 @@ def test_zumo_formats_and_umsetzungskonzept():
     assert "seed 000" in vocabularies.source("workshop_formats")
     assert "brief" not in vocabularies.source("workshop_formats")
     assert "seed 000" in vocabularies.source("action_plan_kinds")
-
