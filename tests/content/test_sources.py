@@ -300,3 +300,32 @@ def test_own_terms_are_marked_in_the_data(name):
 
 #: Own vocabularies shown on public pages (facts boxes, finder, directory).
 SHOWN_PUBLICLY = {"target_groups", "size_classes"}
+
+
+# "ZUMO - Moderierende für Zukunftsfragen": the formats of its pilot phase
+# ("ein Start-Workshop", line 29; "Fokusgruppen-Workshops in Kommunen",
+# line 110; "ein Auswertungsworkshop", line 31) and its "Umsetzungskonzept"
+# (line 111).
+ZUMO_FORMATS = {
+    "auftakt": "Start-Workshop",
+    "fokusgruppe": "Fokusgruppen-Workshop",
+    "evaluation": "Auswertungsworkshop",
+}
+ZUMO_SEED = SEEDS / "000_4182a7d55e8d9cfb.txt"
+
+
+def test_zumo_formats_and_umsetzungskonzept():
+    """The formats and the plan kind of ZUMO stand in seed 000 as named, and
+    their source notes name seed 000, not the project's brief."""
+    seed = ZUMO_SEED.read_text(encoding="utf-8")
+    formats = dict(vocabularies.terms("workshop_formats"))
+    for token, title in ZUMO_FORMATS.items():
+        assert formats[token] == title
+        assert title.removesuffix("-Workshop") in seed, title
+    assert dict(vocabularies.terms("action_plan_kinds"))["umsetzungskonzept"] == (
+        "Umsetzungskonzept"
+    )
+    assert "Umsetzungskonzept" in seed
+    assert "seed 000" in vocabularies.source("workshop_formats")
+    assert "brief" not in vocabularies.source("workshop_formats")
+    assert "seed 000" in vocabularies.source("action_plan_kinds")

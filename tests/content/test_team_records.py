@@ -106,7 +106,7 @@ def test_listed_in_the_team_space(municipality, plan, workshop):
     """The team sees its plan and workshops in its team space, apart from
     the municipality's public profile."""
     page = municipality.restrictedTraverse("@@teamraum")()
-    assert "Handlungskonzept und Zukunftswerkstätten" in page
+    assert "Konzepte, Workshops und Verfahrensschritte" in page
     assert "Handlungskonzept Gomadingen 2035" in page
     profile = municipality.restrictedTraverse("@@municipality-view")()
     assert "Handlungskonzept Gomadingen 2035" not in profile
@@ -229,3 +229,29 @@ def test_recognition_only_with_consent(manager, municipality):
     assert "Anerkennung durch das Expertengremium" in page
     assert "Hoher Standard" in page
     assert "Vertrauliche Einschätzung" not in page
+
+
+def test_each_record_says_its_format(municipality, plan, workshop):
+    """A Start-Workshop or a focus group is listed with its own format, not
+    as a "(Zukunftswerkstatt)": seed 000 names them as formats of their own."""
+    for title, workshop_format in [
+        ("Start-Workshop ZUMO", "auftakt"),
+        ("Fokusgruppe Jugend", "fokusgruppe"),
+    ]:
+        api.content.create(container=municipality, type="FutureWorkshop",
+                           title=title, date=datetime.date(2024, 5, 8),
+                           workshop_format=workshop_format)  # fmt: skip
+    page = " ".join(municipality.restrictedTraverse("@@teamraum")().split())
+    assert (
+        'Start-Workshop ZUMO</a> <span class="text-muted small" >(Start-Workshop)'
+        in page
+    )
+    assert (
+        'Fokusgruppe Jugend</a> <span class="text-muted small" >(Fokusgruppen-Workshop)'
+        in page
+    )
+    assert (
+        'Zukunftswerkstatt Ortsmitte</a> <span class="text-muted small" >(Zukunftswerkstatt)'
+        in page
+    )
+    assert page.count("(Zukunftswerkstatt)") == 1

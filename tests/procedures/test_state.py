@@ -2,7 +2,9 @@
 
 from plone import api
 from tests.fixtures.builders import html
+from zope.interface import alsoProvides
 from zumo.content import procedures
+from zumo.content.interfaces import IZumoContentLayer
 
 import datetime
 import pytest
@@ -105,3 +107,22 @@ def test_paths_follow_the_programmes(municipality):
     assert procedures.procedures_of(municipality) == ["zumo"]
     municipality.programmes = ["koquma"]
     assert procedures.procedures_of(municipality) == []
+
+
+def test_the_step_page_quotes_the_document(municipality):
+    """A Verfahrensschritt shows its path, step and state and the words of
+    seed 000 that name it, with their source and line."""
+    step = api.content.create(container=municipality, type="ProcedureStep",
+                              title="Analyse", procedure="zumo",
+                              step="situationsanalyse", status="abgeschlossen",
+                              date=datetime.date(2024, 3, 22))  # fmt: skip
+    alsoProvides(step.REQUEST, IZumoContentLayer)
+    page = " ".join(step.restrictedTraverse("procedure-step-view")().split())
+    assert "ZUMO – Pilotphase" in page
+    assert "Abgeschlossen" in page
+    assert "22.03.2024" in page
+    assert (
+        "„Ausschreibung zur Bewerbung als Modellkommune und Situationsanalyse.“" in page
+    )
+    assert "Quelle: ZUMO - Moderierende für Zukunftsfragen" in page
+    assert "(Zeile 109)" in page

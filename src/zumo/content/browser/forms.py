@@ -112,6 +112,23 @@ class ZumoAddView(DefaultAddView):
     form = ZumoAddForm
 
 
+class TeamRecordAddForm(DefaultAddForm):
+    """The add form of a team record (a Verfahrensschritt, a documented
+    workshop, an action plan): the path's "Schritt dokumentieren" opens it
+    with the step's values filled in from the address
+    (``?form.widgets.step=…``). Plone takes values from a GET request only
+    where a form allows it, and only from its own pages (the referrer
+    check stays)."""
+
+    allow_prefill_from_GET_request = True
+
+
+class TeamRecordAddView(DefaultAddView):
+    """``++add++<type>`` of a team record."""
+
+    form = TeamRecordAddForm
+
+
 class ZumoEditForm(EssentialFieldsMixin, DefaultEditForm):
     """The edit form of a ZUMO type."""
 

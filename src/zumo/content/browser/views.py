@@ -722,9 +722,22 @@ class ProcedureStepView(ZumoView):
         found = procedures.step(self.context.procedure, self.context.step)
         if found is None:
             return None
-        source = procedures.procedure(self.context.procedure)["source"]
+        source = procedures.PROCEDURES[self.context.procedure]["source"]
         return dict(found, source_title=source["title"])
+
+    def procedure_title(self):
+        """The title of the step's path (its id if the data lost it)."""
+        path = procedures.PROCEDURES.get(self.context.procedure)
+        return path["title"] if path else self.context.procedure
 
     def files(self):
         """Return the brains of the visible documents inside."""
         return self.contents()
+
+    def may_add_file(self):
+        """Whether the viewer may file a document in this step."""
+        return bool(
+            api.user.has_permission(
+                "plone.app.contenttypes: Add File", obj=self.context
+            )
+        )
