@@ -107,6 +107,19 @@ def test_the_pages_list_demo_objects(demo_site, demo_urls):
         assert linked & demo_urls, path
 
 
+def test_zumo_programme_page_lists_its_pilots_examples(demo_site, demo_urls):
+    """ZUMO's page shows the published practice examples of its two demo
+    pilots (the only ZUMO examples), marked."""
+    tree = fetch(demo_site, None, "programm/zumo")
+    examples = {
+        path
+        for path in (urlsplit(a.get("href") or "").path.rstrip("/")
+                     for a in tree.iter("a"))
+        if "/praxisbeispiele/" in path
+    }  # fmt: skip
+    assert len(examples & demo_urls) == 2
+
+
 def test_similar_block_marks_demo_suggestions(demo_site, demo_urls):
     """The "Ähnliche Kommunen haben das gemacht" block of a demo practice
     example marks each demo suggestion."""
