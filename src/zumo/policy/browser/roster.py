@@ -117,15 +117,18 @@ class RosterView(BrowserView):
         return roster.may_manage(self.context)
 
     def members(self):
-        """The roster with German role titles: for those who manage it with
-        user ids, for the other members names and roles only."""
-        members = (
-            roster.roster(self.context) if self.may_manage()
-            else roster.people(self.context)
-        )  # fmt: skip
+        """The roster with German role titles and project-group categories:
+        for those who manage it with user ids, for the other members names,
+        roles and categories only."""
+        full = roster.roster(self.context)
+        members = full if self.may_manage() else roster.people(self.context)
         return [
-            dict(member, role_title=roster.ROLES[member["role"]][1])
-            for member in members
+            dict(
+                member,
+                role_title=roster.ROLES[member["role"]][1],
+                category=entry["category"],
+            )
+            for member, entry in zip(members, full, strict=True)
         ]
 
     def pending(self):

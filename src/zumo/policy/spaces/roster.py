@@ -249,7 +249,9 @@ def set_category(space, userid, category):
     Raises :class:`RosterError` for an unknown category or a person not on
     the roster.
     """
-    if category and category not in dict(category_options()):
+    if not isinstance(category, str) or (
+        category and category not in dict(category_options())
+    ):
         raise RosterError(
             _(
                 "error_roster_category",
