@@ -3,7 +3,10 @@
 Seed 001 describes the integrated action plan ("integriertes
 Handlungskonzept") with its strategies, goals and measures, developed with
 the help of Zukunftswerkstätten and updated over time ("Fortschreibung");
-seed 002 calls the ZWK municipalities' plan their "Demografiestrategie".
+seed 002 calls the ZWK municipalities' plan their "Demografiestrategie";
+ZUMO's pilot municipalities develop an "Umsetzungskonzept" (seed 000) that
+"beinhaltet auch die Verstetigung und das Übertragbarmachen über die
+Modellkommunen hinaus" (its own two sections).
 Each saved change is a version (CMFEditions); an expert review names the
 version it assesses.
 """
@@ -22,8 +25,10 @@ from zumo.content.relations import relation_list
 
 #: The related-items picker offers the documented Zukunftswerkstätten.
 FUTURE_WORKSHOP_PICKER = {"selectableTypes": ["FutureWorkshop"]}
-#: The fields that make up the plan's content, in the order of the page.
-PLAN_SECTIONS = ("strategies", "goals", "measures")
+#: The fields that make up the plan's content, in the order of the page;
+#: ZUMO's Umsetzungskonzept also names its Verstetigung and Übertragbarmachen
+#: (seed 000, line 114).
+PLAN_SECTIONS = ("strategies", "goals", "measures", "continuation", "transfer")
 
 
 class IActionPlan(model.Schema):
@@ -57,6 +62,27 @@ class IActionPlan(model.Schema):
         description=_(
             "help_measures",
             default="Je Maßnahme: was, wer ist verantwortlich, bis wann.",
+        ),
+        required=False,
+    )
+    continuation = RichText(
+        title=_("label_continuation", default="Verstetigung"),
+        description=_(
+            "help_continuation",
+            default="Für ein Umsetzungskonzept (ZUMO): wie das Vorhaben nach der "
+            "Pilotphase weiterläuft.",
+        ),
+        required=False,
+    )
+    transfer = RichText(
+        title=_(
+            "label_transfer",
+            default="Übertragbarmachen über die Modellkommunen hinaus",
+        ),
+        description=_(
+            "help_transfer",
+            default="Für ein Umsetzungskonzept (ZUMO): was andere Kommunen "
+            "übernehmen können und wie.",
         ),
         required=False,
     )

@@ -12,6 +12,7 @@ plone.app.event's ``ulocalized_time``, which keeps the zone it is given.
 
 from DateTime import DateTime
 from datetime import date
+from datetime import datetime
 from plone import api
 from plone.app.event.base import ulocalized_time
 from plone.event.utils import pydt
@@ -73,3 +74,8 @@ def local_time(value, long_format=False, time_only=False):
         context=api.portal.get(),
         request=getRequest(),
     )
+
+
+def site_today():
+    """Today's date on the site's clock (Europe/Berlin), not the server's."""
+    return datetime.now(site_zone()).date()

@@ -21,6 +21,10 @@ from zumo.content.vocabularies import choice_list
 from zumo.content.vocabularies import size_class
 
 
+#: Who reads the names of the team's partners (zumo.policy's permission).
+WORK_IN_SPACE = "zumo.WorkInSpace"
+
+
 class IMunicipality(model.Schema):
     """Schema of a municipality (the name is the title)."""
 
@@ -144,6 +148,48 @@ class IMunicipality(model.Schema):
         ),
         required=False,
         default=False,
+    )
+
+    # ZUMO's teams work "in enger Zusammenarbeit mit Bürgermeister*in und
+    # Gemeinderat" (seed 000, line 15): the team space names them. Names
+    # of people, so only those who work in the space read them.
+    model.fieldset(
+        "partners",
+        label=_("fieldset_team_partners", default="Partner des Teams"),
+        fields=["mayor", "council_contact", "council_decision"],
+    )
+    directives.read_permission(
+        mayor=WORK_IN_SPACE,
+        council_contact=WORK_IN_SPACE,
+        council_decision=WORK_IN_SPACE,
+    )
+    mayor = schema.TextLine(
+        title=_("label_mayor", default="Bürgermeister*in"),
+        description=_(
+            "help_mayor",
+            default="Name der Bürgermeisterin oder des Bürgermeisters. Nur das "
+            "Team und das Institut sehen ihn.",
+        ),
+        required=False,
+        max_length=200,
+    )
+    council_contact = schema.TextLine(
+        title=_("label_council_contact", default="Gemeinderat: Ansprechperson"),
+        description=_(
+            "help_council_contact",
+            default="Wer im Gemeinderat mit dem Team zusammenarbeitet.",
+        ),
+        required=False,
+        max_length=200,
+    )
+    council_decision = schema.Text(
+        title=_("label_council_decision", default="Beschluss des Gemeinderats"),
+        description=_(
+            "help_council_decision",
+            default="Was der Gemeinderat zur Teilnahme beschlossen hat, und wann.",
+        ),
+        required=False,
+        max_length=2000,
     )
 
     model.fieldset(

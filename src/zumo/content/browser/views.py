@@ -14,6 +14,7 @@ from zope.i18n.locales import locales
 from zumo.content import _
 from zumo.content import facets
 from zumo.content import master_data
+from zumo.content import procedures
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
@@ -537,3 +538,21 @@ class FutureWorkshopView(ZumoView):
         """Return the number of participants, German formatted, or ``""``."""
         number = self.context.participants
         return "" if number is None else german_number(number)
+
+
+class ProcedureStepView(ZumoView):
+    """A documented step of a path: its state, the words of the programme's
+    document that name it, the notes and the documents inside."""
+
+    def step(self):
+        """The step's data with its quotes and ``source_title``, or ``None``
+        for a step the data no longer holds."""
+        found = procedures.step(self.context.procedure, self.context.step)
+        if found is None:
+            return None
+        source = procedures.procedure(self.context.procedure)["source"]
+        return dict(found, source_title=source["title"])
+
+    def files(self):
+        """Return the brains of the visible documents inside."""
+        return self.contents()

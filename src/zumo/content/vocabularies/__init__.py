@@ -12,6 +12,7 @@ from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+from zumo.content import procedures
 
 import json
 
@@ -127,3 +128,30 @@ states = DataVocabulary("states")
 municipality_kinds = DataVocabulary("municipality_kinds")
 notification_settings = DataVocabulary("notification_settings")
 project_group_categories = DataVocabulary("project_group_categories")
+procedure_step_status = DataVocabulary("procedure_step_status")
+
+
+@implementer(IVocabularyFactory)
+class ProceduresVocabulary:
+    """The paths of the programmes (``data/procedures.json``), or with
+    ``steps`` the steps of all paths, each id once."""
+
+    def __init__(self, steps=False):
+        self.steps = steps
+
+    def __call__(self, context=None):
+        """Return the vocabulary with ids as values."""
+        if self.steps:
+            items = procedures.step_terms()
+        else:
+            items = [
+                (name, path["title"]) for name, path in procedures.PROCEDURES.items()
+            ]
+        return SimpleVocabulary(
+            [SimpleTerm(value=token, token=token, title=title)
+             for token, title in items]
+        )  # fmt: skip
+
+
+procedure_paths = ProceduresVocabulary()
+procedure_steps = ProceduresVocabulary(steps=True)

@@ -9,6 +9,7 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import Message
+from zumo.content import vocabularies
 from zumo.content.browser.views import ZumoView
 from zumo.content.dates import local_time
 from zumo.content.i18n import translated
@@ -249,6 +250,15 @@ class SpaceLinksViewlet(ViewletBase):
         return IMunicipality.providedBy(self.context)
 
 
+#: The team records the team space lists, and the vocabulary and field that
+#: say what each is (``None``: the type's title says it).
+TEAM_RECORD_KINDS = {
+    "ActionPlan": ("action_plan_kinds", "plan_kind"),
+    "FutureWorkshop": ("workshop_formats", "workshop_format"),
+    "ProcedureStep": None,
+}
+
+
 class TeamSpaceView(ZumoView):
     """``@@teamraum``: a municipality's team space as its own page, for
     those who work in it (its roster and the institute): who is on the
@@ -283,22 +293,32 @@ class TeamSpaceView(ZumoView):
         return bool(api.user.has_permission("Add portal content", obj=self.context))
 
     def team_records(self):
-        """The team's visible action plans and Zukunftswerkstätten, newest
-        first, with the German title of their type."""
-        types = api.portal.get_tool("portal_types")
+        """The team's visible action plans, documented workshops and steps,
+        newest first, each with what it is: the kind of a plan, the format
+        of a workshop (a Start-Workshop is no Zukunftswerkstatt), the type's
+        German title for a step."""
         return [
             {
                 "title": brain.Title,
                 "url": brain.getURL(),
-                "type_title": translated(
-                    types.getTypeInfo(brain.portal_type).Title(), self.request
-                ),
+                "type_title": self.record_kind(brain.getObject()),
             }
             for brain in api.content.find(
                 context=aq_inner(self.context),
                 depth=1,
-                portal_type=["ActionPlan", "FutureWorkshop"],
+                portal_type=list(TEAM_RECORD_KINDS),
                 sort_on="modified",
                 sort_order="descending",
             )
         ]
+
+    def record_kind(self, record):
+        """What ``record`` is, in German."""
+        kind = TEAM_RECORD_KINDS[record.portal_type]
+        if kind is None:
+            types = api.portal.get_tool("portal_types")
+            return translated(
+                types.getTypeInfo(record.portal_type).Title(), self.request
+            )
+        vocabulary, field = kind
+        return vocabularies.title_of(vocabulary, getattr(record, field, None), "")

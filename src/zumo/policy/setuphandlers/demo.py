@@ -61,6 +61,14 @@ def _html(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
 
 
+def _agreements(item):
+    """The agreements of a Start-Workshop in ``item``, as field values."""
+    found = {"agreed_topics": item.get("agreed_topics", [])}
+    if "agreed_procedure" in item:
+        found["agreed_procedure"] = _html(item["agreed_procedure"])
+    return found
+
+
 def _session(entry):
     """A module's session ``{"days": 21, "time": "09:30"}``: that many days
     after the day of loading, at that time in Berlin."""
@@ -109,6 +117,7 @@ class DemoLoader:
         counts["rosters"] = self.fill_rosters()
         counts["team_documents"] = self.create_team_documents()
         counts["team_records"] = self.create_team_records()
+        counts["procedure_records"] = self.create_procedure_records()
         counts["meetings"] = self.create_meetings()
         counts["reviews"] = self.create_reviews()
         counts["plan_updates"] = self.update_action_plans()
@@ -244,6 +253,7 @@ class DemoLoader:
                         participants=item.get("participants"),
                         results=_html(item["results"]),
                         public_summary=item.get("public_summary"),
+                        **_agreements(item),
                         demo=True,
                     )
                     count += 1
@@ -260,7 +270,81 @@ class DemoLoader:
                         relation_to(workshops[title]) for title in plan["workshops"]
                     ],
                     demo=True,
-                    **{name: _html(plan[name]) for name in PLAN_SECTIONS},
+                    **{
+                        name: _html(plan[name])
+                        for name in PLAN_SECTIONS
+                        if name in plan
+                    },
+                )
+                count += 1
+        return count
+
+    def create_procedure_records(self):
+        """Walk the ZUMO pilots' paths (``procedures`` of the network): name
+        the team's partners, document the steps (the selection as the
+        institute), the workshops and the Umsetzungskonzept, each as the
+        one who documents it. The dates follow seed 000: ZUMO since 01/2024,
+        the pilot phase in 2024, its Auswertungsworkshop in the first
+        quarter of 2025."""
+        count = 0
+        for entry in self.network["procedures"]:
+            space = self.municipality(entry["municipality"])
+            for name, value in entry["partners"].items():
+                setattr(space, name, value)
+            for item in entry["steps"]:
+                with api.env.adopt_user(username=item.get("author", entry["author"])):
+                    step = add_content(
+                        space,
+                        portal_type="ProcedureStep",
+                        title=item["title"],
+                        description=DEMO_MARK + "Verfahrensschritt des Teams.",
+                        procedure=entry["procedure"],
+                        step=item["step"],
+                        status=item["status"],
+                        date=date.fromisoformat(item["date"]),
+                        notes=_html(item["notes"]),
+                        demo=True,
+                    )
+                    for document in item.get("documents", ()):
+                        add_content(
+                            step,
+                            portal_type="Document",
+                            title=document["title"],
+                            description=DEMO_MARK + "Dokument des Teams.",
+                            text=_html(document["text"]),
+                            demo=True,
+                        )
+                count += 1
+            with api.env.adopt_user(username=entry["author"]):
+                for item in entry["workshops"]:
+                    add_content(
+                        space,
+                        portal_type="FutureWorkshop",
+                        title=item["title"],
+                        description=DEMO_MARK + "Dokumentation des Teams.",
+                        date=date.fromisoformat(item["date"]),
+                        workshop_format=item["format"],
+                        participants=item.get("participants"),
+                        results=_html(item["results"]),
+                        **_agreements(item),
+                        demo=True,
+                    )
+                    count += 1
+                plan = entry["plan"]
+                add_content(
+                    space,
+                    portal_type="ActionPlan",
+                    title=plan["title"],
+                    description=DEMO_MARK + "Umsetzungskonzept der Kommune.",
+                    plan_kind=plan["plan_kind"],
+                    adopted=date.fromisoformat(plan["adopted"]),
+                    horizon=plan.get("horizon"),
+                    demo=True,
+                    **{
+                        name: _html(plan[name])
+                        for name in PLAN_SECTIONS
+                        if name in plan
+                    },
                 )
                 count += 1
         return count

@@ -141,6 +141,14 @@ def _spaces(portal, objects):
         "action_plan",
         future_workshops=[relation_to(objects["future_workshop"])],
     )
+    objects["procedure_step"] = _create(
+        team,
+        "ProcedureStep",
+        "procedure_step",
+        procedure="zumo",
+        step="situationsanalyse",
+        status="in_arbeit",
+    )
     objects["team_image"] = _create(
         team,
         "Image",
