@@ -21,7 +21,9 @@ PILOTS = ["Tuningen", "Gomadingen"]
 def municipality(title):
     """The demo's municipality called ``title``."""
     catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(portal_type="Municipality", Title=title)
+    (brain,) = catalog.unrestrictedSearchResults(
+        portal_type="Municipality", Title=title
+    )
     return brain._unrestrictedGetObject()
 
 
@@ -34,7 +36,13 @@ def test_the_pilots_walked_the_whole_path(demo_site, title):
     days = [step["date"] for step in path["steps"]]
     assert days == sorted(days), days
     assert days[0] >= datetime.date(2024, 1, 1)
-    for name in ("bewerbung", "situationsanalyse", "auswahl", "start_workshop", "fokusgruppen"):
+    for name in (
+        "bewerbung",
+        "situationsanalyse",
+        "auswahl",
+        "start_workshop",
+        "fokusgruppen",
+    ):
         assert steps[name]["date"].year == 2024, name
     evaluation = steps["auswertungsworkshop"]["date"]
     assert datetime.date(2025, 1, 1) <= evaluation <= datetime.date(2025, 3, 31)
