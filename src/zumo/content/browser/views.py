@@ -553,6 +553,11 @@ class ProcedureStepView(ZumoView):
         source = procedures.procedure(self.context.procedure)["source"]
         return dict(found, source_title=source["title"])
 
+    def is_decision(self):
+        """Whether the step is a decision (the mandate): who decided and
+        when are shown as such."""
+        return procedures.is_decision(self.context.procedure, self.context.step)
+
     def files(self):
         """Return the brains of the visible documents inside."""
         return self.contents()

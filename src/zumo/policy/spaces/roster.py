@@ -41,6 +41,8 @@ from zope.interface.interfaces import ObjectEvent
 from zumo.content.i18n import translated
 from zumo.content.interfaces import ISpace
 from zumo.content.municipality import IMunicipality
+from zumo.content.procedures import DONE
+from zumo.content.procedures import IN_PROGRESS
 from zumo.content.vocabularies import terms
 from zumo.policy import _
 from zumo.policy import localroles
@@ -390,3 +392,41 @@ def spaces_of(userid):
         allowedRolesAndUsers=f"user:{userid}",
         sort_on="sortable_title",
     )
+
+
+def project_group_state(municipality):
+    """The step „Projektgruppe“ of the IMV path (a check of
+    ``zumo.content.procedures``): done when the roster names someone for
+    each of the document's categories, in work while it names some;
+    ``None`` (open) before any category is recorded. Only counts leave
+    the roster, no names."""
+    recorded = {row["category"] for row in make_up(municipality) if row["count"]}
+    recorded.discard("")
+    if not recorded:
+        return None
+    complete = recorded >= {token for token, _title in category_options()}
+    return {"status": DONE if complete else IN_PROGRESS, "date": None}
+
+
+def facilitation_state(municipality):
+    """The step „Externe Prozessbegleitung“ of the IMV path: done once the
+    institute has named a process facilitator, ``None`` (open) before."""
+    if not facilitators(municipality):
+        return None
+    return {"status": DONE, "date": None}
+
+
+def roster_url(municipality):
+    """Where the team records the project group's make-up: the roster page,
+    for those who may open it (``None`` for the others)."""
+    if not api.user.has_permission("zumo: Work in space", obj=municipality):
+        return None
+    return f"{municipality.absolute_url()}/@@roster"
+
+
+def facilitator_url(municipality):
+    """Where the institute names the process facilitator (its part of the
+    roster page); ``None`` for everybody else."""
+    if not may_add_directly():
+        return None
+    return f"{municipality.absolute_url()}/@@roster#facilitator-heading"
