@@ -553,6 +553,13 @@ class ProcedureStepView(ZumoView):
         source = procedures.procedure(self.context.procedure)["source"]
         return dict(found, source_title=source["title"])
 
+    def path_title(self):
+        """The title of the step's path (``data/procedures.json``; the
+        vocabularies file does not hold the paths)."""
+        return procedures.PROCEDURES.get(self.context.procedure, {}).get(
+            "title", self.context.procedure
+        )
+
     def is_decision(self):
         """Whether the step is a decision (the mandate): who decided and
         when are shown as such."""
