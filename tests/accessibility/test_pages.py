@@ -83,6 +83,14 @@ PAGES = {
     ),
     "Teamraum": ("kommune-a", lambda: "kommunen/tuningen/@@teamraum"),
     "Mentoring": (None, lambda: "mentoring"),
+    "Qualifizierung": (None, lambda: "qualifizierung"),
+    "Kurs (öffentlich)": (None, lambda: _first("QualificationCohort")),
+    "Kurs mit Anmeldung": ("kommune-a", lambda: _first("QualificationCohort")),
+    "Kurs mit Gruppenraum": ("kommune-b", lambda: _first("QualificationCohort")),
+    "Anmeldungen zum Kurs": (
+        "institut",
+        lambda: _first("QualificationCohort") + "/@@kursanmeldungen",
+    ),
     "Gutachten": (
         "institut",
         lambda: _first("ExpertReview", review_state="released"),

@@ -131,6 +131,22 @@ def test_koquma_audiences_and_competences():
     assert titles("competences") == COMPETENCES
 
 
+def test_cohort_formats_are_placeholders_for_the_two_unnamed_formats():
+    """KoQuMa, Lernformate: "Die Qualifizierung bietet zwei unterschiedliche
+    Formate an:" (seed 004, line 54), and the text ends. Two formats, named
+    as placeholders; the quotes the course pages show stand in their lines."""
+    assert titles("cohort_formats") == ["Format 1", "Format 2"]
+    assert "placeholders defined by this project" in vocabularies.source(
+        "cohort_formats"
+    )
+    (seed,) = (Path(__file__).parents[2] / "docs" / "seeds").glob("004_*.txt")
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    call = vocabularies.details("cohort_formats", "call")
+    assert lines[-1] == call["formats"]["quote"]
+    for quote in call.values():
+        assert quote["quote"] in lines[quote["line"] - 1], quote["line"]
+
+
 def test_zumo_topics_and_trends():
     """The five ZUMO fields and the six future trends."""
     assert titles("topics") == ZUMO_TOPICS

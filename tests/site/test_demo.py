@@ -196,7 +196,7 @@ class TestDemoNetwork:
         site_pages = {f"/plone/{page['id']}" for page in pages.pages()}
         for portal_type in ("PracticeExample", "MentoringGroup", "WorkshopMeeting",
                             "ExpertReview", "Document", "ActionPlan",
-                            "FutureWorkshop"):  # fmt: skip
+                            "FutureWorkshop", "QualificationCohort"):  # fmt: skip
             brains = [
                 brain
                 for brain in find(portal_type=portal_type)
@@ -228,6 +228,24 @@ class TestDemoNetwork:
             assert module.module_format is None and not module.duration
         zumo = [m for m in modules if m.curriculum == "zumo"]
         assert zumo and all(m.demo for m in zumo)
+
+    def test_koquma_courses_one_per_format(self, demo):
+        """One KoQuMa course per format, open, marked demo, dated one under
+        way and one ahead, each with posts in its group space; kommune-a
+        takes part in none (it enrols in the journey)."""
+        courses = [
+            b._unrestrictedGetObject() for b in find(portal_type="QualificationCohort")
+        ]
+        assert sorted(c.cohort_format for c in courses) == ["format_1", "format_2"]
+        today = date.today()
+        for course in courses:
+            assert course.demo and course.curriculum == "koquma"
+            assert api.content.get_state(course) == "open"
+            assert course.start < course.end
+            posts = course.objectValues()
+            assert posts and all(post.demo for post in posts)
+            assert not course.get_local_roles_for_userid("kommune-a")
+        assert sorted(course.start > today for course in courses) == [False, True]
 
     def test_every_claimed_municipality_is_marked(self, demo):
         """A municipality the demo says anything about carries the mark."""

@@ -41,6 +41,12 @@ class IMentoringSection(ISection):
     the institute and the ministry); the groups themselves stay private."""
 
 
+class IQualificationSection(ISection):
+    """The qualification ``/qualifizierung``: its page lists the KoQuMa
+    courses (cohorts) one enrols in, the KoQuMa modules and the other
+    modules of the network."""
+
+
 class IMapSettings(Interface):
     """Where the map's background comes from (registry ``zumo.map.*``,
     editable in the site setup's configuration registry).

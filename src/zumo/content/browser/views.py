@@ -350,6 +350,37 @@ class MentoringGroupView(ZumoView):
         return {"done": done, "total": total}
 
 
+class QualificationCohortView(ZumoView):
+    """The course: the announcement (format, dates, provider as the call
+    names it) for everybody who may see it, and its group space (people,
+    documents) for those who work in it."""
+
+    def call(self):
+        """The KoQuMa call's words on the course: ``formats``, ``group``,
+        ``provider``, ``audiences``, each ``{seed, line, quote}``."""
+        return vocabularies.details("cohort_formats", "call")
+
+    def is_koquma(self):
+        """Whether the course is one of the KoQuMa qualification."""
+        return self.context.curriculum == "koquma"
+
+    def period(self):
+        """Beginning and end as German text (``01.03.2026 – 30.11.2026``)."""
+        start = self.format_date(self.context.start)
+        if not self.context.end:
+            return start
+        return f"{start} – {self.format_date(self.context.end)}"
+
+    def works_here(self):
+        """Whether the viewer works in the group space (its roster, the
+        institute)."""
+        return bool(api.user.has_permission("zumo: Work in space", obj=self.context))
+
+    def may_add(self):
+        """Whether the viewer may file documents in the group space."""
+        return bool(api.user.has_permission("Add portal content", obj=self.context))
+
+
 class WorkshopMeetingView(ZumoView):
     """The workshop meeting: dates, place, agenda, registration, documentation."""
 

@@ -64,8 +64,17 @@ class _Participation:
         return _readable(found) if found is not None else None
 
     def is_open(self):
-        """Whether members can enrol (the module is published)."""
-        return api.content.get_state(self.context) == "published"
+        """Whether members can enrol in this module on its own."""
+        return participation.takes_enrolments(self.context)
+
+    def is_koquma(self):
+        """Whether the module is one of the KoQuMa call's (enrolment by
+        course, on the qualification page)."""
+        return self.context.curriculum == "koquma" or bool(self.context.koquma_module)
+
+    def section_url(self):
+        """The qualification page with the courses."""
+        return api.portal.get()["qualifizierung"].absolute_url()
 
     def may_manage(self):
         """Whether the viewer keeps the list of participants (institute)."""

@@ -1,5 +1,10 @@
 """Qualification records: who enrolled in, attended and completed which
-qualification module (ZUMO curriculum, KoQuMa).
+qualification module.
+
+Enrolling in a single module is the network's own offer, not part of the
+KoQuMa call: KoQuMa modules take no single enrolments (one enrols in a
+KoQuMa course, :mod:`zumo.policy.qualification.cohorts`); records made on
+them before stay readable.
 
 Records are personal data. They are stored on the module (an annotation,
 never serialized by REST) and read only by the person, the moderators of
@@ -50,17 +55,39 @@ def record_of(module, userid):
     return dict(record, userid=userid) if record is not None else None
 
 
+def takes_enrolments(module):
+    """Whether one enrols in ``module`` on its own: a published module
+    that is not one of the KoQuMa call's. The call describes a course
+    learnt in the group, so one enrols into a KoQuMa course
+    (:mod:`zumo.policy.qualification.cohorts`); enrolling in single
+    modules is the network's own offer for its other modules."""
+    return (
+        api.content.get_state(module) == "published"
+        and module.curriculum != "koquma"
+        and not module.koquma_module
+    )
+
+
 def enrol(module, userid):
     """Enrol ``userid`` in the published module ``module``; return the record.
 
-    Raises ``UserError`` (German) for an unpublished module, an unknown
-    user or someone already enrolled.
+    Raises ``UserError`` (German) for an unpublished module or a KoQuMa
+    module (one enrols in a KoQuMa course instead), an unknown user or
+    someone already enrolled.
     """
     if api.content.get_state(module) != "published":
         raise UserError(
             _(
                 "error_module_not_open",
                 default="Für dieses Modul ist keine Anmeldung möglich.",
+            )
+        )
+    if not takes_enrolments(module):
+        raise UserError(
+            _(
+                "error_module_koquma_by_course",
+                default="Die KoQuMa-Qualifizierung belegen Sie als Kurs, nicht "
+                "modulweise: Die Kurse stehen auf der Seite „Qualifizierung“.",
             )
         )
     if api.user.get(userid=userid) is None:

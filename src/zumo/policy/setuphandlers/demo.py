@@ -12,7 +12,9 @@ Demo honesty: the municipalities are real (master data), what the demo says
 about them is invented. Everything invented is marked (field ``demo`` of the
 behavior ``zumo.demo``, and "Demo-Inhalt" in descriptions and texts), and
 so is every municipality the demo says something about. The KoQuMa modules
-quote their programme's call for participants and are not marked.
+quote their programme's call for participants and are not marked; the
+KoQuMa courses (their dates, places, participants and posts) are invented
+and marked.
 """
 
 from DateTime import DateTime
@@ -115,6 +117,7 @@ class DemoLoader:
         counts["qualification_records"] = self.record_qualification()
         counts["mentoring_groups"] = self.create_mentoring_groups()
         counts["rosters"] = self.fill_rosters()
+        counts["qualification_cohorts"] = self.create_cohorts()
         counts["team_documents"] = self.create_team_documents()
         counts["team_records"] = self.create_team_records()
         counts["procedure_records"] = self.create_procedure_records()
@@ -429,6 +432,47 @@ class DemoLoader:
             if entry["status"] != "enrolled":
                 participation.record(module, entry["person"], entry["status"])
         return len(self.network["qualification"])
+
+    def create_cohorts(self):
+        """Create the KoQuMa courses, one per format, open for enrolment,
+        with their participants and the posts in their group spaces.
+
+        The call names no courses, dates or places: all of it is demo
+        content, dated relative to the day of loading (one course under
+        way, one starting soon).
+        """
+        container = self.site["qualifizierung"]
+        for entry in self.network["qualification_cohorts"]:
+            cohort = add_content(
+                container,
+                portal_type="QualificationCohort",
+                title=entry["title"],
+                description=DEMO_MARK
+                + "Kurs der KoQuMa-Qualifizierung mit Gruppenraum für den "
+                "Austausch der Teilnehmenden.",
+                curriculum="koquma",
+                cohort_format=entry["cohort_format"],
+                start=date.today() + timedelta(days=entry["start_days"]),
+                end=date.today() + timedelta(days=entry["end_days"]),
+                place=entry["place"],
+                capacity=entry["capacity"],
+                schedule=_html(entry["schedule"]),
+                demo=True,
+            )
+            api.content.transition(obj=cohort, transition="announce")
+            for userid, role in entry["rosters"]:
+                set_member(cohort, userid, role)
+            for post in entry["posts"]:
+                with api.env.adopt_user(username=post["author"]):
+                    add_content(
+                        cohort,
+                        portal_type="Document",
+                        title=post["title"],
+                        description=DEMO_MARK + "Beitrag im Gruppenraum des Kurses.",
+                        demo=True,
+                        text=_html(post["text"]),
+                    )
+        return len(self.network["qualification_cohorts"])
 
     def create_mentoring_groups(self):
         """Create the mentoring groups (private spaces) with milestones."""

@@ -208,6 +208,19 @@ def _meetings_and_modules(portal, objects):
         if state == "published":
             api.content.transition(obj=module, transition="publish")
         objects[f"module_{state}"] = module
+    # A course open for enrolment; kommune-a takes part, the institute has
+    # posted in its group space.
+    cohort = _create(
+        portal["qualifizierung"],
+        "QualificationCohort",
+        "cohort",
+        cohort_format="format_1",
+        start=date(2026, 3, 2),
+    )
+    api.content.transition(obj=cohort, transition="announce")
+    set_member(cohort, "kommune-a", "member")
+    objects["cohort"] = cohort
+    objects["cohort_document"] = _create(cohort, "Document", "cohort_document")
 
 
 def _reviews(portal, objects):
