@@ -364,6 +364,14 @@ class QualificationCohortView(ZumoView):
         """Whether the course is one of the KoQuMa qualification."""
         return self.context.curriculum == "koquma"
 
+    def imv_course(self):
+        """For a course of the integrated management procedure's
+        qualification, the words of seed 001 on it (``qualification``,
+        ``exchange``: ``{seed, line, quote}``); ``None`` for other courses."""
+        if self.context.curriculum != "imv":
+            return None
+        return vocabularies.details("curricula", "imv_course")
+
     def period(self):
         """Beginning and end as German text (``01.03.2026 – 30.11.2026``)."""
         start = self.format_date(self.context.start)
