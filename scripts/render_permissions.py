@@ -46,6 +46,11 @@ def render(cells):
         "Verlauf sieht, steht in `docs/privacy.md`: Namen und Kommentare nur für",
         "die, die prüfen dürfen; die Autorin liest den Grund einer Zurückweisung.",
         "",
+        "Personas: `begleitung` ist die externe Prozessbegleitung (Gruppe",
+        "`facilitators`, lokale Rolle `ProcessFacilitator`) des Teamraums",
+        "`municipality_published`, benannt vom Institut; sie steht nicht auf",
+        "dessen Mitgliederliste.",
+        "",
     ]
     for oid, rows in objects.items():
         first = rows[0]

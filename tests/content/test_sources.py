@@ -6,6 +6,7 @@ Each list below is quoted from the source document named in its comment
 """
 
 from pathlib import Path
+from zumo.content import procedures
 from zumo.content import vocabularies
 
 import pytest
@@ -329,3 +330,48 @@ def test_zumo_formats_and_umsetzungskonzept():
     assert "seed 000" in vocabularies.source("workshop_formats")
     assert "brief" not in vocabularies.source("workshop_formats")
     assert "seed 000" in vocabularies.source("action_plan_kinds")
+
+
+# "Integriertes Managementverfahren" (seed 001), line 11: „eine Projektgruppe
+# aus Gemeinderat, Verwaltung sowie wichtigen Multiplikatoren der örtlichen
+# Bürgerschaft und Wirtschaft“.
+PROJECT_GROUP = ["Gemeinderat", "Verwaltung", "Bürgerschaft", "Wirtschaft"]
+# The step names of the IMV path that are the document's words, each with
+# its line in seed 001; „Externe Begutachtung“ is the network's own.
+IMV_STEPS = {
+    "Mandat": 11,
+    "Projektgruppe": 11,
+    "externe Prozessbegleitung": 11,
+    "Zukunftswerkstatt": 9,
+    "integriertes Handlungskonzept": 11,
+    "Rückmeldung und Anerkennung": 19,
+    "Fortschreibung des Handlungskonzepts": 17,
+}
+SEED_001 = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8").split("\n")
+
+
+def test_project_group_categories_are_the_documents():
+    """The project group's categories, word for word and in order."""
+    titles = [title for _token, title in vocabularies.terms("project_group_categories")]
+    assert titles == PROJECT_GROUP
+    for title in titles:
+        assert title in SEED_001[10]
+
+
+def test_imv_step_names_are_the_documents():
+    """Each step name of the IMV path stands in its line of seed 001; the
+    one that does not is marked the network's own."""
+    steps = procedures.procedure("imv")["steps"]
+    for step in steps:
+        word = next((w for w in IMV_STEPS if w.lower() == step["title"].lower()), None)
+        if word is None:
+            assert step["own"], step["title"]
+            continue
+        assert word in SEED_001[IMV_STEPS[word] - 1], word
+        assert not step["own"], step["title"]
+
+
+def test_imv_course_quotes_are_in_their_line():
+    """The words a course of the IMV qualification shows."""
+    for quote in vocabularies.details("curricula", "imv_course").values():
+        assert quote["quote"] in SEED_001[quote["line"] - 1]

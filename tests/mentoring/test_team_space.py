@@ -17,7 +17,8 @@ def test_the_team_opens_its_space_from_the_profile(served_scenario, persona_requ
 
     page = session.get(f"{municipality.absolute_url()}/@@teamraum")
     assert page.status_code == 200
-    assert "Nur Ihr Team und das Institut sehen diese Seite." in page.text
+    # The scenario's team has an external process facilitator (seed 001).
+    assert "Nur Ihr Team, Ihre Prozessbegleitung und das Institut sehen" in page.text
     assert "Wer zum Team gehört" in page.text
     assert "(Moderation)" in page.text
     assert f"team_document {SECRET}" in page.text

@@ -3,7 +3,9 @@
 A step that no other record documents (the Situationsanalyse of ZUMO, the
 selection of the pilot municipalities) is kept as a Verfahrensschritt in
 the municipality's team space: which path and step, its status and date,
-notes, and the documents that lie inside. ``zumo.content.procedures``
+notes, and the documents that lie inside. A step that is a decision (the
+mandate of seed 001: „Ausgehend von einem klar definierten Mandat“) also
+names who decided (``decided_by``); its date is the day of the decision. ``zumo.content.procedures``
 reads it to show the path (``@@verfahren``).
 """
 
@@ -69,6 +71,15 @@ class IProcedureStep(model.Schema):
         description=_(
             "help_procedure_step_date",
             default="Wann der Schritt abgeschlossen wurde oder begonnen hat.",
+        ),
+        required=False,
+    )
+    decided_by = schema.TextLine(
+        title=_("label_decided_by", default="Beschlossen von"),
+        description=_(
+            "help_decided_by",
+            default="Welches Gremium entschieden hat, zum Beispiel der "
+            "Gemeinderat. Den Beschluss legen Sie als Dokument im Schritt ab.",
         ),
         required=False,
     )

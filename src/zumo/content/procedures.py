@@ -19,7 +19,15 @@ its team space —
   returns ``{"status", "date"}`` or ``None`` (then the record type, if
   given, decides); ``"link": "<dotted name>"`` a function of the
   municipality that returns the address where the step is taken outside
-  the team space (the application form), or ``None``.
+  the team space (the application form), or ``None``; ``"link_title"``
+  the button's German text (default: the application form's);
+* ``"decision": true`` on a Verfahrensschritt: the step is a decision
+  (the mandate of seed 001): its form asks who decided, its date is the
+  day of the decision.
+
+A check may also return ``"records"`` (objects to open for the step, the
+caller shows those the viewer may see) and ``"note"`` (a short German
+text shown beside the state).
 
 The data is read and checked once, at import: a broken file stops the
 start with a message naming the entry. This module only reads; who may see
@@ -50,7 +58,7 @@ STEP_FIELDS = ("procedure", "step")
 #: on the site.
 SET_BY = {"institute": "zumo: Manage network"}
 #: The keys of a step's ``record`` that are no field values.
-RECORD_KEYS = ("portal_type", "check", "link", "set_by")
+RECORD_KEYS = ("portal_type", "check", "link", "link_title", "set_by", "decision")
 
 
 def _check(condition, message):
@@ -111,6 +119,13 @@ def step(name, step_id):
         if item["id"] == step_id:
             return item
     return None
+
+
+def is_decision(name, step_id):
+    """Whether step ``step_id`` of path ``name`` is a decision (its record
+    says ``"decision": true``): who decided is asked and shown."""
+    found = step(name, step_id)
+    return bool(found and found["record"].get("decision"))
 
 
 def step_terms():
@@ -187,7 +202,7 @@ def record_state(obj, today=None):
 
 def step_state(municipality, name, step_id, today=None):
     """The state of one step for the municipality: ``{"status", "date",
-    "records"}``. The furthest state among its records counts, with the
+    "records", "note"}``. The furthest state among its records counts, with the
     latest date in that state; a check answers first where the step has
     one. Without a record the step is ``offen``."""
     record = step(name, step_id)["record"]
@@ -197,7 +212,8 @@ def step_state(municipality, name, step_id, today=None):
             return {
                 "status": answer["status"],
                 "date": answer.get("date"),
-                "records": [],
+                "records": answer.get("records", []),
+                "note": answer.get("note"),
             }
     found = records(municipality, name, step_id)
     status, day = OPEN, None
@@ -208,7 +224,7 @@ def step_state(municipality, name, step_id, today=None):
             status, day = this_status, this_day
         elif this_status == status and this_day and (day is None or this_day > day):
             day = this_day
-    return {"status": status, "date": day, "records": found}
+    return {"status": status, "date": day, "records": found, "note": None}
 
 
 def path_state(municipality, name, today=None):

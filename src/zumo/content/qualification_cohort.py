@@ -35,10 +35,14 @@ class IQualificationCohort(model.Schema):
         title=_("label_cohort_format", default="Format"),
         description=_(
             "help_cohort_format",
-            default="Die KoQuMa-Ausschreibung kündigt zwei unterschiedliche Formate "
-            "an, benennt sie im vorliegenden Text aber nicht.",
+            default="Nur für KoQuMa: Die Ausschreibung kündigt zwei "
+            "unterschiedliche Formate an, benennt sie im vorliegenden Text aber "
+            "nicht.",
         ),
         vocabulary="zumo.vocabularies.cohort_formats",
+        # The qualification of the integrated management procedure (seed
+        # 001) announces no formats: a course of it has none.
+        required=False,
     )
     format_name = schema.TextLine(
         title=_("label_cohort_format_name", default="Bezeichnung des Formats"),

@@ -28,6 +28,8 @@ from plone.app.versioningbehavior.behaviors import IVersionable
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
+from zumo.content import _
+from zumo.content import procedures
 
 
 #: The fields a proposer fills in (the first tab is the main tab).
@@ -131,6 +133,68 @@ class TeamRecordAddView(DefaultAddView):
 
 class ZumoEditForm(EssentialFieldsMixin, DefaultEditForm):
     """The edit form of a ZUMO type."""
+
+
+class DecisionFieldsMixin(EssentialFieldsMixin):
+    """A Verfahrensschritt asks who decided only for a step that is a
+    decision (the mandate); there its date is the day of the decision.
+    The form classes say which step they are about (``_step()``: path and
+    step id)."""
+
+    def _is_decision(self):
+        return procedures.is_decision(*self._step())
+
+    def keeps(self, name):
+        """``decided_by`` only on a decision's form."""
+        if name == "decided_by" and not self._is_decision():
+            return False
+        return super().keeps(name)
+
+    def updateFields(self):
+        """Drop ``decided_by`` also for those who keep the whole form."""
+        super().updateFields()
+        if not self._is_decision() and "decided_by" in self.fields:
+            self.fields = self.fields.omit("decided_by")
+
+    def updateWidgets(self, prefix=None):
+        """The date of a decision is the day it was taken."""
+        super().updateWidgets(prefix)
+        if self._is_decision() and "date" in self.widgets:
+            self.widgets["date"].label = _("label_decided_on", default="Beschlossen am")
+
+
+def _first(value):
+    """A request value that may come as a list (a select) as one string."""
+    if isinstance(value, list | tuple):
+        return value[0] if value else ""
+    return value or ""
+
+
+class ProcedureStepAddForm(DecisionFieldsMixin, DefaultAddForm):
+    """The add form of a Verfahrensschritt (path and step come prefilled
+    from ``@@verfahren``)."""
+
+    portal_type = "ProcedureStep"
+
+    def _step(self):
+        form = self.request.form
+        return (
+            _first(form.get("form.widgets.procedure")),
+            _first(form.get("form.widgets.step")),
+        )
+
+
+class ProcedureStepAddView(DefaultAddView):
+    """``++add++ProcedureStep``."""
+
+    form = ProcedureStepAddForm
+
+
+class ProcedureStepEditForm(DecisionFieldsMixin, DefaultEditForm):
+    """The edit form of a Verfahrensschritt."""
+
+    def _step(self):
+        return self.context.procedure, self.context.step
 
 
 class PracticeExampleAddForm(ProposerFieldsMixin, DefaultAddForm):

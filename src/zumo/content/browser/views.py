@@ -423,6 +423,14 @@ class QualificationCohortView(ZumoView):
         """Whether the course is one of the KoQuMa qualification."""
         return self.context.curriculum == "koquma"
 
+    def imv_course(self):
+        """For a course of the integrated management procedure's
+        qualification, the words of seed 001 on it (``qualification``,
+        ``exchange``: ``{seed, line, quote}``); ``None`` for other courses."""
+        if self.context.curriculum != "imv":
+            return None
+        return vocabularies.details("curricula", "imv_course")
+
     def period(self):
         """Beginning and end as German text (``01.03.2026 – 30.11.2026``)."""
         start = self.format_date(self.context.start)
@@ -712,6 +720,8 @@ class SelfAssessmentView(ZumoView):
             )
             for row in self.context.rubric()
         ]
+
+
 class ProcedureStepView(ZumoView):
     """A documented step of a path: its state, the words of the programme's
     document that name it, the notes and the documents inside."""
@@ -725,10 +735,17 @@ class ProcedureStepView(ZumoView):
         source = procedures.PROCEDURES[self.context.procedure]["source"]
         return dict(found, source_title=source["title"])
 
-    def procedure_title(self):
-        """The title of the step's path (its id if the data lost it)."""
-        path = procedures.PROCEDURES.get(self.context.procedure)
-        return path["title"] if path else self.context.procedure
+    def path_title(self):
+        """The title of the step's path (``data/procedures.json``; the
+        vocabularies file does not hold the paths)."""
+        return procedures.PROCEDURES.get(self.context.procedure, {}).get(
+            "title", self.context.procedure
+        )
+
+    def is_decision(self):
+        """Whether the step is a decision (the mandate): who decided and
+        when are shown as such."""
+        return procedures.is_decision(self.context.procedure, self.context.step)
 
     def files(self):
         """Return the brains of the visible documents inside."""

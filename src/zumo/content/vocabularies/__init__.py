@@ -142,6 +142,7 @@ states = DataVocabulary("states")
 municipality_kinds = DataVocabulary("municipality_kinds")
 notification_settings = DataVocabulary("notification_settings")
 evaluation_intervals = DataVocabulary("evaluation_intervals")
+project_group_categories = DataVocabulary("project_group_categories")
 procedure_step_status = DataVocabulary("procedure_step_status")
 
 

@@ -160,25 +160,31 @@ class QualificationSectionView(ZumoView):
         """The call's words on the course (see ``cohort_formats``)."""
         return details("cohort_formats", "call")
 
+    def imv_course(self):
+        """Seed 001's words on the integrated management procedure's
+        qualification (see ``curricula``)."""
+        return details("curricula", "imv_course")
+
     def _find(self, portal_type, **query):
         return api.content.find(
             context=self.context, depth=1, portal_type=portal_type, **query
         )
 
-    def cohorts(self):
-        """The visible KoQuMa courses, soonest first, with format, period
-        and state."""
+    def cohorts(self, curriculum="koquma"):
+        """The visible courses of ``curriculum`` (KoQuMa; ``imv``: the
+        integrated management procedure's qualification), soonest first,
+        with format, period and state."""
         found = []
         for brain in self._find("QualificationCohort", sort_on="sortable_title"):
             cohort = brain.getObject()
-            if cohort.curriculum != "koquma":
+            if cohort.curriculum != curriculum:
                 continue
             end = f" – {local_time(cohort.end)}" if cohort.end else ""
             found.append(
                 {
                     "title": cohort.Title(),
                     "url": cohort.absolute_url(),
-                    "format": title_of("cohort_formats", cohort.cohort_format),
+                    "format": title_of("cohort_formats", cohort.cohort_format, ""),
                     "format_name": cohort.format_name,
                     "period": local_time(cohort.start) + end,
                     "start": cohort.start,

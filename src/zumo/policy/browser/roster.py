@@ -79,6 +79,26 @@ class RosterView(BrowserView):
                     "msg_roster_removed",
                     default="„${userid}“ gehört nicht mehr zum Raum.",
                 )
+            elif action == "category":
+                roster.set_category(self.context, userid, form.get("category", ""))
+                done = _(
+                    "msg_roster_category",
+                    default="Die Gruppe von „${userid}“ in der Projektgruppe wurde "
+                    "gespeichert.",
+                )
+            elif action == "facilitator-add" and self.may_add_directly():
+                roster.set_facilitator(self.context, userid)
+                done = _(
+                    "msg_facilitator_added",
+                    default="„${userid}“ begleitet jetzt den Prozess dieser Kommune.",
+                )
+            elif action == "facilitator-remove" and self.may_add_directly():
+                roster.remove_facilitator(self.context, userid)
+                done = _(
+                    "msg_facilitator_removed",
+                    default="„${userid}“ begleitet den Prozess dieser Kommune nicht "
+                    "mehr.",
+                )
             else:
                 self._say(
                     _("error_roster_action", default="Unbekannte Aktion."), "error"
@@ -98,15 +118,18 @@ class RosterView(BrowserView):
         return roster.may_manage(self.context)
 
     def members(self):
-        """The roster with German role titles: for those who manage it with
-        user ids, for the other members names and roles only."""
-        members = (
-            roster.roster(self.context) if self.may_manage()
-            else roster.people(self.context)
-        )  # fmt: skip
+        """The roster with German role titles and project-group categories:
+        for those who manage it with user ids, for the other members names,
+        roles and categories only."""
+        full = roster.roster(self.context)
+        members = full if self.may_manage() else roster.people(self.context)
         return [
-            dict(member, role_title=roster.ROLES[member["role"]][1])
-            for member in members
+            dict(
+                member,
+                role_title=roster.ROLES[member["role"]][1],
+                category=entry["category"],
+            )
+            for member, entry in zip(members, full, strict=True)
         ]
 
     def pending(self):
@@ -126,6 +149,34 @@ class RosterView(BrowserView):
     def role_options(self):
         """``[(key, title)]`` of the roster roles."""
         return [(key, title) for key, (_local, title) in roster.ROLES.items()]
+
+    def is_team_space(self):
+        """Whether the space is a municipality's team space (it has a
+        project group and a process facilitator; a mentoring group not)."""
+        return IMunicipality.providedBy(self.context)
+
+    def category_options(self):
+        """``[(token, title)]`` of the project group's categories."""
+        return roster.category_options()
+
+    def category_title(self, token):
+        """The German title of a project-group category, ``""`` if none."""
+        return dict(roster.category_options()).get(token, "")
+
+    def facilitators(self):
+        """The process facilitators of this team space, for those who work
+        in it: names, and user ids for those who manage every roster."""
+        if not self.is_team_space():
+            return []
+        return roster.facilitators(self.context)
+
+    def facilitator_candidates(self):
+        """For the institute: accounts it may name process facilitator,
+        without those already named here."""
+        if not (self.is_team_space() and self.may_add_directly()):
+            return []
+        named = {person["userid"] for person in roster.facilitators(self.context)}
+        return [c for c in roster.facilitator_candidates() if c[0] not in named]
 
     def may_add_directly(self):
         """Whether the current user may put members on the roster by user id
@@ -227,6 +278,15 @@ class TeamSpaceView(ZumoView):
     def may_manage(self):
         """Whether the current user manages the team's roster."""
         return roster.may_manage(self.context)
+
+    def make_up(self):
+        """The project group by the document's categories, with counts and
+        names (this page is for those who read the roster)."""
+        return roster.make_up(self.context)
+
+    def facilitators(self):
+        """The names of the team's external process facilitators."""
+        return [person["fullname"] for person in roster.facilitators(self.context)]
 
     def may_add(self):
         """Whether the current user may file documents here."""

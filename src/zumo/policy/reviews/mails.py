@@ -164,6 +164,10 @@ def remind_expiring_reviews(today=None):
                     "wünscht, kann sie sie jetzt beantragen.",
                     mapping={"title": title,
                              "date": local_time(ends)}))  # fmt: skip
+        text += "\n\n" + _t(_("mail_review_validity_own", default="Die "
+                               "Gültigkeit eines Gutachtens ist eine eigene "
+                               "Festlegung des Netzwerks; das Integrierte "
+                               "Managementverfahren nennt keine."))  # fmt: skip
         institute = [m.getId() for m in api.user.get_users(groupname="institute")]
         notify(
             sorted(reviewed_team(review) | set(institute)),

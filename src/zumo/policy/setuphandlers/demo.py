@@ -44,6 +44,8 @@ from zumo.policy.qualification import participation
 from zumo.policy.reviews.panel import assessment_of
 from zumo.policy.reviews.panel import declare
 from zumo.policy.reviews.panel import record_verdict
+from zumo.policy.spaces.roster import set_category
+from zumo.policy.spaces.roster import set_facilitator
 from zumo.policy.spaces.roster import set_member
 
 import json
@@ -125,6 +127,7 @@ class DemoLoader:
         counts["team_documents"] = self.create_team_documents()
         counts["team_records"] = self.create_team_records()
         counts["procedure_records"] = self.create_procedure_records()
+        counts["imv_rounds"] = self.walk_imv_round()
         counts["meetings"] = self.create_meetings()
         counts["reviews"] = self.create_reviews()
         counts["plan_updates"] = self.update_action_plans()
@@ -286,6 +289,44 @@ class DemoLoader:
                 )
                 count += 1
         return count
+
+    def walk_imv_round(self):
+        """A later round of the integrated management procedure (seed 001
+        dates its offer 2013 to 2014; this round is the demo's invention,
+        and its notes say so): the mandate as the team documents it, with
+        the council's decision as a document, the project group's make-up
+        on the roster and the process facilitator named by the
+        institute."""
+        entry = self.network["imv_round"]
+        space = self.municipality(entry["municipality"])
+        mandate = entry["mandate"]
+        with api.env.adopt_user(username=mandate["author"]):
+            step = add_content(
+                space,
+                portal_type="ProcedureStep",
+                title=mandate["title"],
+                description=DEMO_MARK + "Verfahrensschritt des Teams.",
+                procedure="imv",
+                step="imv_mandat",
+                status=mandate["status"],
+                decided_by=mandate["decided_by"],
+                date=date.fromisoformat(mandate["date"]),
+                notes=_html(mandate["notes"]),
+                demo=True,
+            )
+            for document in mandate["documents"]:
+                add_content(
+                    step,
+                    portal_type="Document",
+                    title=document["title"],
+                    description=DEMO_MARK + "Dokument des Teams.",
+                    text=_html(document["text"]),
+                    demo=True,
+                )
+        for userid, category in entry["project_group"]:
+            set_category(space, userid, category)
+        set_facilitator(space, entry["facilitator"])
+        return 1
 
     def create_procedure_records(self):
         """Walk the ZUMO pilots' paths (``procedures`` of the network): name
@@ -503,7 +544,9 @@ class DemoLoader:
         return len(self.network["qualification"])
 
     def create_cohorts(self):
-        """Create the KoQuMa courses, one per format, open for enrolment,
+        """Create the KoQuMa courses, one per format, and the courses of the
+        integrated management procedure's qualification
+        (``imv_qualification_cohorts``, no format), open for enrolment,
         with their participants and the posts in their group spaces.
 
         The call names no courses, dates or places: all of it is demo
@@ -511,16 +554,24 @@ class DemoLoader:
         way, one starting soon).
         """
         container = self.site["qualifizierung"]
-        for entry in self.network["qualification_cohorts"]:
+        courses = [
+            ("koquma", entry, "Kurs der KoQuMa-Qualifizierung mit Gruppenraum "
+             "für den Austausch der Teilnehmenden.")
+            for entry in self.network["qualification_cohorts"]
+        ] + [
+            ("imv", entry, "Kurs der Qualifizierung »Kommunales Familien- & "
+             "Demografie-Management« mit Gruppenraum für Erfahrungsaustausch "
+             "und kollegiales Coaching.")
+            for entry in self.network["imv_qualification_cohorts"]
+        ]  # fmt: skip
+        for curriculum, entry, description in courses:
             cohort = add_content(
                 container,
                 portal_type="QualificationCohort",
                 title=entry["title"],
-                description=DEMO_MARK
-                + "Kurs der KoQuMa-Qualifizierung mit Gruppenraum für den "
-                "Austausch der Teilnehmenden.",
-                curriculum="koquma",
-                cohort_format=entry["cohort_format"],
+                description=DEMO_MARK + description,
+                curriculum=curriculum,
+                cohort_format=entry.get("cohort_format"),
                 start=date.today() + timedelta(days=entry["start_days"]),
                 end=date.today() + timedelta(days=entry["end_days"]),
                 place=entry["place"],
@@ -541,7 +592,7 @@ class DemoLoader:
                         demo=True,
                         text=_html(post["text"]),
                     )
-        return len(self.network["qualification_cohorts"])
+        return len(courses)
 
     def create_mentoring_groups(self):
         """Create the mentoring groups (private spaces); each mentee walks

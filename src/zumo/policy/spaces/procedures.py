@@ -85,6 +85,8 @@ def _step(municipality, name, item):
         "date_text": local_time(item["date"]),
         "records": visible,
         "set_by": item["record"].get("set_by"),
+        "note": item.get("note"),
+        "link_title": item["record"].get("link_title"),
         "add_url": (
             add_url(municipality, name, item)
             if not visible and may_document(municipality, item)

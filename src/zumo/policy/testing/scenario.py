@@ -20,6 +20,7 @@ from zumo.policy.reviews.panel import assessment_of
 from zumo.policy.reviews.panel import declare
 from zumo.policy.reviews.panel import record_verdict
 from zumo.policy.spaces.roster import remove_member
+from zumo.policy.spaces.roster import set_facilitator
 from zumo.policy.spaces.roster import set_member
 
 import base64
@@ -37,6 +38,7 @@ PERSONAS = {
     "expertin2": ["experts"],
     "institut": ["institute"],
     "ministerium": ["ministry"],
+    "begleitung": ["facilitators"],
 }
 SECRET = "Zuckerrübensirup"
 # A 1x1 pixel PNG for image scale checks.
@@ -106,6 +108,9 @@ def _spaces(portal, objects):
     team = _create(portal["kommunen"], "Municipality", "municipality_published")
     api.content.transition(obj=team, transition="publish")
     set_member(team, "kommune-a", "moderator")
+    # The team's external process facilitator (seed 001): works in this
+    # team space only.
+    set_facilitator(team, "begleitung")
     set_member(
         _create(portal["kommunen"], "Municipality", "municipality_b"),
         "kommune-b",

@@ -1,0 +1,1 @@
+Die Qualifizierung „Kommunales Familien- & Demografie-Management“ des Integrierten Managementverfahrens ist ein Kurs mit Gruppenraum für Erfahrungsaustausch und kollegiales Coaching; /qualifizierung listet ihre Kurse. Ein Kurs braucht kein Format mehr (nur KoQuMa kündigt zwei an).
