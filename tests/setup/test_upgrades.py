@@ -389,3 +389,36 @@ def test_content_1007_fills_the_directorys_index(portal):
     portal.portal_setup.setLastVersionForProfile(content, "1006")
     portal.portal_setup.upgradeProfile(content, dest="1007")
     assert [b.getId for b in catalog(zumo_kind="gemeinde")] == ["bitz"]
+
+
+def test_1014_the_programmes_procedures(portal):
+    """A site of version 1013 had no group of process facilitators, no
+    Verfahrensschritt, /qualifizierung without its courses' view and the
+    ZWK stages as a mentoring group's milestones; after the upgrade it has
+    the group, the type and the view, and the group's stages are its
+    mentee's path."""
+    from datetime import date
+    from zumo.content import procedures
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    api.group.delete(groupname="facilitators")
+    portal.portal_types.manage_delObjects(["ProcedureStep"])
+    portal["qualifizierung"].setLayout("folder_listing")
+    hayingen = add(portal, "kommunen", "Municipality", "hayingen",
+                   title="Hayingen", programmes=["zwk"])  # fmt: skip
+    group = api.content.create(
+        container=portal["mentoring"], type="MentoringGroup", title="Gruppe Alb",
+        mentees=[relation_to(hayingen)],
+    )  # fmt: skip
+    group.milestone_kickoff_status = "erreicht"
+    group.milestone_kickoff_date = date(2025, 2, 3)
+
+    run_upgrade(portal, "1013", "1014")
+
+    assert api.group.get(groupname="facilitators") is not None
+    assert "ProcedureStep" in portal.portal_types
+    assert portal["qualifizierung"].getLayout() == "qualification-view"
+    kickoff = procedures.path_state(hayingen, "zwk")["steps"][0]
+    assert kickoff["status"] == "abgeschlossen"
+    assert kickoff["date"] == date(2025, 2, 3)
+    assert not hasattr(aq_base(group), "milestone_kickoff_status")

@@ -4,6 +4,7 @@ individuellen Demografiestrategie“), the Zukunftswerkstatt one of them; a
 mentoring group shows its municipalities' paths side by side, and the old
 group milestones move to the mentees' paths."""
 
+from Acquisition import aq_base
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -137,4 +138,5 @@ def test_group_milestones_move_to_the_mentees_paths(group, members, demo):
     assert blumberg[0]["records"] == [own]
     assert not procedures.path_state(members["Münsingen"], "zwk")["steps"][0]["records"]
     assert CHANGES not in IAnnotations(group)
+    assert not [name for name in vars(aq_base(group)) if name.startswith("milestone_")]
     assert migrate_group_milestones(api.portal.get()) == 0

@@ -170,7 +170,7 @@ def _first(value):
     return value or ""
 
 
-class ProcedureStepAddForm(DecisionFieldsMixin, DefaultAddForm):
+class ProcedureStepAddForm(DecisionFieldsMixin, TeamRecordAddForm):
     """The add form of a Verfahrensschritt (path and step come prefilled
     from ``@@verfahren``)."""
 

@@ -47,7 +47,9 @@ def _recorded(group):
     """``{stage id: (state, date, notes)}`` of what ``group`` had recorded:
     the steps with a status beyond open, a date or notes."""
     found = {}
-    stored = group.__dict__
+    base = aq_base(group)
+    base._p_activate()  # a ghost's __dict__ is empty
+    stored = base.__dict__
     for old, stage in STEPS.items():
         status = stored.get(f"milestone_{old}_status") or "offen"
         day = stored.get(f"milestone_{old}_date")
@@ -115,6 +117,9 @@ def migrate_group_milestones(portal):
                 _document(municipality, group, stage, state, day, notes)
                 added += 1
         stored = aq_base(group)
+        # documenting the stages may have turned the group into a ghost,
+        # whose __dict__ is empty until it is loaded again
+        stored._p_activate()
         for name in [name for name in stored.__dict__ if name.startswith("milestone_")]:
             delattr(stored, name)
         stored._p_changed = True
