@@ -170,9 +170,9 @@ def _first(value):
     return value or ""
 
 
-class ProcedureStepAddForm(DecisionFieldsMixin, DefaultAddForm):
+class ProcedureStepAddForm(DecisionFieldsMixin, TeamRecordAddForm):
     """The add form of a Verfahrensschritt (path and step come prefilled
-    from ``@@verfahren``)."""
+    from ``@@verfahren``, as on every team record's add form)."""
 
     portal_type = "ProcedureStep"
 
