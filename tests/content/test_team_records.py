@@ -5,8 +5,8 @@ from plone.app.testing import logout
 from tests.fixtures.builders import html
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
-from zumo.content.interfaces import ITeamRecord
 from zumo.content.i18n import translated
+from zumo.content.interfaces import ITeamRecord
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
 
