@@ -5,8 +5,10 @@ from plone.app.testing import logout
 from tests.fixtures.builders import html
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
+from zumo.content.i18n import translated
 from zumo.content.interfaces import ITeamRecord
 from zumo.content.relations import relation_to
+from zumo.content.vocabularies import terms
 
 import datetime
 import pytest
@@ -45,7 +47,7 @@ def workshop(municipality):
 
 @pytest.mark.parametrize(
     "portal_type,title",
-    [("ActionPlan", "Handlungskonzept"), ("FutureWorkshop", "Zukunftswerkstatt")],
+    [("ActionPlan", "Handlungskonzept"), ("FutureWorkshop", "Workshop-Dokumentation")],
 )
 def test_only_in_team_spaces(manager, municipality, portal_type, title):
     """Both types have German titles and are added in team spaces only."""
@@ -57,6 +59,21 @@ def test_only_in_team_spaces(manager, municipality, portal_type, title):
         assert portal_type not in allowed, section
 
 
+def test_the_workshop_type_is_no_format(manager, municipality):
+    """The type documents every workshop format (seed 000 keeps the
+    Start-Workshop, the Fokusgruppen-Workshops and the Auswertungsworkshop
+    apart from the Zukunftswerkstatt): its title is none of them, its
+    description names them all, and its add form says so."""
+    fti = api.portal.get_tool("portal_types")["FutureWorkshop"]
+    formats = [title for _token, title in terms("workshop_formats")]
+    assert fti.Title() not in formats
+    for title in formats:
+        assert title in fti.Description(), title
+    form = municipality.restrictedTraverse("++add++FutureWorkshop")
+    form.update()
+    assert "Zukunftswerkstatt" not in translated(form.form_instance.label)
+
+
 def test_records_follow_the_team_space(plan, workshop):
     """Only the team and the institute see them, like the team's documents."""
     for record in (plan, workshop):
@@ -64,7 +81,8 @@ def test_records_follow_the_team_space(plan, workshop):
         assert api.content.get_state(record) == "internal"
         roles = {p["name"] for p in record.rolesOfPermission("View") if p["selected"]}
         assert roles == {
-            "TeamMember", "TeamModerator", "Institute", "Manager", "Site Administrator"
+            "TeamMember", "TeamModerator", "ProcessFacilitator", "Institute",
+            "Manager", "Site Administrator",
         }  # fmt: skip
 
 

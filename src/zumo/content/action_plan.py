@@ -92,7 +92,7 @@ class IActionPlan(model.Schema):
         pattern_options=FUTURE_WORKSHOP_PICKER,
     )
     future_workshops = relation_list(
-        _("label_future_workshops", default="Grundlage: Zukunftswerkstätten"),
+        _("label_future_workshops", default="Grundlage: dokumentierte Workshops"),
         _(
             "help_future_workshops",
             default="Die dokumentierten Zukunftswerkstätten und Workshops, auf "

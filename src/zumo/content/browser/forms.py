@@ -172,7 +172,7 @@ def _first(value):
 
 class ProcedureStepAddForm(DecisionFieldsMixin, TeamRecordAddForm):
     """The add form of a Verfahrensschritt (path and step come prefilled
-    from ``@@verfahren``)."""
+    from ``@@verfahren``, as on every team record's add form)."""
 
     portal_type = "ProcedureStep"
 

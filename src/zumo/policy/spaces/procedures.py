@@ -13,8 +13,10 @@ from plone import api
 from urllib.parse import urlencode
 from zope.dottedname.resolve import resolve
 from zumo.content import procedures
+from zumo.content import step_names
 from zumo.content import vocabularies
 from zumo.content.dates import local_time
+from zumo.content.i18n import translated
 from zumo.content.procedures import RECORD_KEYS
 
 
@@ -66,8 +68,22 @@ def add_url(municipality, name, step):
     return f"{municipality.absolute_url()}/++add++{portal_type}?{urlencode(values)}"
 
 
-def _step(municipality, name, item):
-    """One step as the current user reads it."""
+def _names(name):
+    """``{step id: named step}`` for the path whose stage names the
+    institute sets (ZWK, :mod:`zumo.content.step_names`); empty for the
+    others."""
+    if name != step_names.PATH:
+        return {}
+    return {step["id"]: step for step in step_names.named_steps()}
+
+
+def _step(municipality, name, item, named=None):
+    """One step as the current user reads it; ``named`` (an entry of
+    :func:`zumo.content.step_names.named_steps`) gives the step the name
+    the institute set and says whose name it is (``term_note``) instead of
+    the general note on the network's own terms."""
+    if named is not None:
+        item = dict(item, title=named["title"])
     visible = [
         {"title": obj.Title(), "url": obj.absolute_url()}
         for obj in item["records"]
@@ -86,6 +102,9 @@ def _step(municipality, name, item):
         "records": visible,
         "set_by": item["record"].get("set_by"),
         "note": item.get("note"),
+        "term_note": (
+            translated(named["note"], api.env.getRequest()) if named else None
+        ),
         "link_title": item["record"].get("link_title"),
         "add_url": (
             add_url(municipality, name, item)
@@ -105,11 +124,13 @@ def walk(municipality):
     ``{id, title, programme, source, member, steps}``; ``member`` says
     whether the municipality takes part in the path's programme, each step
     carries its state, date (ISO and German text), quotes, the records the
-    user may open and the address to document it (or ``None``)."""
+    user may open, the address to document it (or ``None``) and, on the
+    ZWK path, the note saying whose name the step carries (``term_note``)."""
     own = set(procedures.procedures_of(municipality))
     found = []
     for name in visible_paths(municipality):
         path = procedures.path_state(municipality, name)
+        names = _names(name)
         found.append(
             {
                 "id": name,
@@ -117,7 +138,10 @@ def walk(municipality):
                 "programme": path["programme"],
                 "source": path["source"],
                 "member": name in own,
-                "steps": [_step(municipality, name, item) for item in path["steps"]],
+                "steps": [
+                    _step(municipality, name, item, names.get(item["id"]))
+                    for item in path["steps"]
+                ],
             }
         )
     return found
