@@ -207,7 +207,9 @@ ENGLISH = frozenset(
 #: Where text is a technical name, not words: addresses, file names and
 #: literals in single quotes (Plone's German "'404 not found'").
 NOT_WORDS = re.compile(r"\S+@\S+|\w+://\S+|\S+\.\w{2,4}\b|\S*[/_]\S*|'[^']*'")
-WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+#: A word, hyphenated ones whole: German writes loan words into compounds
+#: ("Know-how", "Demografie-Management") that are no English UI text.
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 
 
 def english(text):

@@ -126,3 +126,6 @@ def test_the_step_page_quotes_the_document(municipality):
     )
     assert "Quelle: ZUMO - Moderierende für Zukunftsfragen" in page
     assert "(Zeile 109)" in page
+    # every municipality has a step of this name: the tab names whose it is
+    view = step.restrictedTraverse("procedure-step-view")
+    assert view.page_title() == f"Analyse – {municipality.Title()}"

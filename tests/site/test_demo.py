@@ -149,7 +149,9 @@ class TestDemoNetwork:
         plan has been updated since; the municipality shows the recognition."""
         from zumo.policy.reviews import experts as reviews
 
-        (brain,) = find(portal_type="ActionPlan")
+        # the pilots' Umsetzungskonzepte are action plans of another kind
+        (brain,) = [b for b in find(portal_type="ActionPlan")
+                    if b._unrestrictedGetObject().plan_kind == "handlungskonzept"]  # fmt: skip
         plan = brain._unrestrictedGetObject()
         assert plan.version_id == 1
         repository = api.portal.get_tool("portal_repository")

@@ -747,6 +747,13 @@ class ProcedureStepView(ZumoView):
         when are shown as such."""
         return procedures.is_decision(self.context.procedure, self.context.step)
 
+    def page_title(self):
+        """The browser title names the municipality too: every municipality
+        on a path has a step of the same name (read by the policy's title
+        transform)."""
+        municipality = aq_parent(aq_inner(self.context))
+        return f"{self.context.Title()} – {municipality.Title()}"
+
     def files(self):
         """Return the brains of the visible documents inside."""
         return self.contents()

@@ -207,3 +207,15 @@ class QualificationSectionView(ZumoView):
             for brain in self._find("QualificationModule", sort_on="sortable_title")
             if (brain.getObject().curriculum == "koquma") == koquma
         ]
+
+    def others(self):
+        """The section's other visible contents (pages, files, links the
+        institute put here), in the folder's order, with their descriptions."""
+        return [
+            {"title": brain.Title, "url": brain.getURL(),
+             "description": brain.Description}
+            for brain in api.content.find(
+                context=self.context, depth=1, sort_on="getObjPositionInParent",
+                portal_type={"not": ["QualificationModule", "QualificationCohort"]},
+            )
+        ]  # fmt: skip
