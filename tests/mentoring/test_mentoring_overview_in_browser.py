@@ -18,7 +18,7 @@ def test_overview_is_not_cut(journey):
         page.get_by_role("link", name="Fortschritt der Mentoring-Gruppen").click()
     table = page.get_by_role("table")
     expect(table).to_be_visible()
-    region = page.get_by_role("region", name="Fortschritt der Mentoring-Gruppen")
+    region = page.get_by_role("region", name="und die Wege ihrer Kommunen")
     assert region.locator("table").count() == 1
     assert journey.fits(page)
     journey.shot(page, "overview")

@@ -37,7 +37,10 @@ def test_team_opens_its_team_space(journey):
         page.get_by_role("link", name="Teamraum", exact=True).click()
     content = page.locator("#content")
     expect(
-        content.get_by_text("Nur Ihr Team und das Institut sehen diese Seite.")
+        # the demo names Tuningen's process facilitator
+        content.get_by_text(
+            "Nur Ihr Team, Ihre Prozessbegleitung und das Institut sehen diese Seite."
+        )
     ).to_be_visible()
     people = page.get_by_role("list").filter(has_text="Anna Tuninger")
     team = people.first.inner_text()

@@ -46,12 +46,12 @@ def test_team_records_and_compares(journey):
 
     page.get_by_role("link", name="Zielmatrix Tuningen 2035").click()
     page.get_by_label("Ziel", exact=True).fill("Treffpunkt Ortsmitte")
-    page.get_by_label("Maßnahme").fill("Café im Dorfladen")
-    page.get_by_label("Indikator").select_option(
+    page.get_by_label("Maßnahme", exact=True).fill("Café im Dorfladen")
+    page.get_by_label("Indikator", exact=True).select_option(
         label="Mitglieder der Dorfladen-Genossenschaft"
     )
-    page.get_by_label("Zielwert").fill("3 Veranstaltungen im Monat")
-    page.get_by_label("Prüftermin").fill("2027-06-30")
+    page.get_by_label("Zielwert", exact=True).fill("3 Veranstaltungen im Monat")
+    page.get_by_label("Prüftermin", exact=True).fill("2027-06-30")
     page.get_by_role("button", name="Zeile hinzufügen").click()
     expect(
         page.get_by_text("Die Zeile ist der Zielmatrix hinzugefügt.")

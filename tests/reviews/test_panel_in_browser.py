@@ -78,7 +78,13 @@ def _declare_and_assess(journey, persona, link, comment, hidden=()):
 
 def test_panel_reviews_and_releases(journey, demo_inbox):
     catalog = api.portal.get_tool("portal_catalog")
-    (plan,) = catalog.unrestrictedSearchResults(portal_type="ActionPlan")
+    # the demo's action plan of kind Handlungskonzept (the pilots'
+    # Umsetzungskonzepte are action plans too)
+    (plan,) = [
+        brain
+        for brain in catalog.unrestrictedSearchResults(portal_type="ActionPlan")
+        if brain._unrestrictedGetObject().plan_kind == "handlungskonzept"
+    ]
 
     # The municipality requests a review from its action plan.
     team = journey.page("kommune-a")
