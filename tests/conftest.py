@@ -2,6 +2,8 @@
 
 from _pytest.nodeid import NodeId
 from collections import Counter
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from pytest_plone import fixtures_factory
 from zumo.policy.testing import BUILDS
 from zumo.policy.testing import DEMO_FUNCTIONAL_TESTING
@@ -64,6 +66,13 @@ class AbortedWrites(logging.Handler):
         message = record.getMessage()
         if "aborting transaction" in message:
             self.urls.append(message.rsplit(" ", 1)[-1])
+
+
+@pytest.fixture
+def manager(portal):
+    """Run the test as a site manager."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal
 
 
 @pytest.fixture

@@ -1,20 +1,11 @@
 """Fixtures for the content-type tests: a small network inside the test site."""
 
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from tests.fixtures.builders import add
 from tests.fixtures.builders import html
 from zumo.content.relations import relation_to
 
 import pytest
-
-
-@pytest.fixture
-def manager(portal):
-    """Run the test as a site manager."""
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
 
 
 @pytest.fixture

@@ -3,18 +3,8 @@ and given to existing public content from its workflow history."""
 
 from DateTime import DateTime
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from tests.fixtures.builders import add
 from zumo.policy.publication.dates import set_missing_effective_dates
-
-import pytest
-
-
-@pytest.fixture
-def manager(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
 
 
 def effective_in_catalog(obj):

@@ -1,17 +1,8 @@
 """Fixtures of the procedure tests: a ZUMO municipality in the test site."""
 
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from tests.fixtures.builders import add
 
 import pytest
-
-
-@pytest.fixture
-def manager(portal):
-    """Run the test as a site manager."""
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
 
 
 @pytest.fixture

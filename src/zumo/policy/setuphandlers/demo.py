@@ -69,12 +69,42 @@ def _html(text):
     return RichTextValue(f"<p>{text}</p>", "text/html", "text/x-html-safe")
 
 
-def _agreements(item):
-    """The agreements of a Start-Workshop in ``item``, as field values."""
-    found = {"agreed_topics": item.get("agreed_topics", [])}
+def _add_workshop(space, item):
+    """Document the workshop ``item`` (``network.json``) in ``space``, with
+    the agreements of a Start-Workshop where it has them."""
+    agreements = {"agreed_topics": item.get("agreed_topics", [])}
     if "agreed_procedure" in item:
-        found["agreed_procedure"] = _html(item["agreed_procedure"])
-    return found
+        agreements["agreed_procedure"] = _html(item["agreed_procedure"])
+    return add_content(
+        space,
+        portal_type="FutureWorkshop",
+        title=item["title"],
+        description=DEMO_MARK + "Dokumentation des Teams.",
+        date=date.fromisoformat(item["date"]),
+        workshop_format=item["format"],
+        participants=item.get("participants"),
+        results=_html(item["results"]),
+        public_summary=item.get("public_summary"),
+        **agreements,
+        demo=True,
+    )
+
+
+def _add_action_plan(space, plan, kind, **values):
+    """File the action plan ``plan`` (``network.json``) in ``space``; its
+    description names its ``kind`` ("Handlungskonzept", …)."""
+    return add_content(
+        space,
+        portal_type="ActionPlan",
+        title=plan["title"],
+        description=f"{DEMO_MARK}{kind} der Kommune.",
+        plan_kind=plan["plan_kind"],
+        adopted=date.fromisoformat(plan["adopted"]),
+        horizon=plan.get("horizon"),
+        demo=True,
+        **{name: _html(plan[name]) for name in PLAN_SECTIONS if name in plan},
+        **values,
+    )
 
 
 def _session(entry):
@@ -254,38 +284,16 @@ class DemoLoader:
             with api.env.adopt_user(username=entry["author"]):
                 workshops = {}
                 for item in entry["workshops"]:
-                    workshops[item["title"]] = add_content(
-                        space,
-                        portal_type="FutureWorkshop",
-                        title=item["title"],
-                        description=DEMO_MARK + "Dokumentation des Teams.",
-                        date=date.fromisoformat(item["date"]),
-                        workshop_format=item["format"],
-                        participants=item.get("participants"),
-                        results=_html(item["results"]),
-                        public_summary=item.get("public_summary"),
-                        **_agreements(item),
-                        demo=True,
-                    )
+                    workshops[item["title"]] = _add_workshop(space, item)
                     count += 1
                 plan = entry["action_plan"]
-                self.action_plans[plan["title"]] = add_content(
+                self.action_plans[plan["title"]] = _add_action_plan(
                     space,
-                    portal_type="ActionPlan",
-                    title=plan["title"],
-                    description=DEMO_MARK + "Handlungskonzept der Kommune.",
-                    plan_kind=plan["plan_kind"],
-                    adopted=date.fromisoformat(plan["adopted"]),
-                    horizon=plan["horizon"],
+                    plan,
+                    "Handlungskonzept",
                     future_workshops=[
                         relation_to(workshops[title]) for title in plan["workshops"]
                     ],
-                    demo=True,
-                    **{
-                        name: _html(plan[name])
-                        for name in PLAN_SECTIONS
-                        if name in plan
-                    },
                 )
                 count += 1
         return count
@@ -366,35 +374,9 @@ class DemoLoader:
                 count += 1
             with api.env.adopt_user(username=entry["author"]):
                 for item in entry["workshops"]:
-                    add_content(
-                        space,
-                        portal_type="FutureWorkshop",
-                        title=item["title"],
-                        description=DEMO_MARK + "Dokumentation des Teams.",
-                        date=date.fromisoformat(item["date"]),
-                        workshop_format=item["format"],
-                        participants=item.get("participants"),
-                        results=_html(item["results"]),
-                        **_agreements(item),
-                        demo=True,
-                    )
+                    _add_workshop(space, item)
                     count += 1
-                plan = entry["plan"]
-                add_content(
-                    space,
-                    portal_type="ActionPlan",
-                    title=plan["title"],
-                    description=DEMO_MARK + "Umsetzungskonzept der Kommune.",
-                    plan_kind=plan["plan_kind"],
-                    adopted=date.fromisoformat(plan["adopted"]),
-                    horizon=plan.get("horizon"),
-                    demo=True,
-                    **{
-                        name: _html(plan[name])
-                        for name in PLAN_SECTIONS
-                        if name in plan
-                    },
-                )
+                _add_action_plan(space, entry["plan"], "Umsetzungskonzept")
                 count += 1
         return count
 
