@@ -5,11 +5,31 @@ record ids the catalog's indexes hold, in C, without making brains or
 waking objects. ZCatalog has no public API for these sets, so every read of
 its internals (``_catalog``, an index's ``_index``, a lazy result's
 ``_seq``, ``_listAllowedRolesAndUsers``) is here, and nowhere else.
+
+Flat cost as the network grows (issue 30): the sets that stand for
+"everything of this type the visitor may see" and other work that touches
+every hit are remembered in RAM per process (:func:`remembered`), per
+committed state of the catalog (its change counter) and per set of roles
+and principals the catalog filters by, and per minute where the
+publication dates filter (``effectiveRange``, which the catalog resolves
+to the minute). A transaction that changed the catalog itself is never
+served from, nor stored in, that memory; so a GET never writes, and a
+change shows at once. Pages in an order are found by walking an index from
+its end (:func:`ordered`, :func:`ranked`) and stop at the page, instead of
+sorting every hit.
 """
 
+from AccessControl import getSecurityManager
+from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
+from BTrees.IIBTree import weightedIntersection
+from collections import OrderedDict
+from ZTUtils.Lazy import LazyMap
+
+import threading
+import time
 
 
 def of_results(results):
@@ -85,3 +105,248 @@ def indexed(catalog, index, rid):
     none): a value that has no metadata column, read without waking the
     object."""
     return catalog._catalog.getIndex(index).getEntryForObject(rid, None)
+
+
+class _Memory:
+    """A small least-recently-used memory shared by the threads of a process."""
+
+    def __init__(self, size):
+        self.size = size
+        self.items = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, compute):
+        """The value remembered for ``key``, else ``compute()`` remembered."""
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+    def clear(self):
+        """Forget everything (tests, and a changed catalog never needs it)."""
+        with self.lock:
+            self.items.clear()
+
+
+#: Sets of up to all records and small answers: 200 entries stay far below
+#: the memory target (an ``IISet`` of 100,000 record ids is 400 kB).
+MEMORY = _Memory(200)
+
+
+def state(catalog):
+    """A key of the catalog's committed state, ``None`` when the current
+    transaction changed it (or its change counter is new): what this
+    transaction sees is then its own, and nothing is remembered for it.
+
+    The counter's value and the transaction that last wrote it name one
+    committed state in one storage (test sandboxes and retried transactions
+    may reach the same value with other contents)."""
+    value = catalog.getCounter()  # indexes what is queued first
+    counter = catalog._counter
+    jar = getattr(counter, "_p_jar", None)
+    if jar is None or counter._p_changed or jar._savepoint_storage is not None:
+        return None
+    return (catalog._p_oid, counter._p_serial, value)
+
+
+def visitor(catalog, query=None):
+    """A key of what the catalog lets the current user find for ``query``:
+    the roles and principals it filters ``allowedRolesAndUsers`` by, and the
+    minute when it filters by publication dates (``effectiveRange``)."""
+    user = getSecurityManager().getUser()
+    principals = tuple(sorted(catalog._listAllowedRolesAndUsers(user)))
+    if catalog.allow_inactive(query or {}):
+        return principals, None
+    return principals, int(time.time() // 60)
+
+
+def remembered(catalog, key, compute, query=None, personal=True):
+    """``compute()`` remembered per committed catalog state under ``key``
+    (hashable), and per visitor (:func:`visitor` of ``query``) unless the
+    answer is the same for everyone (``personal=False``). Remembered values
+    must hold no persistent object (record ids, numbers, ``IISet``)."""
+    committed = state(catalog)
+    if committed is None:
+        return compute()
+    who = visitor(catalog, query) if personal else None
+    return MEMORY.get((committed, who, key), compute)
+
+
+def frozen(query):
+    """A catalog query as a hashable key."""
+    return tuple(sorted((name, repr(value)) for name, value in query.items()))
+
+
+def found(catalog, query):
+    """Record ids the catalog finds for ``query`` (no sorting) with the
+    current user's permissions, remembered per catalog state and visitor:
+    the catalog's own search the first time, so its filters are Plone's."""
+
+    def search():
+        return of_results(catalog.searchResults(query))
+
+    return remembered(catalog, ("found", frozen(query)), search, query=query)
+
+
+def _groups(index, reverse):
+    """``(key, record ids)`` of a field or date index from its lowest key, or
+    from its highest (``reverse``: integer keys, as a date index holds)."""
+    tree = index._index
+    if not reverse:
+        yield from tree.items()
+        return
+    if not tree:
+        return
+    key = tree.maxKey()
+    while True:
+        yield key, tree[key]
+        if key <= tree.minKey():
+            return
+        key = tree.maxKey(key - 1)
+
+
+def _by_id(catalog, rids):
+    """``rids`` in the order of their ids (the tiebreak of every order)."""
+    return sorted(rids, key=lambda rid: indexed(catalog, "getId", rid) or "")
+
+
+def ordered(catalog, rids, index, reverse=False, end=None):
+    """The first ``end`` (all if ``None``) of ``rids`` in the order of the
+    catalog ``index``, ties by id: what the catalog's sort on ``(index,
+    getId)`` gives, without sorting every hit.
+
+    The index is walked from its end and each record is looked up in
+    ``rids`` until the page is full: about ``end`` times the share of the
+    catalog that ``rids`` are. Where ``rids`` are few against the catalog,
+    they are sorted themselves instead (cheaper then). Records the index
+    does not hold are left out, as the catalog's sort does."""
+    index = catalog._catalog.getIndex(index)
+    wanted = len(rids) if end is None else min(end, len(rids))
+    if not wanted:
+        return []
+    if len(rids) * SORT_COST < wanted * len(catalog) / len(rids):
+        unindex = index._unindex
+        keyed = sorted(
+            ((unindex[rid], rid) for rid in rids if rid in unindex),
+            key=lambda item: item[0],
+            reverse=reverse,
+        )
+        groups = _grouped(keyed)
+    else:
+        groups = (
+            [
+                rid
+                for rid in ([group] if isinstance(group, int) else group)
+                if rid in rids
+            ]
+            for _key, group in _groups(index, reverse)
+        )
+    page = []
+    for group in groups:
+        page += _by_id(catalog, group)
+        if len(page) >= wanted:
+            break
+    return page[:wanted]
+
+
+#: How much more sorting a record costs than looking it up while walking.
+SORT_COST = 4
+
+
+def _grouped(keyed):
+    """The record ids of sorted ``(key, record id)`` pairs, a list per key."""
+    group, last = [], object()
+    for key, rid in keyed:
+        if key != last and group:
+            yield group
+            group = []
+        group.append(rid)
+        last = key
+    if group:
+        yield group
+
+
+def scores(catalog, index, text):
+    """``{record id: score}`` (an ``IIBucket``) of the text ``index``'s
+    query ``text`` over all records (its own BM25 scoring), remembered per
+    catalog state and text: the same for every visitor."""
+
+    def score():
+        found = catalog._catalog.getIndex(index)._apply_index({index: text})
+        return IIBucket() if found is None or found[0] is None else found[0]
+
+    return remembered(catalog, ("scores", index, text), score, personal=False)
+
+
+def _by_relevance(catalog, found, recency):
+    """The record ids of ``found`` (``{record id: score}``) by score, the
+    newest first where scores tie (the date index ``recency``), then by
+    record id."""
+    dates = catalog._catalog.getIndex(recency)._unindex
+    keyed = sorted((-score, -dates.get(rid, 0), rid) for rid, score in found.items())
+    return [rid for _score, _date, rid in keyed]
+
+
+def ranked(catalog, index, text, rids, end, recency="effective"):
+    """``(count, page)``: how many of ``rids`` the text ``index`` finds for
+    ``text``, and the first ``end`` of them by relevance (score), the newest
+    first where scores tie (``recency``, a date index), then by record id.
+
+    The order of all hits is worked out once per catalog state and text
+    (the same for everyone); each visitor's page is read off it, checking
+    membership in ``rids``, until it is full. Where the visitor's hits are
+    few against all, they are ranked alone."""
+    found = scores(catalog, index, text)
+    _weight, mine = weightedIntersection(found, rids, 1, 0)
+    count = len(mine)
+    if not count:
+        return 0, []
+    if count * SORT_COST < end * len(found) / count:
+        return count, _by_relevance(catalog, mine, recency)[:end]
+    everyone = remembered(
+        catalog,
+        ("ranked", index, text, recency),
+        lambda: _by_relevance(catalog, found, recency),
+        personal=False,
+    )
+    page = []
+    for rid in everyone:
+        if rid in mine:
+            page.append(rid)
+            if len(page) >= end:
+                break
+    return count, page
+
+
+def brains(catalog, rids, count):
+    """A page of catalog brains of ``rids`` as a lazy sequence whose
+    ``actual_result_count`` is ``count``: what ``plone.batching`` takes as a
+    page of a longer result (the catalog's own ``b_start`` answer)."""
+    return LazyMap(catalog._catalog.__getitem__, rids, len(rids), count)
+
+
+def searched(catalog, query):
+    """The brains the catalog finds for ``query`` (sorted as it asks) with
+    the current user's permissions; the record ids remembered per catalog
+    state and visitor. For small answers asked on every page (the section
+    tabs), whose search intersects everything the visitor may see."""
+
+    def search():
+        return [item.getRID() for item in catalog.searchResults(query)]
+
+    rids = remembered(catalog, ("searched", frozen(query)), search, query=query)
+    return brains(catalog, rids, len(rids))
+
+
+def marked(catalog, column, rids):
+    """Record ids of ``rids`` whose metadata ``column`` is true (an
+    ``IISet``), read from the metadata records without making brains."""
+    position = catalog._catalog.schema[column]
+    data = catalog._catalog.data
+    return IISet(rid for rid in rids if data[rid][position])

@@ -149,13 +149,20 @@ def _readable(catalog, now):
     (``effectiveRange``). Plone lets editors find expired content; a
     suggestion is for reading, so nobody is offered an expired example.
     """
-    readable = recordsets.readable(catalog, api.user.get_current())
-    published = recordsets.holding(catalog, "review_state", "published")
-    examples = recordsets.holding(catalog, "portal_type", "PracticeExample")
-    current = recordsets.current(catalog, now)
-    return intersection(
-        intersection(intersection(examples, published), current), readable
-    )
+
+    def compute():
+        readable = recordsets.readable(catalog, api.user.get_current())
+        published = recordsets.holding(catalog, "review_state", "published")
+        examples = recordsets.holding(catalog, "portal_type", "PracticeExample")
+        current = recordsets.current(catalog, now)
+        return intersection(
+            intersection(intersection(examples, published), current), readable
+        )
+
+    # Every page of an example asks; remembered per catalog state, visitor
+    # and minute (the publication dates' resolution in the catalog).
+    minute = int(now.timeTime() // 60)
+    return recordsets.remembered(catalog, ("similar", minute), compute)
 
 
 def _scores(catalog, traits, pool):

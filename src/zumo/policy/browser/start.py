@@ -1,10 +1,12 @@
 """The start page of the ZUMO site: what the network offers, and what is new."""
 
+from BTrees.IIBTree import intersection
 from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import MessageFactory
 from zumo.content import facets
+from zumo.content import recordsets
 from zumo.content.browser.views import german_number
 from zumo.content.browser.views import Marks
 from zumo.content.dates import local_time
@@ -42,12 +44,7 @@ class StartView(Marks, BrowserView):
             folder = portal.get(section["id"])
             if folder is None or not api.user.has_permission("View", obj=folder):
                 continue
-            main_type = section["allowed"][0]
-            brains = catalog.searchResults(
-                path={"query": "/".join(folder.getPhysicalPath()), "depth": 1},
-                portal_type=main_type,
-            )
-            count = len(brains)
+            count, demo = self._counted(catalog, folder, section["allowed"][0])
             result.append(
                 {
                     "id": section["id"],
@@ -56,10 +53,30 @@ class StartView(Marks, BrowserView):
                     "url": folder.absolute_url(),
                     "count": count,
                     "count_label": self.count_label(count),
-                    "demo": self.demo_count(brains),
+                    "demo": demo,
                 }
             )
         return result
+
+    def _counted(self, catalog, folder, portal_type):
+        """``(items, demo items)`` of ``portal_type`` directly in ``folder``
+        the visitor may see: the catalog's own search, its record ids
+        remembered per catalog state and visitor; the demo marks (metadata)
+        read once per catalog state for everyone."""
+        path = "/".join(folder.getPhysicalPath())
+        query = {"path": {"query": path, "depth": 1}, "portal_type": portal_type}
+        rids = recordsets.found(catalog, query)
+        demo = recordsets.remembered(
+            catalog,
+            ("demo", path, portal_type),
+            lambda: recordsets.marked(
+                catalog,
+                "zumo_demo",
+                recordsets.of_results(catalog.unrestrictedSearchResults(query)),
+            ),
+            personal=False,
+        )
+        return len(rids), len(intersection(rids, demo))
 
     def count_label(self, count):
         """Return '1 Eintrag' or '1.112 Einträge'; nothing for no entries.
@@ -80,15 +97,16 @@ class StartView(Marks, BrowserView):
         return translated(message, self.request)
 
     def latest_examples(self):
-        """Return catalog brains of the newest published practice examples."""
+        """Return catalog brains of the newest published practice examples
+        (walking the date index from its newest end: no sort of them all)."""
         catalog = api.portal.get_tool("portal_catalog")
-        return catalog.searchResults(
-            portal_type="PracticeExample",
-            review_state="published",
-            sort_on="effective",
-            sort_order="descending",
-            sort_limit=LATEST_EXAMPLES,
-        )[:LATEST_EXAMPLES]
+        published = recordsets.found(
+            catalog, {"portal_type": "PracticeExample", "review_state": "published"}
+        )
+        newest = recordsets.ordered(
+            catalog, published, "effective", reverse=True, end=LATEST_EXAMPLES
+        )
+        return recordsets.brains(catalog, newest, len(newest))
 
     def examples_url(self):
         """Return the address of the practice-example finder."""
