@@ -342,11 +342,3 @@ def searched(catalog, query):
 
     rids = remembered(catalog, ("searched", frozen(query)), search, query=query)
     return brains(catalog, rids, len(rids))
-
-
-def marked(catalog, column, rids):
-    """Record ids of ``rids`` whose metadata ``column`` is true (an
-    ``IISet``), read from the metadata records without making brains."""
-    position = catalog._catalog.schema[column]
-    data = catalog._catalog.data
-    return IISet(rid for rid in rids if data[rid][position])

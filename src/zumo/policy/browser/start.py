@@ -1,6 +1,5 @@
 """The start page of the ZUMO site: what the network offers, and what is new."""
 
-from BTrees.IIBTree import intersection
 from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
@@ -61,22 +60,13 @@ class StartView(Marks, BrowserView):
     def _counted(self, catalog, folder, portal_type):
         """``(items, demo items)`` of ``portal_type`` directly in ``folder``
         the visitor may see: the catalog's own search, its record ids
-        remembered per catalog state and visitor; the demo marks (metadata)
-        read once per catalog state for everyone."""
+        remembered per catalog state and visitor, and the demo content by
+        its index (``zumo_demo``)."""
         path = "/".join(folder.getPhysicalPath())
         query = {"path": {"query": path, "depth": 1}, "portal_type": portal_type}
         rids = recordsets.found(catalog, query)
-        demo = recordsets.remembered(
-            catalog,
-            ("demo", path, portal_type),
-            lambda: recordsets.marked(
-                catalog,
-                "zumo_demo",
-                recordsets.of_results(catalog.unrestrictedSearchResults(query)),
-            ),
-            personal=False,
-        )
-        return len(rids), len(intersection(rids, demo))
+        demo = recordsets.count(rids, recordsets.holding(catalog, "zumo_demo", True))
+        return len(rids), demo
 
     def count_label(self, count):
         """Return '1 Eintrag' or '1.112 Einträge'; nothing for no entries.

@@ -1,0 +1,193 @@
+"""The finder's and the start page's remembered sets (issue 30): never
+showing a visitor what they may not see, showing a change at once, and the
+same orders as the catalog's own sort."""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SpecialUsers import nobody
+from DateTime import DateTime
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import SITE_OWNER_NAME
+from zope.annotation.interfaces import IAnnotations
+from zope.interface import alsoProvides
+from zumo.content import recordsets
+from zumo.policy.interfaces import IZumoPolicyLayer
+
+import pytest
+import sys
+import time
+import transaction
+
+
+@pytest.fixture
+def site(served):
+    """The committed network, the memory empty, an anonymous visitor."""
+    recordsets.MEMORY.clear()
+    alsoProvides(served.REQUEST, IZumoPolicyLayer)
+    newSecurityManager(None, nobody)
+    yield served
+    recordsets.MEMORY.clear()
+
+
+def finder(portal, **form):
+    """The finder of ``/praxisbeispiele`` for ``form``, on a fresh request state."""
+    request = portal.REQUEST
+    IAnnotations(request).clear()  # roles are cached per request
+    request.form.clear()
+    request.form.update(form)
+    view = api.content.get_view(
+        "practice-example-finder", portal["praxisbeispiele"], request
+    )
+    view.catalog = api.portal.get_tool("portal_catalog")
+    return view
+
+
+def listed(portal, **form):
+    """The ids the finder lists, in its order."""
+    return [brain.getId for brain in finder(portal, **form).results()]
+
+
+def counted(portal, **form):
+    """``{value: count}`` of the topics facet."""
+    for facet in finder(portal, **form).facets():
+        if facet["index"] == "zumo_topics":
+            return {option["value"]: option["count"] for option in facet["options"]}
+    return {}
+
+
+def as_owner(portal):
+    """Work as the site owner (a Manager)."""
+    login(portal.aq_parent, SITE_OWNER_NAME)
+
+
+def test_the_memory_is_used_and_keeps_drafts_from_anonymous(site):
+    """Once committed, the finder's sets come from the memory; the draft
+    "geheim" is neither listed nor counted for anonymous visitors, though a
+    manager (other roles, other key) saw it in between."""
+    assert "geheim" not in listed(site)
+    assert len(recordsets.MEMORY.items)  # the remembered path ran
+    as_owner(site)
+    assert "geheim" in listed(site)
+    assert counted(site)["daseinsvorsorge"] == 3
+    newSecurityManager(None, nobody)
+    assert "geheim" not in listed(site)
+    assert "geheim" not in listed(site, sort="title")
+    assert counted(site)["daseinsvorsorge"] == 2
+
+
+def test_a_role_change_shows_at_once(site):
+    """A local role on the draft lets its user see it at the next request;
+    taking it away hides it again at once."""
+    draft = site["praxisbeispiele"]["geheim"]
+    as_owner(site)
+    reader = api.user.create(email="leserin@example.org", username="leserin")
+    transaction.commit()
+    login(site, "leserin")
+    assert "geheim" not in listed(site)
+    as_owner(site)
+    api.user.grant_roles(user=reader, obj=draft, roles=["Reader"])
+    draft.reindexObjectSecurity()  # as the sharing page does
+    transaction.commit()
+    login(site, "leserin")
+    assert "geheim" in listed(site)
+    as_owner(site)
+    api.user.revoke_roles(user=reader, obj=draft, roles=["Reader"])
+    draft.reindexObjectSecurity()
+    transaction.commit()
+    login(site, "leserin")
+    assert "geheim" not in listed(site)
+
+
+def test_publishing_shows_at_once_even_uncommitted(site):
+    """A change in the current transaction is seen by it (nothing
+    remembered is used), and by everyone once committed."""
+    assert "geheim" not in listed(site)
+    as_owner(site)
+    api.content.transition(obj=site["praxisbeispiele"]["geheim"], to_state="published")
+    newSecurityManager(None, nobody)
+    assert "geheim" in listed(site)  # this transaction's own change
+    transaction.commit()
+    assert "geheim" in listed(site)
+    assert counted(site)["daseinsvorsorge"] == 3
+
+
+def test_a_publication_date_in_the_future_passes(site, monkeypatch):
+    """An example published for later is hidden until its date has come,
+    then listed without any change to the catalog."""
+    as_owner(site)
+    example = site["praxisbeispiele"]["klimaplan"]
+    example.setEffectiveDate(DateTime() + 10 / 1440.0)  # in ten minutes
+    example.reindexObject()
+    transaction.commit()
+    newSecurityManager(None, nobody)
+    assert "klimaplan" not in listed(site)
+    assert "klimaplan" not in listed(site)  # remembered, still hidden
+    later = time.time() + 15 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(sys.modules["DateTime.DateTime"], "_system_time", lambda: later)
+    assert "klimaplan" in listed(site)
+
+
+@pytest.mark.parametrize(
+    "sort, query",
+    [
+        ("newest", {"sort_on": ("effective", "getId"),
+                    "sort_order": ("descending", "ascending")}),
+        ("title", {"sort_on": ("sortable_title", "getId"),
+                   "sort_order": ("ascending", "ascending")}),
+    ],
+)  # fmt: skip
+def test_orders_equal_the_catalogs_sort(site, sort, query):
+    """Newest and title, on every page, as the catalog's own sort gives
+    them (effective descending, id ascending; title, id)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    as_owner(site)
+    for oid in ("buergerbus", "klimaplan"):  # ties on the date
+        site["praxisbeispiele"][oid].setEffectiveDate(DateTime("2025/01/01 10:00 UTC"))
+        site["praxisbeispiele"][oid].reindexObject()
+    transaction.commit()
+    newSecurityManager(None, nobody)
+    expected = [
+        brain.getId
+        for brain in catalog.searchResults(portal_type="PracticeExample", **query)
+    ]
+    assert listed(site, sort=sort) == expected
+    assert listed(site, sort=sort, b_start="2") == expected[2:]
+
+
+def test_relevance_then_recency(site):
+    """Text results by score, the newest first where scores tie."""
+    catalog = api.portal.get_tool("portal_catalog")
+    found = catalog.searchResults(
+        portal_type="PracticeExample",
+        SearchableText="Dorfladen OR Buergerbus OR Treffpunkt OR Klimaplan",
+    )
+    # The catalog keeps publication dates to the minute; then the record.
+    expected = [
+        brain.getId
+        for brain in sorted(
+            found,
+            key=lambda b: (
+                -b.data_record_score_,
+                -int(b.effective.timeTime() // 60),
+                b.getRID(),
+            ),
+        )
+    ]
+    assert expected
+    assert (
+        listed(
+            site, SearchableText="Dorfladen OR Buergerbus OR Treffpunkt OR Klimaplan"
+        )
+        == expected
+    )
+
+
+def test_start_page_counts_and_newest(site):
+    """The start page's counts and newest examples are the visitor's own."""
+    view = api.content.get_view("zumo-start", site, site.REQUEST)
+    newest = [brain.getId for brain in view.latest_examples()]
+    assert "geheim" not in newest
+    assert len(newest) == 4
+    counts = {section["id"]: section["count"] for section in view.sections()}
+    assert counts["praxisbeispiele"] == 4
