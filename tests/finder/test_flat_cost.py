@@ -8,6 +8,7 @@ from DateTime import DateTime
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import SITE_OWNER_NAME
+from Products.CMFPlone.browser.navigation import CatalogNavigationTabs
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content import recordsets
@@ -90,6 +91,10 @@ def test_a_role_change_shows_at_once(site):
     transaction.commit()
     login(site, "leserin")
     assert "geheim" in listed(site)
+    assert counted(site)["daseinsvorsorge"] == 3
+    newSecurityManager(None, nobody)  # same catalog state, other principals
+    assert "geheim" not in listed(site)
+    assert counted(site)["daseinsvorsorge"] == 2
     as_owner(site)
     api.user.revoke_roles(user=reader, obj=draft, roles=["Reader"])
     draft.reindexObjectSecurity()
@@ -191,3 +196,25 @@ def test_start_page_counts_and_newest(site):
     assert len(newest) == 4
     counts = {section["id"]: section["count"] for section in view.sections()}
     assert counts["praxisbeispiele"] == 4
+
+
+def test_section_tabs_equal_plones_for_each_visitor(site):
+    """The remembered tabs are Plone's own for anonymous visitors and for
+    managers alike, at the same catalog state, and the main navigation
+    shows them."""
+
+    def tabs(name):
+        IAnnotations(site.REQUEST).clear()
+        view = api.content.get_view(name, site["praxisbeispiele"], site.REQUEST)
+        return [(tab.get("id"), tab.get("url")) for tab in view.topLevelTabs()]
+
+    plone = CatalogNavigationTabs(site["praxisbeispiele"], site.REQUEST)
+    for visitor in (None, SITE_OWNER_NAME, None):
+        if visitor is None:
+            newSecurityManager(None, nobody)
+        else:
+            as_owner(site)
+        IAnnotations(site.REQUEST).clear()
+        expected = [(tab.get("id"), tab.get("url")) for tab in plone.topLevelTabs()]
+        assert tabs("portal_tabs_view") == expected
+    assert len(recordsets.MEMORY.items)
