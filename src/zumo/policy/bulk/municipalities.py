@@ -21,6 +21,10 @@ them).
 from pathlib import Path
 from plone import api
 from tqdm import tqdm
+from zope.event import notify
+from zope.lifecycleevent import Attributes
+from zope.lifecycleevent import ObjectModifiedEvent
+from zumo.content.municipality import IMunicipality
 from zumo.content.validators import BADEN_WUERTTEMBERG
 from zumo.content.validators import GEMEINDE_AGS_PATTERN
 from zumo.content.vocabularies import terms
@@ -337,6 +341,19 @@ def _check_unique(values, seen):
             )
 
 
+def _update(obj, values):
+    """Set the ``values`` that differ on the municipality ``obj``."""
+    changed = sorted(
+        name for name, value in values.items() if getattr(obj, name, None) != value
+    )
+    for name in changed:
+        setattr(obj, name, values[name])
+    if changed:
+        # Reindexes it and the entries that copy its values (region,
+        # Landkreis, size class, name, location).
+        notify(ObjectModifiedEvent(obj, Attributes(IMunicipality, *changed)))
+
+
 def import_municipalities(
     container, path=MASTER_DATA, progress=True, publish=True, batch=None
 ):
@@ -377,9 +394,7 @@ def import_municipalities(
             report.created += 1
         else:
             index.remove(obj)
-            for name, value in values.items():
-                setattr(obj, name, value)
-            obj.reindexObject()
+            _update(obj, values)
             report.updated += 1
         index.add(obj)
     return report
