@@ -12,9 +12,15 @@ COMMAND ...`` on the benchmark's own site (never on the real one):
                       each, one of 20 and one of 2,000 documents, and 500
                       workshop meetings; prints the paths of the two
                       measured spaces and of a practice example
-``queries``           times catalog queries in-process (median of 30 runs
-                      each after a warm-up; 20 results materialized);
-                      prints ``{query: ms}``
+``queries``           times what the finder and the start page ask the
+                      catalog, through their views' public methods
+                      (``QUERIES``), anonymously and as a member; median
+                      of ``BENCH_QUERY_RUNS`` (30) runs after a warm-up;
+                      prints ``{user: {query: {"ms", "hits"}}}``
+``fulltext``          the same word query with PostgreSQL's full-text
+                      search over the same texts (a scratch table in the
+                      database of the libpq environment, dropped after);
+                      prints ``{"ms", "hits", "fill_s", ...}``
 ``profile [PAGE ...]`` profiles the catalog queries and the pages
                       (``[user@]path``) served in-process; prints
                       ``{name: profile text}``
@@ -23,24 +29,36 @@ Every line of progress goes to stderr; the result is the last line on
 stdout.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.SpecialUsers import nobody
+from contextlib import contextmanager
 from datetime import datetime
 from datetime import timedelta
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.browserlayer.layer import mark_layer
 from Products.CMFCore.indexing import processQueue
 from Testing.makerequest import makerequest
 from tqdm import tqdm
 from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+from zope.traversing.interfaces import BeforeTraverseEvent
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
 from zumo.policy import mail as notifications
+from zumo.policy.browser.finder import FinderView
+from zumo.policy.browser.start import StartView
 from zumo.policy.bulk import commands
 from zumo.policy.bulk import practice_examples as bulk
 
 import csv
+import io
 import json
 import os
+import psycopg2
 import pytz
 import random
 import statistics
@@ -210,51 +228,187 @@ def spaces(site):
     }
 
 
-#: The catalog queries timed at each size (anonymous visitors' finder
-#: queries: a facet sorted by date, a word, the newest examples).
-QUERIES = {
-    "facet_sorted": {
-        "portal_type": "PracticeExample",
-        "review_state": "published",
-        "zumo_topics": "daseinsvorsorge",
-        "sort_on": "effective",
-        "sort_order": "descending",
-    },
-    "word": {"portal_type": "PracticeExample", "SearchableText": "Genossenschaft"},
-    "newest": {
-        "portal_type": "PracticeExample",
-        "review_state": "published",
-        "sort_on": "modified",
-        "sort_order": "descending",
-    },
+#: The word and the three facets of the finder measured (as ``bench.py``).
+WORD = "Dorfladen"
+FACETS = {
+    "zumo_topics": "daseinsvorsorge",
+    "zumo_trends": "demografie",
+    "zumo_region": "tuebingen",
 }
+#: The finder's searches timed at each size: the form of its request.
+SEARCHES = {
+    "newest": {},
+    "word": {"SearchableText": WORD},
+    "word_facets": {"SearchableText": WORD, **FACETS},
+    "facet_by_date": {"zumo_topics": "daseinsvorsorge", "sort": "newest"},
+    "by_title": {"sort": "title"},
+}
+#: What is timed, ``name: (page, form, work)``: the page's view (``finder``
+#: on ``/praxisbeispiele``, ``start`` on the site) made for a request with
+#: ``form``, and what of it ``work`` asks, through the view's public methods
+#: as the page's template calls them: the first page of 20 results with
+#: their addresses, the facet counts, the result count, the start page's
+#: lists and section counts.
+QUERIES = {
+    **{
+        f"finder_{name}": ("finder", form, "results") for name, form in SEARCHES.items()
+    },
+    "finder_facets": ("finder", {}, "facets"),
+    "finder_facets_word": ("finder", SEARCHES["word_facets"], "facets"),
+    "finder_count": ("finder", {}, "result_count"),
+    "finder_count_word": ("finder", SEARCHES["word_facets"], "result_count"),
+    "start_sections": ("start", {}, "sections"),
+    "start_latest": ("start", {}, "latest_examples"),
+    "start_meetings": ("start", {}, "upcoming_meetings"),
+}
+#: Who asks: an anonymous visitor and a logged-in member (a persona of the
+#: demo network).
+MEMBER = "kommune-a"
+RUNS = int(os.environ.get("BENCH_QUERY_RUNS", "30"))
+
+
+def _view(site, page, form):
+    """The view of ``page`` for a new request with ``form``, as the
+    publisher makes it (a request of its own, the site's browser layers),
+    without rendering its template."""
+    root = makerequest(site.aq_parent.aq_base)
+    request = root.REQUEST
+    request.form.update(form)
+    setRequest(request)
+    site = root[site.getId()]
+    mark_layer(site, BeforeTraverseEvent(site, request))
+    if page == "start":
+        return StartView(site, request)
+    view = FinderView(site["praxisbeispiele"], request)
+    # What the view's ``__call__`` sets before it renders.
+    view.catalog = api.portal.get_tool("portal_catalog")
+    return view
+
+
+def _ask(view, work):
+    """Call ``work`` of ``view`` as its template does; return how many
+    results it found (``None`` where that is no figure of the work)."""
+    found = getattr(view, work)()
+    if work == "results":
+        [brain.getURL() for brain in found]
+        return found.sequence_length
+    if work in ("latest_examples", "upcoming_meetings"):
+        [brain.getURL() for brain in found]
+        return len(found)
+    return None
+
+
+@contextmanager
+def _as(user):
+    """Run as ``user`` (``None``: anonymous)."""
+    before = getSecurityManager()
+    newSecurityManager(None, user or nobody)
+    try:
+        yield
+    finally:
+        setSecurityManager(before)
+
+
+def _users(site):
+    """``{"anonymous": None, "member": the member}``."""
+    member = site.acl_users.getUserById(MEMBER)
+    if member is None:
+        raise SystemExit(f"no member {MEMBER} on the benchmark site (demo network)")
+    return {"anonymous": None, "member": member.__of__(site.acl_users)}
 
 
 def queries(site):
-    """Median milliseconds of each query (the first page of 20 results)."""
-    catalog = site.portal_catalog
+    """Median milliseconds of each query of ``QUERIES`` for each user
+    (``RUNS`` runs after three to warm up; a new request and view each):
+    ``{user: {query: {"ms", "hits"}}}``."""
     found = {}
-    for name, query in QUERIES.items():
-        times = []
-        for run in range(35):
-            started = time.perf_counter()
-            results = catalog.searchResults(query, sort_limit=20)
-            page = [brain.getPath() for brain in results[:20]]
-            elapsed = (time.perf_counter() - started) * 1000
-            if run >= 5:  # warm-up
-                times.append(elapsed)
-        found[name] = {
-            "ms": round(statistics.median(times), 2),
-            "hits": getattr(results, "actual_result_count", None) or len(results),
-            "page": len(page),
-        }
+    for label, user in _users(site).items():
+        found[label] = {}
+        with _as(user):
+            for name, (page, form, work) in QUERIES.items():
+                times = []
+                for run in range(RUNS + 3):
+                    view = _view(site, page, form)
+                    started = time.perf_counter()
+                    hits = _ask(view, work)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    transaction.abort()
+                    if run >= 3:
+                        times.append(elapsed)
+                found[label][name] = {
+                    "ms": round(statistics.median(times), 2),
+                    "hits": hits,
+                }
+                print(f"{label} {name}: {found[label][name]}", file=sys.stderr)
     return found
+
+
+#: The scratch table of ``fulltext`` (dropped afterwards).
+FULLTEXT_TABLE = "zumo_bench_fulltext"
+#: The word query as PostgreSQL's full-text search asks it: German
+#: stemming, the word as a prefix (as the finder takes the word being
+#: typed), ranked, the first page of 20.
+FULLTEXT_QUERY = f"""
+    SELECT id FROM {FULLTEXT_TABLE}, to_tsquery('german', %s || ':*') query
+    WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC, id LIMIT 20
+"""
+
+
+def fulltext(site):
+    """What the word query takes with PostgreSQL's full-text search over
+    the same texts: what the catalog's ``SearchableText`` of a practice
+    example holds (its title and description, from the catalog's
+    metadata), in a scratch table of the PostgreSQL the libpq environment
+    names (``PGHOST`` ...), with a stored ``to_tsvector('german', ...)``
+    and a GIN index; median of ``RUNS`` runs. Returns ``{"ms", "hits",
+    "page", "texts", "fill_s"}``."""
+    lines = io.StringIO()
+    texts = 0
+    for brain in api.content.find(portal_type="PracticeExample"):
+        # COPY's text format: tab between columns, backslash escapes.
+        text = " ".join(f"{brain.Title} {brain.Description}".split())
+        text = text.replace("\\", "\\\\")
+        lines.write(f"{brain.UID}\t{text}\n")
+        texts += 1
+    lines.seek(0)
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute(f"DROP TABLE IF EXISTS {FULLTEXT_TABLE}")
+        cursor.execute(
+            f"CREATE TABLE {FULLTEXT_TABLE} (id text PRIMARY KEY, body text, "
+            "tsv tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED)"
+        )
+        cursor.copy_from(lines, FULLTEXT_TABLE, columns=("id", "body"))
+        cursor.execute(f"CREATE INDEX ON {FULLTEXT_TABLE} USING gin (tsv)")
+        cursor.execute(f"ANALYZE {FULLTEXT_TABLE}")
+        connection.commit()
+        fill = time.perf_counter() - started
+        times = []
+        for run in range(RUNS + 3):
+            started = time.perf_counter()
+            cursor.execute(FULLTEXT_QUERY, (WORD,))
+            page = cursor.fetchall()
+            if run >= 3:
+                times.append((time.perf_counter() - started) * 1000)
+        cursor.execute(
+            f"SELECT count(*) FROM {FULLTEXT_TABLE}, "
+            "to_tsquery('german', %s || ':*') query WHERE tsv @@ query",
+            (WORD,),
+        )
+        hits = cursor.fetchone()[0]
+        cursor.execute(f"DROP TABLE {FULLTEXT_TABLE}")
+    return {
+        "ms": round(statistics.median(times), 2),
+        "hits": hits,
+        "page": len(page),
+        "texts": texts,
+        "fill_s": round(fill, 1),
+    }
 
 
 def _top(profiler, lines, order="tottime", within=None):
     """The first ``lines`` rows of a cProfile (of the functions whose place
     matches the pattern ``within``), as text without blank lines."""
-    import io
     import pstats
 
     out = io.StringIO()
@@ -270,7 +424,6 @@ def _publish(path, user=None):
     from ZPublisher.WSGIPublisher import publish_module
 
     import base64
-    import io
 
     environ = {
         "REQUEST_METHOD": "GET",
@@ -305,19 +458,16 @@ def profile(site, pages=()):
     page served as in production; ``user`` logs in), as text."""
     import cProfile
 
-    catalog = site.portal_catalog
     found = {}
-    for name, query in QUERIES.items():
-        catalog.searchResults(query, sort_limit=20)[:20]
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _ in range(20):
-            [
-                brain.getPath()
-                for brain in catalog.searchResults(query, sort_limit=20)[:20]
-            ]
-        profiler.disable()
-        found[f"{name} (20 runs)"] = _top(profiler, 8)
+    for name, (page, form, work) in QUERIES.items():
+        with _as(None):
+            _ask(_view(site, page, form), work)
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(20):
+                _ask(_view(site, page, form), work)
+            profiler.disable()
+        found[f"{name} (anonymous, 20 runs)"] = _top(profiler, 8)
     for page in pages:
         user, _at, path = page.rpartition("@")
         _publish(path, user)  # warm the caches
@@ -345,6 +495,8 @@ def main(app, argv):
             result = examples(site, int(argv[1]), int(argv[2]))
         elif argv[0] == "spaces":
             result = spaces(site)
+        elif argv[0] == "fulltext":
+            result = fulltext(site)
         elif argv[0] == "profile":
             result = profile(site, argv[1:])
         else:

@@ -3,6 +3,7 @@
 from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
+from zumo.content import cleaning
 from zumo.content.cleaning import clean
 
 import pytest
@@ -40,3 +41,21 @@ def test_an_added_and_an_edited_item_keep_no_control_characters(portal):
         page.title = "Wieder\x07"
         notify(ObjectModifiedEvent(page))
         assert page.title == "Wieder"
+
+
+def test_a_folder_is_not_read_again_when_an_item_is_added(portal, monkeypatch):
+    """Adding an item tells its folder that its contents changed (a
+    ``ContainerModifiedEvent``); the folder's own fields did not, so only
+    the new item is cleaned (a bulk import adds thousands to one folder)."""
+    cleaned = []
+    real = cleaning.iterSchemata
+
+    def counting(obj):
+        cleaned.append(obj.getId())
+        return real(obj)
+
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(container=portal, type="Folder", id="ordner")
+        monkeypatch.setattr(cleaning, "iterSchemata", counting)
+        api.content.create(container=folder, type="Document", id="seite")
+    assert cleaned == ["seite"]

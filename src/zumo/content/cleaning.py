@@ -15,6 +15,7 @@ the full name is the author the feeds name.
 """
 
 from plone.dexterity.utils import iterSchemata
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IText
@@ -61,6 +62,10 @@ def _cleaner(field):
 def clean_text_fields(obj, event):
     """Replace control characters in the text fields of ``obj`` (subscriber
     of its addition and of each change); write only what changes."""
+    if IContainerModifiedEvent.providedBy(event):
+        # An item was added to, removed from or moved in ``obj``: its own
+        # fields stay as they were (a bulk import adds thousands in a row).
+        return
     for schema in iterSchemata(obj):
         for name, field in getFieldsInOrder(schema):
             cleaner = _cleaner(field)
