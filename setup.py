@@ -68,6 +68,9 @@ setup(
         # The PDF project sheet of a practice example (@@projektblatt.pdf);
         # needs Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0)
         "weasyprint",
+        # "Meinten Sie …?": the nearest words of the search's lexicon
+        # (zumo.content.search.suggest)
+        "rapidfuzz",
     ],
     extras_require={
         "test": [
