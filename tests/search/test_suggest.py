@@ -1,4 +1,4 @@
-""""Meinten Sie …?": a corrected search for one that finds nothing, in the
+""" "Meinten Sie …?": a corrected search for one that finds nothing, in the
 finder, on Plone's search page and in REST ``@search``; never a word that
 only content hidden from the visitor holds."""
 
@@ -29,9 +29,7 @@ def view_of(portal, name, context, **form):
 
 def finder(portal, **form):
     """The finder of ``/praxisbeispiele`` with ``form``."""
-    return view_of(
-        portal, "practice-example-finder", portal["praxisbeispiele"], **form
-    )
+    return view_of(portal, "practice-example-finder", portal["praxisbeispiele"], **form)
 
 
 def finder_suggestion(portal, **form):
@@ -47,7 +45,7 @@ def page_suggestion(portal, **form):
 
 
 def test_a_misspelled_word_gets_the_word_the_examples_hold(examples):
-    """"Dorflden" finds nothing; the finder offers "Dorfladen" as the
+    """ "Dorflden" finds nothing; the finder offers "Dorfladen" as the
     examples write it, linking to the same search with the word."""
     logout()
     view = finder(examples, SearchableText="Dorflden", zumo_topics="daseinsvorsorge")
@@ -55,7 +53,10 @@ def test_a_misspelled_word_gets_the_word_the_examples_hold(examples):
     found = view.suggestion(0)
     assert found["text"] == "Dorfladen"
     query = parse_qs(urlparse(found["url"]).query)
-    assert query == {"SearchableText": ["Dorfladen"], "zumo_topics": ["daseinsvorsorge"]}
+    assert query == {
+        "SearchableText": ["Dorfladen"],
+        "zumo_topics": ["daseinsvorsorge"],
+    }
     page = html.fromstring(view())
     (paragraph,) = page.cssselect(".zumo-suggestion")
     assert " ".join(paragraph.text_content().split()) == "Meinten Sie: Dorfladen?"
@@ -81,7 +82,9 @@ def test_the_suggestion_keeps_the_filters(examples):
     """A word that finds nothing with the set facets is not suggested."""
     logout()
     assert (
-        finder_suggestion(examples, SearchableText="Dorflden", zumo_topics="klimawandel")
+        finder_suggestion(
+            examples, SearchableText="Dorflden", zumo_topics="klimawandel"
+        )
         is None
     )
 
@@ -96,7 +99,9 @@ def test_the_search_page_suggests_too(examples):
     assert query["sort_on"] == ["Date"]
     view = view_of(examples, "search", examples, SearchableText="Klimaschutzpatn")
     (paragraph,) = html.fromstring(view()).cssselect(".zumo-suggestion")
-    assert " ".join(paragraph.text_content().split()) == "Meinten Sie: Klimaschutzpaten?"
+    assert (
+        " ".join(paragraph.text_content().split()) == "Meinten Sie: Klimaschutzpaten?"
+    )
 
 
 def test_hidden_words_are_never_suggested(examples):

@@ -1,4 +1,4 @@
-""""Meinten Sie …?": a corrected search from the words the site holds.
+""" "Meinten Sie …?": a corrected search from the words the site holds.
 
 When a search finds nothing, each of its words that finds nothing on its
 own is replaced by the nearest word of the catalog's text lexicon (the

@@ -25,6 +25,7 @@ from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
 from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
+from zumo.content.search.query import text_query
 from zumo.policy import _
 from zumo.policy.browser.searching import SearchAids
 
@@ -338,7 +339,10 @@ class FinderView(SearchAids, Marks, BrowserView):
 
     def search_for(self, text):
         """The examples the current search finds with ``text`` instead."""
-        return self.catalog.searchResults({**self.query(), TEXT: text})
+        query = text_query(text)
+        if query is None:
+            return ()
+        return self.catalog.searchResults({**self.query(), TEXT: query})
 
     def url_with(self, text):
         """The finder's URL with the current search, ``text`` instead."""

@@ -23,7 +23,7 @@ class SearchAids:
 
     @memoize
     def suggestion(self, found):
-        """"Meinten Sie …?" for a search that found ``found`` (a number)
+        """ "Meinten Sie …?" for a search that found ``found`` (a number)
         results: ``{"text", "url"}`` of the corrected search, or None."""
         text = self.search_text()
         if found or not text:

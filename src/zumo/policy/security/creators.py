@@ -32,8 +32,8 @@ from Products.CMFPlone.browser.search import AjaxSearch
 from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.PlonePAS.browser.member import PASMemberView
-from zumo.policy.browser.searching import SearchAids
 from ZTUtils import make_query
+from zumo.policy.browser.searching import SearchAids
 
 import os
 

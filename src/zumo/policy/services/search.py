@@ -24,6 +24,7 @@ from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services.search.get import SearchGet
 from zumo.content.search import suggest
+from zumo.content.search.query import text_query
 from zumo.policy.security.creators import CREATOR_INDEXES
 from zumo.policy.security.creators import may_read_creators
 
@@ -50,7 +51,10 @@ class SiteSearchHandler(SearchHandler):
 
     def search_for(self, text):
         """What the last search finds with ``text`` instead."""
-        return self.catalog.searchResults(**{**self.catalog_query, TEXT: text})
+        query = text_query(text)
+        if query is None:
+            return ()
+        return self.catalog.searchResults(**{**self.catalog_query, TEXT: query})
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)
