@@ -1,0 +1,1 @@
+"Meinten Sie …?": a search in the practice-example finder, on the site search or in REST `@search` that finds nothing offers one corrected search made of words the visitor's own results hold (never words only hidden content holds), and the finder and the site search mark the matched words in the result texts.

@@ -1,0 +1,84 @@
+"""A visitor misspells a word, in Debian's Chromium at a desktop and a phone
+width: the finder and the site search answer "Meinten Sie …?", the link
+searches the word, and the results mark it. Both pages with a suggestion
+and with marks pass axe-core without a serious or critical violation."""
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from plone import api
+from tests.accessibility.test_pages import WCAG_21_AA
+
+import pytest
+import re
+
+
+pytestmark = pytest.mark.browser
+
+
+def severe(page):
+    """axe's serious and critical findings on ``page`` (WCAG 2.1 AA)."""
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}}
+    )
+    return [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def follow_suggestion(journey, page, word):
+    """Check "Meinten Sie: word?", pass axe, follow it by the keyboard."""
+    suggestion = page.locator(".zumo-suggestion")
+    expect(suggestion).to_have_text(re.compile(rf"Meinten Sie:\s*{word}\s*\?"))
+    assert severe(page) == []
+    journey.shot(page, "suggestion")
+    link = suggestion.get_by_role("link", name=word)
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_a_misspelled_word_in_the_finder(journey):
+    page = journey.page()
+    page.goto(api.portal.get().absolute_url())
+    page.get_by_role("navigation").get_by_role(
+        "link", name="Praxisbeispiele"
+    ).first.click()
+    toggle = page.get_by_role("button", name=re.compile(r"^Filter( \(\d+\))?$"))
+    if journey.width == "phone":
+        toggle.click()
+    page.get_by_role("searchbox", name="Suchbegriff").fill("Genosenschaft")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter anwenden").click()
+    expect(page.locator("#finder-results-heading")).to_have_text(
+        "0 Praxisbeispiele gefunden"
+    )
+    assert journey.fits(page)
+    follow_suggestion(journey, page, "Genossenschaft")
+    chip = page.get_by_role("link", name="Filter Suchbegriff: Genossenschaft entfernen")
+    expect(chip).to_be_visible()
+    marks = page.locator(".zumo-result mark")
+    expect(marks.first).to_have_text(re.compile("^Genossenschaft$", re.I))
+    assert severe(page) == []
+    assert journey.fits(page)
+    journey.shot(page, "marked")
+
+
+def test_a_misspelled_word_in_the_site_search(journey):
+    page = journey.page()
+    page.goto(api.portal.get().absolute_url())
+    box = page.locator("#portal-searchbox").get_by_role("textbox")
+    if not box.is_visible():
+        page.get_by_role(
+            "button", name=re.compile("Such|Navigation", re.I)
+        ).first.click()
+    box.fill("Genosenschaft")
+    with page.expect_navigation():
+        box.press("Enter")
+    expect(page.locator("#search-results")).to_contain_text("Es wurde nichts gefunden")
+    follow_suggestion(journey, page, "Genossenschaft")
+    mark = page.locator("#search-results mark").first
+    expect(mark).to_have_text(re.compile("^Genossenschaft$", re.I))
+    assert severe(page) == []
+    journey.shot(page, "marked")
