@@ -37,6 +37,10 @@ $(INSTALLED): setup.py constraints.txt
 		-c constraints.txt uv
 	@$(BIN)/uv pip install --python $(BIN)/python -c constraints.txt \
 		-e ".[test,dev]"
+	@# compound-split's German model is a 39 MB Python module: without its
+	@# bytecode each process compiles it (15 s, 3 GB) on first use.
+	@$(BIN)/python -m compileall -q "$$($(BIN)/python -c \
+		'import compound_split, os; print(os.path.dirname(compound_split.__file__))')"
 	@touch $@
 
 # The map's libraries (Leaflet, Leaflet.markercluster) come from the npm

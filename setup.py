@@ -68,6 +68,10 @@ setup(
         # The PDF project sheet of a practice example (@@projektblatt.pdf);
         # needs Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0)
         "weasyprint",
+        # German search: Snowball stemming and compound splitting in the
+        # catalog's lexicon (zumo.content.search.analysis)
+        "PyStemmer",
+        "compound-split",
     ],
     extras_require={
         "test": [

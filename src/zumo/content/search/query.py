@@ -1,0 +1,51 @@
+"""What a visitor's typed words become as a query of ``SearchableText``.
+
+The one function the finder, the site search ``@@search``, REST ``@search``
+and the directory use, so that all of them find the same.
+"""
+
+from zumo.content.search.analysis import words
+
+import re
+
+
+# ZCTextIndex reads these words as operators; typed by a visitor they are words.
+OPERATORS = frozenset(("and", "or", "not"))
+PHRASE = re.compile(r'"([^"]*)"')
+# A glob on a single letter would reach a large part of the lexicon.
+SHORTEST_PREFIX = 2
+
+
+def _atom(word):
+    """``word`` as a ZCTextIndex term, an operator quoted."""
+    return f'"{word}"' if word.casefold() in OPERATORS else word
+
+
+def text_query(term):
+    """Return the ZCTextIndex query for the words ``term`` a visitor typed,
+    or None when it holds no word.
+
+    As Plone's ``munge_search_term``: the words must all occur (AND), quoted
+    phrases stay phrases, operators and punctuation are taken as text, and
+    the last word also matches as the prefix of a longer word (it may still
+    be being typed): "Bürger Beteiligu" -> 'Bürger AND (Beteiligu OR
+    Beteiligu*)'. Each word is matched through the German analysis of the
+    lexicon (stems, compound parts), the prefix against the words' surface
+    forms.
+    """
+    if not term:
+        return None
+    parts = []
+    for phrase in PHRASE.findall(term):
+        phrase_words = words(phrase)
+        if phrase_words:
+            parts.append('"{}"'.format(" ".join(phrase_words)))
+    typed = words(PHRASE.sub(" ", term))
+    parts.extend(_atom(word) for word in typed[:-1])
+    if typed:
+        last = typed[-1]
+        if len(last) < SHORTEST_PREFIX:
+            parts.append(_atom(last))
+        else:
+            parts.append(f"({_atom(last)} OR {last}*)")
+    return " AND ".join(parts) or None
