@@ -72,6 +72,9 @@ setup(
         # catalog's lexicon (zumo.content.search.analysis)
         "PyStemmer",
         "compound-split",
+        # "Meinten Sie …?": the nearest words of the search's lexicon
+        # (zumo.content.search.suggest)
+        "rapidfuzz",
     ],
     extras_require={
         "test": [

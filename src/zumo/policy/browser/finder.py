@@ -26,6 +26,7 @@ from zumo.content.browser.views import german_number
 from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
 from zumo.policy import _
+from zumo.policy.browser.searching import SearchAids
 
 
 BATCH_SIZE = 20
@@ -57,7 +58,7 @@ DOWNLOADS = (
 )  # fmt: skip
 
 
-class FinderView(Marks, BrowserView):
+class FinderView(SearchAids, Marks, BrowserView):
     """Finder of practice examples with facets, counts, sorting and pages."""
 
     #: The number of results found, for many and for one.
@@ -328,6 +329,20 @@ class FinderView(Marks, BrowserView):
     def script_url(self):
         """The address of the script that filters without reloading the page."""
         return f"{api.portal.get().absolute_url()}/++plone++zumo/finder.js"
+
+    # -- "Meinten Sie …?" and marks (``SearchAids``) ------------------------
+
+    def search_text(self):
+        """What the visitor typed (``text``)."""
+        return self.text()
+
+    def search_for(self, text):
+        """The examples the current search finds with ``text`` instead."""
+        return self.catalog.searchResults({**self.query(), TEXT: text})
+
+    def url_with(self, text):
+        """The finder's URL with the current search, ``text`` instead."""
+        return self.url(**{TEXT: text})
 
     def topic_titles(self, brain):
         """The German titles of an example's ZUMO topics (catalog metadata)."""

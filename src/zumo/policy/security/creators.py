@@ -28,11 +28,12 @@ from plone.app.layout import viewlets
 from plone.app.layout.links.viewlets import AuthorViewlet
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
-from Products.CMFPlone.browser import search as plone_search
 from Products.CMFPlone.browser.search import AjaxSearch
 from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.PlonePAS.browser.member import PASMemberView
+from zumo.policy.browser.searching import SearchAids
+from ZTUtils import make_query
 
 import os
 
@@ -195,17 +196,36 @@ class CreatorBlindQuery:
         return query or None
 
 
-class CreatorBlindSearch(CreatorBlindQuery, Search):
-    """Plone's ``@@search`` page."""
+class CreatorBlindSearch(SearchAids, CreatorBlindQuery, Search):
+    """Plone's ``@@search`` page, with "Meinten Sie …?" and the matched
+    words marked (:mod:`zumo.policy.browser.searching`); its template is
+    Plone 6.2's with those two changes."""
 
-    index = ViewPageTemplateFile(
-        "search.pt",
-        _prefix=os.path.join(os.path.dirname(plone_search.__file__), "templates"),
-    )
+    index = ViewPageTemplateFile("templates/search.pt")
 
     def __call__(self):
         """The search page."""
         return self.index()
+
+    def search_text(self):
+        """What the visitor typed."""
+        text = self.request.form.get("SearchableText", "")
+        return text.strip() if isinstance(text, str) else ""
+
+    def search_for(self, text):
+        """What the page's search finds with ``text`` instead."""
+        query = self.filter_query({"SearchableText": text})
+        return api.portal.get_tool("portal_catalog")(**query) if query else ()
+
+    def url_with(self, text):
+        """The page's search, filters kept, with ``text`` instead, from
+        its first result."""
+        form = {
+            key: value
+            for key, value in self.request.form.items()
+            if key not in ("SearchableText", "b_start", "b_start:int")
+        }
+        return f"{self.request.URL}?{make_query(form, SearchableText=text)}"
 
 
 class CreatorBlindAjaxSearch(CreatorBlindQuery, AjaxSearch):

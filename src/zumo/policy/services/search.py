@@ -12,13 +12,23 @@ Nobody searches by creator (``Creator``, ``listCreators``) who may not read
 creators (:mod:`zumo.policy.security.creators`): those criteria are left
 out for them, at the site root and in every folder, so a search cannot tell
 who made what.
+
+A search that finds nothing answers with ``"suggestion"`` besides
+plone.restapi's keys: the corrected search text ("Meinten Sie …?",
+:mod:`zumo.content.search.suggest`), tried with the same query and the
+user's permissions, so it never names what only hidden content holds.
 """
 
+from plone import api
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services.search.get import SearchGet
+from zumo.content.search import suggest
 from zumo.policy.security.creators import CREATOR_INDEXES
 from zumo.policy.security.creators import may_read_creators
+
+
+TEXT = "SearchableText"
 
 
 class SiteSearchHandler(SearchHandler):
@@ -32,6 +42,15 @@ class SiteSearchHandler(SearchHandler):
             for index in CREATOR_INDEXES:
                 query.pop(index, None)
         return super().search(query)
+
+    def _parse_query(self, query):
+        # The catalog query as searched, kept to try suggestions with it.
+        self.catalog_query = super()._parse_query(query)
+        return self.catalog_query
+
+    def search_for(self, text):
+        """What the last search finds with ``text`` instead."""
+        return self.catalog.searchResults(**{**self.catalog_query, TEXT: text})
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)
@@ -47,4 +66,13 @@ class SiteSearchGet(SearchGet):
     def reply(self):
         """Return the search results as plone.restapi does."""
         query = unflatten_dotted_dict(self.request.form.copy())
-        return SiteSearchHandler(self.context, self.request).search(query)
+        handler = SiteSearchHandler(self.context, self.request)
+        results = handler.search(query)
+        text = query.get(TEXT)
+        text = text if isinstance(text, str) else ""
+        if isinstance(results, dict) and not results.get("items_total"):
+            catalog = api.portal.get_tool("portal_catalog")
+            better = suggest.suggestion(catalog, text, handler.search_for)
+            if better is not None:
+                results["suggestion"] = better
+        return results
