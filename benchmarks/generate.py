@@ -29,6 +29,8 @@ import transaction
 
 COUNT = int(os.environ.get("BENCH_EXAMPLES", "10000"))
 BATCH = 250
+#: The seed of the word draws: every run measures the same site.
+SEED = 2026
 WORDS = (
     "Dorfladen Nahversorgung Bürgerbus Mobilität Ehrenamt Quartier Treffpunkt "
     "Pflege Nachbarschaft Jugend Beteiligung Klimaschutz Wärmenetz Schule "
@@ -46,13 +48,35 @@ def _text(rng, words):
     return " ".join(rng.choice(WORDS) for _ in range(words)) + "."
 
 
+def example_values(rng, number, municipality):
+    """The fields of generated practice example ``number`` in
+    ``municipality``, drawn with ``rng`` (the search-quality tests build
+    their sample of generated examples with it too)."""
+    body = "".join(f"<p>{_text(rng, 60)}</p>" for _ in range(4))
+    return dict(
+        id=f"bench-{number:05d}",
+        title=f"{rng.choice(WORDS)} in {municipality.Title()} ({number})",
+        description=f"Demo-Inhalt: {_text(rng, 20)}",
+        municipality=relation_to(municipality),
+        topics=_pick(rng, "topics"),
+        trends=_pick(rng, "trends"),
+        target_groups=_pick(rng, "target_groups"),
+        fields_of_action=_pick(rng, "fields_of_action"),
+        programmes=_pick(rng, "programmes", most=1),
+        project_status=rng.choice(["geplant", "laufend", "abgeschlossen"]),
+        start=date(rng.randint(2014, 2026), rng.randint(1, 12), 1),
+        initial_situation=RichTextValue(body, "text/html", "text/x-html-safe"),
+        demo=True,
+    )
+
+
 def main(app):
     """Create the examples; print how many there are now."""
     app = makerequest(app)
     site = app["Plone"]
     setSite(site)
     admin = app.acl_users.getUserById("admin").__of__(app.acl_users)
-    rng = random.Random(2026)
+    rng = random.Random(SEED)
     # Nobody is notified of generated content.
     with api.env.adopt_user(user=admin), notifications.silenced():
         # Generated examples are not edited: no initial version for each
@@ -73,24 +97,10 @@ def main(app):
         ]
         container = site["praxisbeispiele"]
         for number in tqdm(range(COUNT), desc="practice examples", file=sys.stderr):
-            municipality = rng.choice(municipalities)
-            body = "".join(f"<p>{_text(rng, 60)}</p>" for _ in range(4))
             example = api.content.create(
                 container=container,
                 type="PracticeExample",
-                id=f"bench-{number:05d}",
-                title=f"{rng.choice(WORDS)} in {municipality.Title()} ({number})",
-                description=f"Demo-Inhalt: {_text(rng, 20)}",
-                municipality=relation_to(municipality),
-                topics=_pick(rng, "topics"),
-                trends=_pick(rng, "trends"),
-                target_groups=_pick(rng, "target_groups"),
-                fields_of_action=_pick(rng, "fields_of_action"),
-                programmes=_pick(rng, "programmes", most=1),
-                project_status=rng.choice(["geplant", "laufend", "abgeschlossen"]),
-                start=date(rng.randint(2014, 2026), rng.randint(1, 12), 1),
-                initial_situation=RichTextValue(body, "text/html", "text/x-html-safe"),
-                demo=True,
+                **example_values(rng, number, rng.choice(municipalities)),
             )
             api.content.transition(obj=example, to_state="published")
             if (number + 1) % BATCH == 0:

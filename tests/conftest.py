@@ -12,6 +12,7 @@ from zumo.policy.testing import INTEGRATION_TESTING
 from zumo.policy.testing import SCENARIO_FUNCTIONAL_TESTING
 from zumo.policy.testing import SCENARIO_INTEGRATION_TESTING
 
+import json
 import logging
 import pytest
 
@@ -246,6 +247,53 @@ def _crawl(recorded, write):
         )
 
 
+def _search_quality(terminalreporter, write):
+    """The search-quality set (tests/search/test_quality.py): each query's
+    recall and precision per channel, the averages per kind and the macro
+    averages per channel."""
+    rows = [
+        json.loads(value)
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == "search_quality"
+    ]
+    if not rows:
+        return
+    write(
+        "search quality (recall over all results, precision over the first page of 20):"
+    )
+    write(
+        f"  {'channel':7} {'data':9} {'kind':11} {'query':26} {'rel':>4} {'found':>5} {'recall':>6} {'prec':>5}"
+    )
+    for row in sorted(rows, key=lambda row: (row["channel"], row["data"], row["kind"])):
+        query = row["query"]
+        if row["searched"] != query:
+            query += f" → {row['searched']}"
+        write(
+            f"  {row['channel']:7} {row['data']:9} {row['kind']:11} {query[:26]:26} "
+            f"{row['relevant']:4d} {row['found']:5d} {row['recall']:6.2f} {row['precision']:5.2f}"
+        )
+    for channel in sorted({row["channel"] for row in rows}):
+        mine = [row for row in rows if row["channel"] == channel]
+        kinds = ", ".join(
+            f"{kind} {_mean(mine, 'recall', kind):.2f}/{_mean(mine, 'precision', kind):.2f}"
+            for kind in sorted({row["kind"] for row in mine})
+        )
+        write(
+            f"search quality {channel}: {len(mine)} queries, macro recall "
+            f"{_mean(mine, 'recall'):.2f}, macro precision {_mean(mine, 'precision'):.2f} "
+            f"(by kind, recall/precision: {kinds})"
+        )
+
+
+def _mean(rows, measure, kind=None):
+    """The mean of ``measure`` over ``rows`` (of ``kind`` if given)."""
+    values = [row[measure] for row in rows if kind in (None, row["kind"])]
+    return sum(values) / len(values)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Report how often the shared content was built, how many cells of the
     permission matrix and how many read channels were checked."""
@@ -316,3 +364,4 @@ def pytest_terminal_summary(terminalreporter):
     for line in _fuzzing(recorded):
         write(line)
     _crawl(recorded, write)
+    _search_quality(terminalreporter, write)

@@ -1,15 +1,24 @@
 """Practice examples to search: published ones for everybody and a private
-one whose words nobody else may learn."""
+one whose words nobody else may learn; the served sample of generated
+examples of the search-quality set (``generated.py``)."""
 
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from pytest_plone import fixtures_factory
 from tests.fixtures.builders import add
+from tests.search.generated import GENERATED_FUNCTIONAL_TESTING
 from zope.interface import alsoProvides
 from zumo.policy.interfaces import IZumoPolicyLayer
 
 import pytest
 import transaction
 
+
+globals().update(
+    fixtures_factory(
+        ((GENERATED_FUNCTIONAL_TESTING, "generated_functional"),), keep_session=False
+    )
+)
 
 #: ``{id: (title, description, state)}``; the private one's words
 #: ("Wasserstoffspeicher") are in no published example.

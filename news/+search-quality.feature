@@ -1,0 +1,1 @@
+A search-quality set of 60 German queries (stems, compounds, plurals, umlauts and ß, misspellings, several words, words being typed) with judged results over the demo network and a generated sample runs in `make test` and prints recall and precision of the finder and of REST `@search`.
