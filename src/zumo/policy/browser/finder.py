@@ -25,6 +25,7 @@ from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.views import german_number
 from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
+from zumo.content.search.query import text_query
 from zumo.policy import _
 
 
@@ -117,7 +118,7 @@ class FinderView(Marks, BrowserView):
             "path": "/".join(self.context.getPhysicalPath()),
         }
         if self.text():
-            query[TEXT] = self.text()
+            query[TEXT] = text_query(self.text())
         for index, values in self.selected().items():
             if index != without:
                 query[index] = values  # several values: either of them

@@ -12,11 +12,16 @@ Nobody searches by creator (``Creator``, ``listCreators``) who may not read
 creators (:mod:`zumo.policy.security.creators`): those criteria are left
 out for them, at the site root and in every folder, so a search cannot tell
 who made what.
+
+The words of ``SearchableText`` become the site's text query
+(:func:`zumo.content.search.query.text_query`), as in the finder and in
+``@@search``: "Jugend" also finds "Jugendgemeinderat" and "Jugendliche".
 """
 
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services.search.get import SearchGet
+from zumo.content.search.query import text_query
 from zumo.policy.security.creators import CREATOR_INDEXES
 from zumo.policy.security.creators import may_read_creators
 
@@ -32,6 +37,11 @@ class SiteSearchHandler(SearchHandler):
             for index in CREATOR_INDEXES:
                 query.pop(index, None)
         return super().search(query)
+
+    def quote_chars(self, query):
+        """The typed words of ``SearchableText`` as the site's text query;
+        empty (no results) without a word."""
+        return text_query(query) or ""
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)
