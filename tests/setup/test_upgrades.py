@@ -422,3 +422,41 @@ def test_1014_the_programmes_procedures(portal):
     assert kickoff["status"] == "abgeschlossen"
     assert kickoff["date"] == date(2025, 2, 3)
     assert not hasattr(aq_base(group), "milestone_kickoff_status")
+
+
+def test_content_1009_puts_the_full_text_on_the_german_lexicon(portal):
+    """A site of content version 1008 (the full text on Plone's lexicon)
+    gets the German lexicon, its texts indexed again: "Jugend" finds the
+    "Jugendgemeinderat"."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    add(portal, "praxisbeispiele", "PracticeExample", "jgr",
+        title="Jugendgemeinderat Bitz")  # fmt: skip
+    catalog = portal.portal_catalog
+    index = catalog._catalog.getIndex("SearchableText")
+    index.lexicon_id = "plone_lexicon"
+    index.clear()
+    catalog.reindexIndex("SearchableText", None)
+    catalog.manage_delObjects(["zumo_lexicon"])
+    assert not catalog(SearchableText="Jugend")
+
+    content = "zumo.content:default"
+    portal.portal_setup.setLastVersionForProfile(content, "1008")
+    portal.portal_setup.upgradeProfile(content, dest="1009")
+
+    assert index.lexicon_id == "zumo_lexicon"
+    assert [b.getId for b in catalog(SearchableText="Jugend")] == ["jgr"]
+
+
+def test_importing_the_catalog_again_keeps_the_german_full_text(portal):
+    """Upgrades import the catalog step again; the German lexicon and the
+    index keep their words."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    add(portal, "praxisbeispiele", "PracticeExample", "jgr",
+        title="Jugendgemeinderat Bitz")  # fmt: skip
+    catalog = portal.portal_catalog
+    assert [b.getId for b in catalog(SearchableText="Jugend")] == ["jgr"]
+    portal.portal_setup.runImportStepFromProfile(
+        "profile-zumo.content:default", "catalog"
+    )
+    assert catalog._catalog.getIndex("SearchableText").lexicon_id == "zumo_lexicon"
+    assert [b.getId for b in catalog(SearchableText="Jugend")] == ["jgr"]

@@ -1,7 +1,9 @@
 """Setup handlers of the ZUMO content types."""
 
+from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
+from zumo.content.search.catalog import use_german_lexicon
 
 
 @implementer(INonInstallable)
@@ -20,3 +22,9 @@ class HiddenProfiles:
         return [
             "zumo.content",
         ]
+
+
+def post_install(context):
+    """After the default profile: the site's full text uses the German
+    lexicon the profile's catalog.xml created."""
+    use_german_lexicon(api.portal.get_tool("portal_catalog"))

@@ -137,8 +137,20 @@ def tokens(text):
     return GermanAnalysis().process(Splitter().process([text]))
 
 
+class _Element:
+    """A stateless pipeline element: two of a kind are equal, so importing
+    the catalog profile again finds the pipeline unchanged and keeps the
+    lexicon (GenericSetup clears a lexicon whose pipeline differs)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+
 @implementer(ISplitter)
-class Splitter:
+class Splitter(_Element):
     """Cut texts into words (Unicode word characters, as Plone's splitter);
     a hyphenated word gives its joined form and then its parts."""
 
@@ -163,7 +175,7 @@ class Splitter:
         ]
 
 
-class GermanAnalysis:
+class GermanAnalysis(_Element):
     """Turn words into their German index terms (see the module's text)."""
 
     def process(self, lst):

@@ -17,7 +17,6 @@ marked "Im Netzwerk"; where the demo invented that, "Demo-Inhalt" stands
 beside it.
 """
 
-from plone.base.utils import munge_search_term
 from plone.memoize.instance import memoize
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zumo.content import facets
@@ -26,21 +25,17 @@ from zumo.content.browser.batching import catalog_batch
 from zumo.content.browser.batching import one_text
 from zumo.content.browser.views import german_number
 from zumo.content.i18n import translated
+from zumo.content.search.query import text_query
 from zumo.policy import _
 from zumo.policy.browser.finder import FinderView
 from zumo.policy.browser.map import MapData
 from zumo.policy.browser.map import MapMixin
-
-import re
 
 
 #: Municipalities per page of the directory and of its map's table.
 BATCH_SIZE = 25
 #: The URL parameter that narrows the directory to one municipality (its id).
 FOCUS = "kommune"
-#: The words of a name search: letters and digits; everything else (query
-#: syntax such as ``*``, ``(`` or ``"``) only separates words.
-WORDS = re.compile(r"[^\W_]+")
 
 
 class DirectoryView(FinderView):
@@ -64,11 +59,10 @@ class DirectoryView(FinderView):
 
     @memoize
     def name_query(self):
-        """The text index query of the name search: every word, or its
-        beginning (Plone's own quoting of ``and``/``or``/``not``); ``None``
-        without a word."""
-        words = WORDS.findall(self.text())
-        return munge_search_term(" ".join(words)) if words else None
+        """The text index query of the name search, as every search of the
+        site builds it (the last word also as a beginning); ``None`` without
+        a word."""
+        return text_query(self.text())
 
     @memoize
     def focus(self):

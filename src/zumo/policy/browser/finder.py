@@ -120,7 +120,7 @@ class FinderView(SearchAids, Marks, BrowserView):
             "path": "/".join(self.context.getPhysicalPath()),
         }
         if self.text():
-            query[TEXT] = self.text()
+            query[TEXT] = text_query(self.text())
         for index, values in self.selected().items():
             if index != without:
                 query[index] = values  # several values: either of them

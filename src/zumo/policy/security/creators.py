@@ -33,6 +33,7 @@ from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.PlonePAS.browser.member import PASMemberView
 from ZTUtils import make_query
+from zumo.content.search.query import text_query
 from zumo.policy.browser.searching import SearchAids
 
 import os
@@ -43,6 +44,8 @@ CREATORS_PERMISSION = "zumo: View creators"
 CREATORS_PERMISSION_ID = "zumo.ViewCreators"
 #: The catalog indexes and columns that hold creators.
 CREATOR_INDEXES = ("Creator", "listCreators")
+#: The full-text index of the site search.
+TEXT = "SearchableText"
 
 IOwnership.setTaggedValue(
     READ_PERMISSIONS_KEY,
@@ -196,7 +199,24 @@ class CreatorBlindQuery:
         return query or None
 
 
-class CreatorBlindSearch(SearchAids, CreatorBlindQuery, Search):
+class GermanTextQuery:
+    """Plone's search page and live search take the typed words as the
+    finder and ``@search`` do (:func:`zumo.content.search.query.text_query`)
+    instead of Plone's ``munge_search_term``."""
+
+    def filter_query(self, query):
+        """Plone's query, its ``SearchableText`` the site's text query;
+        None (no results) when the text holds no word."""
+        text = (query or {}).get(TEXT) or self.request.form.get(TEXT, "")
+        query = super().filter_query(query)
+        if query and query.get(TEXT):
+            query[TEXT] = text_query(text)
+            if query[TEXT] is None:
+                return None
+        return query
+
+
+class CreatorBlindSearch(SearchAids, GermanTextQuery, CreatorBlindQuery, Search):
     """Plone's ``@@search`` page, with "Meinten Sie …?" and the matched
     words marked (:mod:`zumo.policy.browser.searching`); its template is
     Plone 6.2's with those two changes."""
@@ -228,5 +248,5 @@ class CreatorBlindSearch(SearchAids, CreatorBlindQuery, Search):
         return f"{self.request.URL}?{make_query(form, SearchableText=text)}"
 
 
-class CreatorBlindAjaxSearch(CreatorBlindQuery, AjaxSearch):
+class CreatorBlindAjaxSearch(GermanTextQuery, CreatorBlindQuery, AjaxSearch):
     """Plone's ``@@ajax-search`` (the live search's answers)."""

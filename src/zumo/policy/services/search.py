@@ -13,6 +13,10 @@ creators (:mod:`zumo.policy.security.creators`): those criteria are left
 out for them, at the site root and in every folder, so a search cannot tell
 who made what.
 
+The words of ``SearchableText`` become the site's text query
+(:func:`zumo.content.search.query.text_query`), as in the finder and in
+``@@search``: "Jugend" also finds "Jugendgemeinderat" and "Jugendliche".
+
 A search that finds nothing answers with ``"suggestion"`` besides
 plone.restapi's keys: the corrected search text ("Meinten Sie …?",
 :mod:`zumo.content.search.suggest`), tried with the same query and the
@@ -55,6 +59,11 @@ class SiteSearchHandler(SearchHandler):
         if query is None:
             return ()
         return self.catalog.searchResults(**{**self.catalog_query, TEXT: query})
+
+    def quote_chars(self, query):
+        """The typed words of ``SearchableText`` as the site's text query;
+        empty (no results) without a word."""
+        return text_query(query) or ""
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)

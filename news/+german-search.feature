@@ -1,0 +1,1 @@
+Search understands German: the finder, the site search, REST `@search` and the directory fold umlauts and ß, match plurals and inflections (Snowball German) and the parts of compound nouns ("Jugend" finds "Jugendgemeinderat", "Beteiligung" finds "Bürgerbeteiligung"), and the last word typed also matches as a prefix.
