@@ -4,6 +4,7 @@ from Acquisition import aq_base
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.textfield.value import RichTextValue
 from tests.fixtures.builders import add
 from zope.interface import noLongerProvides
 from zumo.content.expert_assessment import CRITERIA
@@ -425,19 +426,28 @@ def test_1014_the_programmes_procedures(portal):
 
 
 def test_content_1009_puts_the_full_text_on_the_german_lexicon(portal):
-    """A site of content version 1008 (the full text on Plone's lexicon)
-    gets the German lexicon, its texts indexed again: "Jugend" finds the
-    "Jugendgemeinderat"."""
+    """A site of content version 1008 (the full text on Plone's lexicon, no
+    ``zumo_demo`` index, a facet left stale by an old import) gets the
+    German lexicon, its texts indexed again with the example's sections:
+    "Jugend" finds the "Jugendgemeinderat"; the demo mark is indexed and
+    the facet copied from the municipality is true again."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
+    place = add(portal, "kommunen", "Municipality", "bitz", title="Bitz",
+                region="tuebingen", population=3800)  # fmt: skip
     add(portal, "praxisbeispiele", "PracticeExample", "jgr",
-        title="Jugendgemeinderat Bitz")  # fmt: skip
+        title="Beteiligung in Bitz", approach=RichTextValue("<p>Ein Jugendgemeinderat.</p>"),
+        municipality=relation_to(place), demo=True)  # fmt: skip
     catalog = portal.portal_catalog
+    assert catalog(portal_type="PracticeExample", zumo_region="tuebingen")
+    place.region = "stuttgart"  # as the old master-data import did: no event
     index = catalog._catalog.getIndex("SearchableText")
     index.lexicon_id = "plone_lexicon"
     index.clear()
     catalog.reindexIndex("SearchableText", None)
     catalog.manage_delObjects(["zumo_lexicon"])
+    catalog.delIndex("zumo_demo")
     assert not catalog(SearchableText="Jugend")
+    assert not catalog(portal_type="PracticeExample", zumo_region="stuttgart")
 
     content = "zumo.content:default"
     portal.portal_setup.setLastVersionForProfile(content, "1008")
@@ -445,6 +455,9 @@ def test_content_1009_puts_the_full_text_on_the_german_lexicon(portal):
 
     assert index.lexicon_id == "zumo_lexicon"
     assert [b.getId for b in catalog(SearchableText="Jugend")] == ["jgr"]
+    assert [b.getId for b in catalog(zumo_demo=True)] == ["jgr"]
+    found = catalog(portal_type="PracticeExample", zumo_region="stuttgart")
+    assert [b.getId for b in found] == ["jgr"]
 
 
 def test_importing_the_catalog_again_keeps_the_german_full_text(portal):

@@ -10,19 +10,23 @@ INDEX = "SearchableText"
 PROGRESS_STEPS = 1000
 
 
-def use_german_lexicon(catalog):
+def use_german_lexicon(catalog, also=()):
     """Switch ``SearchableText`` to ``zumo_lexicon`` and fill it again,
+    with the indexes ``also`` in the same pass over the catalogued objects,
     showing progress in the log; return whether it switched.
 
     GenericSetup creates the index with Plone's lexicon and never changes
     the lexicon of an index that exists, so the profile's ``catalog.xml``
-    alone cannot do it. Only this index is refilled.
+    alone cannot do it. Only this index and ``also`` are refilled.
     """
     index = catalog._catalog.getIndex(INDEX)
-    if index.lexicon_id == LEXICON_ID:
-        return False
-    index.lexicon_id = LEXICON_ID
-    index.clear()
-    catalog.reindexIndex(INDEX, None, pghandler=ZLogHandler(PROGRESS_STEPS))
-    logger.info("%s now uses the German lexicon %s", INDEX, LEXICON_ID)
-    return True
+    switched = index.lexicon_id != LEXICON_ID
+    if switched:
+        index.lexicon_id = LEXICON_ID
+        index.clear()
+    names = ((INDEX,) if switched else ()) + tuple(also)
+    if names:
+        catalog.reindexIndex(names, None, pghandler=ZLogHandler(PROGRESS_STEPS))
+    if switched:
+        logger.info("%s now uses the German lexicon %s", INDEX, LEXICON_ID)
+    return switched
