@@ -67,6 +67,7 @@ def test_words_are_the_written_words():
         ("", None),
         ("  ", None),
         ("???", None),
+        ("_", None),
         ("Jugend", "(Jugend OR Jugend*)"),
         ("Bürger Beteiligu", "Bürger AND (Beteiligu OR Beteiligu*)"),
         ("jugend and klima", 'jugend AND "and" AND (klima OR klima*)'),

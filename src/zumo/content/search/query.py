@@ -12,6 +12,8 @@ import re
 # ZCTextIndex reads these words as operators; typed by a visitor they are words.
 OPERATORS = frozenset(("and", "or", "not"))
 PHRASE = re.compile(r'"([^"]*)"')
+# A word needs a letter or digit; an underscore alone is none.
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A glob on a single letter would reach a large part of the lexicon.
 SHORTEST_PREFIX = 2
 
@@ -19,6 +21,11 @@ SHORTEST_PREFIX = 2
 def _atom(word):
     """``word`` as a ZCTextIndex term, an operator quoted."""
     return f'"{word}"' if word.casefold() in OPERATORS else word
+
+
+def _typed_words(text):
+    """The words of ``text`` that hold a letter or digit."""
+    return [word for word in words(text) if LETTER_OR_DIGIT.search(word)]
 
 
 def text_query(term):
@@ -37,10 +44,10 @@ def text_query(term):
         return None
     parts = []
     for phrase in PHRASE.findall(term):
-        phrase_words = words(phrase)
+        phrase_words = _typed_words(phrase)
         if phrase_words:
             parts.append('"{}"'.format(" ".join(phrase_words)))
-    typed = words(PHRASE.sub(" ", term))
+    typed = _typed_words(PHRASE.sub(" ", term))
     parts.extend(_atom(word) for word in typed[:-1])
     if typed:
         last = typed[-1]
