@@ -109,6 +109,11 @@ def test_text_sort_and_unknown_input(network):
     assert view.sort() == "relevance"
     titles = [b.Title for b in finder(network, sort="title").results()]
     assert titles == sorted(titles)
+    # Text without a letter or digit is no search term: all, newest first.
+    view = finder(network, SearchableText="???")
+    assert view.text() == ""
+    assert view.sort() == "newest"
+    assert len(ids(view)) == 4
 
 
 def test_state_is_kept_in_the_url(network):

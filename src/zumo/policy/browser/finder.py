@@ -82,9 +82,11 @@ class FinderView(SearchAids, Marks, BrowserView):
 
     @memoize
     def text(self):
-        """The full-text search term, stripped (``""`` if none)."""
+        """The full-text search term, stripped (``""`` if none, also when it
+        holds no word: "???" searches for nothing, as an empty field)."""
         value = self.request.form.get(TEXT, "")
-        return value.strip()[:200] if isinstance(value, str) else ""
+        value = value.strip()[:200] if isinstance(value, str) else ""
+        return value if text_query(value) else ""
 
     @memoize
     def selected(self):

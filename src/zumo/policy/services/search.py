@@ -27,6 +27,7 @@ from plone import api
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services.search.get import SearchGet
+from Products.ZCTextIndex.ParseTree import ParseError
 from zumo.content.search import suggest
 from zumo.content.search.query import text_query
 from zumo.policy.security.creators import CREATOR_INDEXES
@@ -62,8 +63,14 @@ class SiteSearchHandler(SearchHandler):
 
     def quote_chars(self, query):
         """The typed words of ``SearchableText`` as the site's text query;
-        empty (no results) without a word."""
-        return text_query(query) or ""
+        empty (no results, as plone.restapi answers) when nothing was typed.
+        Text without a letter or digit is refused as the text index refuses
+        what it cannot parse: a 400 that asks for a word
+        (:mod:`zumo.policy.security.refusals`)."""
+        found = text_query(query)
+        if found is None and query.strip() not in ("", "*"):
+            raise ParseError(f"no word in {query!r}")
+        return found or ""
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)
