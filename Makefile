@@ -293,6 +293,8 @@ buildout: versions.cfg $(VENDORED) pdf-libraries ## Alternative install with zc.
 	@.buildout-venv/bin/python -m pip install --quiet --disable-pip-version-check \
 		-c constraints.txt zc.buildout setuptools
 	@.buildout-venv/bin/buildout -N settings:port=$(PORT)
+	@# As in `make install`: the bytecode of compound-split's German model.
+	@find eggs -maxdepth 1 -name 'compound_split*' -exec .buildout-venv/bin/python -m compileall -q {} +
 
 .PHONY: docs
 docs: ## Render docs/permissions.md from the permission matrix docs/permissions.csv
