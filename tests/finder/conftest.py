@@ -1,9 +1,11 @@
 """A small network of practice examples for the finder and the exports."""
 
 from datetime import date
+from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from tests.fixtures.builders import add
+from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content.relations import relation_to
 from zumo.policy.interfaces import IZumoPolicyLayer
@@ -50,6 +52,21 @@ def build_network(portal):
         title="Geheimer Entwurf", topics=["daseinsvorsorge"],
         municipality=relation_to(small))  # fmt: skip
     return portal
+
+
+def finder(portal, **form):
+    """The finder view of ``/praxisbeispiele`` with ``form`` as request, on
+    a fresh request state (roles are cached per request), its catalog set
+    as when it renders."""
+    request = portal.REQUEST
+    IAnnotations(request).clear()
+    request.form.clear()
+    request.form.update(form)
+    view = api.content.get_view(
+        "practice-example-finder", portal["praxisbeispiele"], request
+    )
+    view.catalog = api.portal.get_tool("portal_catalog")
+    return view
 
 
 @pytest.fixture

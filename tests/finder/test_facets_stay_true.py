@@ -5,8 +5,8 @@ API or the master-data import, the finder's counts and results follow."""
 
 from plone import api
 from plone.app.testing import logout
+from tests.finder.conftest import finder as finder_view
 from tests.fixtures.http import edit
-from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -22,14 +22,7 @@ def finder(portal, **form):
     """``(ids, {index: {value: count}})`` the finder shows a visitor for ``form``."""
     transaction.begin()  # see what the server committed
     logout()
-    request = portal.REQUEST
-    IAnnotations(request).clear()  # roles are cached per request
-    request.form.clear()
-    request.form.update(form)
-    view = api.content.get_view(
-        "practice-example-finder", portal["praxisbeispiele"], request
-    )
-    view.catalog = api.portal.get_tool("portal_catalog")  # set when it renders
+    view = finder_view(portal, **form)
     ids = sorted(brain.getId for brain in view.results())
     counts = {
         facet["index"]: {o["value"]: o["count"] for o in facet["options"]}

@@ -6,23 +6,10 @@ from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import TEST_USER_NAME
 from Products.CMFCore.indexing import processQueue
+from tests.finder.conftest import finder
 from tests.fixtures.builders import add
-from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content import facets
-
-
-def finder(portal, **form):
-    """The finder view of ``/praxisbeispiele`` with ``form`` as request."""
-    request = portal.REQUEST
-    IAnnotations(request).clear()  # roles are cached per request
-    request.form.clear()
-    request.form.update(form)
-    view = api.content.get_view(
-        "practice-example-finder", portal["praxisbeispiele"], request
-    )
-    view.catalog = api.portal.get_tool("portal_catalog")
-    return view
 
 
 def ids(view):

@@ -9,6 +9,7 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import SITE_OWNER_NAME
 from Products.CMFPlone.browser.navigation import CatalogNavigationTabs
+from tests.finder.conftest import finder
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zumo.content import recordsets
@@ -29,19 +30,6 @@ def site(served):
     newSecurityManager(None, nobody)
     yield served
     recordsets.MEMORY.clear()
-
-
-def finder(portal, **form):
-    """The finder of ``/praxisbeispiele`` for ``form``, on a fresh request state."""
-    request = portal.REQUEST
-    IAnnotations(request).clear()  # roles are cached per request
-    request.form.clear()
-    request.form.update(form)
-    view = api.content.get_view(
-        "practice-example-finder", portal["praxisbeispiele"], request
-    )
-    view.catalog = api.portal.get_tool("portal_catalog")
-    return view
 
 
 def listed(portal, **form):
