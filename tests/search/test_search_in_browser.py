@@ -77,8 +77,10 @@ def test_a_misspelled_word_in_the_site_search(journey):
     with page.expect_navigation():
         box.press("Enter")
     expect(page.locator("#search-results")).to_contain_text("Es wurde nichts gefunden")
+    assert journey.fits(page)
     follow_suggestion(journey, page, "Genossenschaft")
     mark = page.locator("#search-results mark").first
     expect(mark).to_have_text(re.compile("^Genossenschaft$", re.I))
     assert severe(page) == []
+    assert journey.fits(page)
     journey.shot(page, "marked")
