@@ -47,6 +47,7 @@ from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
 from zope.traversing.interfaces import BeforeTraverseEvent
 from zumo.content import recordsets
+from zumo.content.indexers.searchable import searchable_text
 from zumo.content.relations import relation_to
 from zumo.content.vocabularies import terms
 from zumo.policy import mail as notifications
@@ -371,8 +372,7 @@ FULLTEXT_QUERY = f"""
 def fulltext(site):
     """What the word query takes with PostgreSQL's full-text search over
     the same texts: what the catalog's ``SearchableText`` of a practice
-    example holds (its title and description, from the catalog's
-    metadata), in a scratch table of the PostgreSQL the libpq environment
+    example reads (``zumo.content.indexers.searchable``), in a scratch table of the PostgreSQL the libpq environment
     names (``PGHOST`` ...), with a stored ``to_tsvector('german', ...)``
     and a GIN index; median of ``RUNS`` runs. Returns ``{"ms", "hits",
     "page", "texts", "fill_s"}``."""
@@ -380,7 +380,7 @@ def fulltext(site):
     texts = 0
     for brain in api.content.find(portal_type="PracticeExample"):
         # COPY's text format: tab between columns, backslash escapes.
-        text = " ".join(f"{brain.Title} {brain.Description}".split())
+        text = " ".join(searchable_text(brain.getObject()).split())
         text = text.replace("\\", "\\\\")
         lines.write(f"{brain.UID}\t{text}\n")
         texts += 1
