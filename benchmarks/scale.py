@@ -17,6 +17,9 @@ Stages, each showing progress; ``BENCH_WORK`` (default a directory below
              (``zodbconvert``, RelStorage), PostgreSQL's full-text search
              for the same word, and the finder and a practice example
              page served by one process;
+``remeasure`` (only when named) times the queries and pages again on the
+             copies ``prepare`` keeps of each size (``WORK/sizes``), with
+             the code as it is now;
 ``measure``  with wrk (Debian's ``wrk``): the space listing with 20 and with
              2,000 documents; a practice example page's throughput from
              the single embedded process, and the process's memory; then
@@ -208,8 +211,48 @@ def prepare():
         # the size again.
         if str(size) not in state().get("fulltext", {}):
             at_size(etc, size)
+        keep(size)
     path = WORK / "instance" / "var" / "filestorage" / "Data.fs"
     state({"data_fs_mb": round(path.stat().st_size / 2**20)})
+
+
+def _kept(size):
+    """Where the data at ``size`` is kept for ``remeasure``."""
+    return WORK / "sizes" / str(size)
+
+
+def keep(size):
+    """Keep a copy of the data at ``size`` (the storage and its blobs), so
+    that ``remeasure`` can time the queries and pages of changed code on
+    the same data without importing it again."""
+    kept = _kept(size)
+    if kept.exists():
+        return
+    step(f"keeping a copy of the data at {size:,}")
+    var = WORK / "instance" / "var"
+    partial = kept.with_name(kept.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    for name in ("filestorage", "blobstorage"):
+        shutil.copytree(var / name, partial / name)
+    partial.rename(kept)
+
+
+def remeasure():
+    """Time the queries and pages again at every size ``prepare`` kept,
+    with the code as it is now: each kept copy is put in place, measured
+    like a newly imported size, and the largest is left in place for the
+    stages after this one."""
+    etc = instance.render(WORK / "instance", port=instance.free_port())
+    var = WORK / "instance" / "var"
+    sizes = [size for size in SIZES if _kept(size).exists()]
+    if not sizes:
+        raise SystemExit("[scale] no kept sizes: run the prepare stage first")
+    for size in sizes:
+        step(f"putting the data at {size:,} in place")
+        for name in ("filestorage", "blobstorage"):
+            shutil.rmtree(var / name)
+            shutil.copytree(_kept(size) / name, var / name)
+        at_size(etc, size)
 
 
 def _stored(key, size, value):
@@ -772,6 +815,8 @@ def main(argv):
     for stage in stages:
         if stage == "prepare":
             prepare()
+        elif stage == "remeasure":
+            remeasure()
         elif stage == "profile":
             profile()
         elif stage == "measure":
