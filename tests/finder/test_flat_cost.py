@@ -4,6 +4,8 @@ same orders as the catalog's own sort."""
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import nobody
+from BTrees.IIBTree import IIBucket
+from BTrees.IIBTree import IISet
 from DateTime import DateTime
 from plone import api
 from plone.app.testing import login
@@ -210,3 +212,26 @@ def test_section_tabs_equal_plones_for_each_visitor(site):
         expected = [(tab.get("id"), tab.get("url")) for tab in plone.topLevelTabs()]
         assert tabs("portal_tabs_view") == expected
     assert len(recordsets.MEMORY.items)
+
+
+def test_ranked_picks_what_sorting_every_hit_gives(site, monkeypatch):
+    """The best of many scored hits, picked without sorting them all, are
+    those a sort of every hit gives (score, the newest first, the record),
+    with their count, for every page end, also where scores tie at the
+    page's edge and where some hits are not the visitor's."""
+    catalog = api.portal.get_tool("portal_catalog")
+    dates = catalog._catalog.getIndex("effective")._unindex
+    everyone = sorted(catalog._catalog.paths)
+    scored = IIBucket(
+        {rid: 1000 + (number % 7) * 250 for number, rid in enumerate(everyone)}
+    )
+    monkeypatch.setattr(recordsets, "scores", lambda *args: scored)
+    visible = IISet(rid for number, rid in enumerate(everyone) if number % 5)
+    expected = sorted(
+        (rid for rid in scored.keys() if rid in visible),
+        key=lambda rid: (-scored[rid], -dates.get(rid, 0), rid),
+    )
+    assert len(expected) > 10
+    for end in (1, 2, 5, 10, len(expected) + 3):
+        found = recordsets.ranked(catalog, "SearchableText", "egal", visible, end)
+        assert found == (len(expected), expected[:end])

@@ -1,12 +1,15 @@
 """“Similar municipalities did this”: ranked suggestions with their reasons."""
 
+from BTrees.IIBTree import IIBucket
 from datetime import date
 from plone.app.testing import logout
 from tests.fixtures.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 from zumo.content import facets
+from zumo.content import similar
 from zumo.content.relations import relation_to
+from zumo.content.similar import CANDIDATES
 from zumo.content.similar import distance_km
 from zumo.content.similar import suggestions
 
@@ -190,3 +193,12 @@ def test_a_demo_suggestion_says_so(neighbours):
     block = page.split('id="similar-heading"')[1].split("</section>")[0]
     entry = block.split("Laden Zwiefalten")[1].split("</li>")[0]
     assert "Demo-Inhalt" in entry
+
+
+def test_candidates_keep_their_scores_when_many_share_points():
+    """With more examples than candidates the threshold rises above one
+    point; the candidates are still the best, with their own scores (the
+    bucket's ``byValue`` divides the values by the threshold)."""
+    scores = IIBucket({rid: points for rid, points in enumerate(range(1, 61))})
+    best = similar._top(scores, 60)
+    assert best == [(points, points - 1) for points in range(60, 60 - CANDIDATES, -1)]

@@ -28,6 +28,7 @@ from BTrees.IIBTree import weightedIntersection
 from collections import OrderedDict
 from ZTUtils.Lazy import LazyMap
 
+import heapq
 import threading
 import time
 
@@ -284,13 +285,24 @@ def scores(catalog, index, text):
     return remembered(catalog, ("scores", index, text), score, personal=False)
 
 
-def _by_relevance(catalog, found, recency):
-    """The record ids of ``found`` (``{record id: score}``) by score, the
-    newest first where scores tie (the date index ``recency``), then by
-    record id."""
+def _best(catalog, scored, end, recency):
+    """The first ``end`` record ids of ``scored`` (``{record id: score}``)
+    by score, the newest first where scores tie (the date index
+    ``recency``), then by record id.
+
+    Only the records that can be among them are sorted in Python: the
+    ``end``-th highest score is found by a heap over the scores, and the
+    bucket hands over the records that reach it (both in C), so the cost
+    beyond C stays with the page, not the hits. (``byValue`` gives each
+    value divided by its argument: the scores are read again.)"""
+    if len(scored) > end:
+        lowest = heapq.nlargest(end, scored.values())[-1]
+        candidates = [(scored[rid], rid) for _share, rid in scored.byValue(lowest)]
+    else:
+        candidates = [(score, rid) for rid, score in scored.items()]
     dates = catalog._catalog.getIndex(recency)._unindex
-    keyed = sorted((-score, -dates.get(rid, 0), rid) for rid, score in found.items())
-    return [rid for _score, _date, rid in keyed]
+    keyed = sorted((-score, -dates.get(rid, 0), rid) for score, rid in candidates)
+    return [rid for _score, _date, rid in keyed[:end]]
 
 
 def ranked(catalog, index, text, rids, end, recency="effective"):
@@ -298,30 +310,16 @@ def ranked(catalog, index, text, rids, end, recency="effective"):
     ``text``, and the first ``end`` of them by relevance (score), the newest
     first where scores tie (``recency``, a date index), then by record id.
 
-    The order of all hits is worked out once per catalog state and text
-    (the same for everyone); each visitor's page is read off it, checking
-    membership in ``rids``, until it is full. Where the visitor's hits are
-    few against all, they are ranked alone."""
+    The scores of all hits are worked out once per catalog state and text
+    (the same for everyone, :func:`scores`); the visitor's hits are taken
+    from them and their best ``end`` picked (:func:`_best`), without
+    sorting every hit."""
     found = scores(catalog, index, text)
     _weight, mine = weightedIntersection(found, rids, 1, 0)
     count = len(mine)
     if not count:
         return 0, []
-    if count * SORT_COST < end * len(found) / count:
-        return count, _by_relevance(catalog, mine, recency)[:end]
-    everyone = remembered(
-        catalog,
-        ("ranked", index, text, recency),
-        lambda: _by_relevance(catalog, found, recency),
-        personal=False,
-    )
-    page = []
-    for rid in everyone:
-        if rid in mine:
-            page.append(rid)
-            if len(page) >= end:
-                break
-    return count, page
+    return count, _best(catalog, mine, end, recency)
 
 
 def brains(catalog, rids, count):

@@ -39,6 +39,7 @@ from math import sin
 from math import sqrt
 from plone import api
 from Products.CMFCore.indexing import processQueue
+from zope.globalrequest import getRequest
 from zope.i18nmessageid import Message
 from zumo.content import _
 from zumo.content import facets
@@ -188,18 +189,45 @@ def _scores(catalog, traits, pool):
 
 def suggestions(context):
     """Up to five suggestions for ``context``: dicts with ``title``, ``url``,
-    ``municipality``, ``reasons`` (messages to translate, in words, what is
-    alike in content first) and ``score``.
+    ``municipality``, ``demo``, ``reasons`` (messages to translate, in
+    words, what is alike in content first) and ``score``.
 
     Which examples the user may read and their scores are worked out on the
     indexes' record-id sets (in C, whatever the number of examples); only
     the best ``CANDIDATES`` are read from metadata for distance, place,
-    size and reasons.
+    size and reasons. Every view of the page asks the same: the answer is
+    remembered per committed catalog state, visitor and minute (the
+    publication dates' resolution), holding paths, not addresses (those
+    depend on the request's host).
     """
     catalog = api.portal.get_tool("portal_catalog")
     processQueue()  # the indexes are read directly: index what is pending
-    traits = _traits(context, catalog)
     now = DateTime()
+    own = recordsets.record_id(catalog, context)
+    if own is None:  # not in the catalog: nothing to key it by
+        found = _suggestions(catalog, context, now)
+    else:
+        minute = int(now.timeTime() // 60)
+        found = recordsets.remembered(
+            catalog,
+            ("suggestions", own, minute),
+            lambda: _suggestions(catalog, context, now),
+        )
+    request = getRequest()
+    return [
+        dict(
+            item,
+            url=request.physicalPathToURL(item["path"]),
+            reasons=list(item["reasons"]),
+        )
+        for item in found
+    ]
+
+
+def _suggestions(catalog, context, now):
+    """The suggestions of :func:`suggestions`, each with the ``path`` of
+    the example instead of its ``url``."""
+    traits = _traits(context, catalog)
     pool = difference(
         _readable(catalog, now), _excluded(catalog, context, traits["municipality"])
     )
@@ -220,10 +248,10 @@ def suggestions(context):
     shown = found[:SHOWN]
     for item in shown:
         brain = item.pop("brain")
-        item["url"] = brain.getURL()
+        item["path"] = brain.getPath()
         item["municipality"] = facets.metadata(brain, "zumo_municipality_title")
         item["demo"] = bool(facets.metadata(brain, "zumo_demo"))
-        item["reasons"] = _reasons(brain, item.pop("km"), traits)
+        item["reasons"] = tuple(_reasons(brain, item.pop("km"), traits))
     return shown
 
 
@@ -241,7 +269,11 @@ def _top(scores, best):
             low = middle
         else:
             high = middle - 1
-    return scores.byValue(low)[:CANDIDATES]
+    # ``byValue`` gives each value divided by its argument: read the scores.
+    found = sorted(
+        ((scores[rid], rid) for _share, rid in scores.byValue(low)), reverse=True
+    )
+    return found[:CANDIDATES]
 
 
 def _near(brain, point):

@@ -168,8 +168,12 @@ class ZumoView(BrowserView):
         return local_time(value, long_format=with_time)
 
     def contents(self, portal_types=None):
-        """Return catalog brains of the visible items directly inside."""
+        """Return catalog brains of the visible items directly inside (no
+        search where nothing is inside: most examples have no attachments)."""
         context = aq_inner(self.context)
+        count = getattr(context, "objectCount", None)
+        if count is None or not count():
+            return []
         return api.content.find(
             context=context,
             depth=1,

@@ -144,14 +144,20 @@ class FinderView(SearchAids, Marks, BrowserView):
 
         In the order of ``sorted_query`` (relevance: the score, the newest
         first where scores tie), found by walking an index from its end
-        until the page is full (``recordsets.ordered``, ``.ranked``), not
-        by sorting every hit: its cost stays flat as the network grows."""
+        until the page is full (``recordsets.ordered``), or by picking the
+        best of the scored hits (``recordsets.ranked``, remembered per
+        catalog state, visitor, search and page), not by sorting every
+        hit: its cost stays flat as the network grows."""
         start = batch_start(self.request.form)
         end = start + BATCH_SIZE
         rids = self._rids()
         if self.sort() == "relevance":
-            count, page = recordsets.ranked(
-                self.catalog, TEXT, self.query()[TEXT], rids, end
+            count, page = self._remembered(
+                ("ranked", end),
+                lambda: recordsets.ranked(
+                    self.catalog, TEXT, self.query()[TEXT], rids, end
+                ),
+                self.query(),
             )
         else:
             (index, _tiebreak), (order, _ascending) = SORTS[self.sort()][1]

@@ -10,6 +10,7 @@ viewlet follow Plone's ``@@conversation_view``.
 
 from plone import api
 from plone.app.discussion.browser.conversation import ConversationView
+from plone.memoize.view import memoize
 
 
 #: The state in which an item may be discussed.
@@ -19,8 +20,10 @@ DISCUSSED_STATE = "published"
 class PublishedConversationView(ConversationView):
     """Plone's ``@@conversation_view``, closed before publication."""
 
+    @memoize
     def enabled(self):
-        """Whether comments are open: Plone's settings, and published."""
+        """Whether comments are open: Plone's settings, and published (asked
+        by the comments viewlet and the form: answered once per request)."""
         if api.content.get_state(obj=self.context, default=None) != DISCUSSED_STATE:
             return False
         return super().enabled()
