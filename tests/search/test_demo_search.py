@@ -92,6 +92,47 @@ def test_rest_search(demo_site, word):
     assert missing(MUST_FIND[word], found) == set()
 
 
+#: Where a visitor types into a search field, with the field's ``id``.
+SEARCH_PAGES = {
+    "praxisbeispiele": "finder-text",
+    "praxisbeispiele/karte": "finder-text",
+    "kommunen": "directory-name",
+    "@@search": None,
+}
+
+
+@pytest.mark.parametrize("path", sorted(SEARCH_PAGES))
+def test_every_search_page_says_why_text_without_a_word_is_no_search(demo_site, path):
+    """Typed text without a letter or digit gets the same German notice on
+    every search page as REST ``@search`` gives in its 400; the field keeps
+    what was typed, marked invalid and described by the notice; nothing is
+    searched by it (the finder lists as with an empty field, the site
+    search finds nothing)."""
+    typed = get(demo_site, path, SearchableText="(*")
+    tree = html.fromstring(typed.text)
+    notice = tree.xpath(
+        "//div[contains(@class, 'alert-warning')][contains(@id, 'refusal')]"
+    )
+    assert len(notice) == 1
+    assert notice[0].text_content().strip() == (
+        "Nach diesem Suchbegriff kann nicht gesucht werden. Bitte geben Sie "
+        "ein Wort mit Buchstaben oder Ziffern ein."
+    )
+    field = tree.xpath("//input[@name='SearchableText'][@aria-invalid='true']")
+    assert [f.get("value") for f in field] == ["(*"]
+    assert notice[0].get("id") in field[0].get("aria-describedby").split()
+    if SEARCH_PAGES[path]:
+        assert field[0].get("id") == SEARCH_PAGES[path]
+        empty = link_texts(get(demo_site, path))
+        assert link_texts(typed) == empty
+    else:
+        assert not tree.xpath("//*[@id='search-results']//li")
+    # A word, or nothing typed, is no refusal.
+    for text in ("Dorfladen", ""):
+        page = get(demo_site, path, SearchableText=text).text
+        assert "kann nicht gesucht werden" not in page
+
+
 def test_rest_search_without_a_word_is_refused(demo_site):
     """Query syntax alone is no search: a 400 that asks for a word, no
     server error; nothing typed finds nothing, as plone.restapi answers."""

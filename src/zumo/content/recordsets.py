@@ -45,7 +45,9 @@ def of_results(results):
     sequence = getattr(results, "_seq", None)
     if sequence is None or len(sequence) != results.actual_result_count:
         return IISet(brain.getRID() for brain in results)
-    return IISet(item[1] if isinstance(item, tuple) else item for item in sequence)
+    if not isinstance(next(iter(sequence)), tuple):
+        return IISet(sequence)  # record ids: taken over in C
+    return IISet(item[1] for item in sequence)
 
 
 def holding(catalog, index, value):

@@ -4,10 +4,22 @@ The one function the finder, the site search ``@@search``, REST ``@search``
 and the directory use, so that all of them find the same.
 """
 
+from zumo.content import _
 from zumo.content.search.analysis import words
 
 import re
 
+
+#: The full-text index of the catalog that every search of the site asks.
+TEXT = "SearchableText"
+#: What every search says to typed text without a word ("???"): REST
+#: ``@search`` as its 400, the finder, the directory and ``@@search`` beside
+#: their search field; none of them searches by it.
+NO_WORD = _(
+    "error_search_term",
+    default="Nach diesem Suchbegriff kann nicht gesucht werden. Bitte "
+    "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
+)
 
 # ZCTextIndex reads these words as operators; typed by a visitor they are words.
 OPERATORS = frozenset(("and", "or", "not"))
@@ -56,3 +68,10 @@ def text_query(term):
         else:
             parts.append(f"({_atom(last)} OR {last}*)")
     return " AND ".join(parts) or None
+
+
+def without_word(term):
+    """Whether ``term`` was typed but holds no word to search for ("???",
+    "-"): every search refuses it with :data:`NO_WORD`. Nothing typed (or
+    Plone's "*" for everything) is no search term, not a refused one."""
+    return term.strip() not in ("", "*") and text_query(term) is None

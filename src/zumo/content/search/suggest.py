@@ -24,9 +24,9 @@ from Products.ZCTextIndex.ParseTree import ParseError
 from rapidfuzz import fuzz
 from rapidfuzz import process
 from zumo.content.search import analysis
+from zumo.content.search.query import TEXT
 
 
-TEXT = "SearchableText"
 #: How alike (rapidfuzz's ratio, 0-100) a word of the lexicon must be to a
 #: typed word: "Dorflden" and "dorfladen" are 94, "Kilma" and "klima" 80.
 SIMILARITY = 78

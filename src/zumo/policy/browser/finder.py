@@ -26,6 +26,7 @@ from zumo.content.browser.batching import batch_start
 from zumo.content.browser.views import german_number
 from zumo.content.browser.views import Marks
 from zumo.content.i18n import translated
+from zumo.content.search.query import TEXT
 from zumo.content.search.query import text_query
 from zumo.policy import _
 from zumo.policy.browser.searching import SearchAids
@@ -45,7 +46,6 @@ SORTS = {
         (("sortable_title", "getId"), ("ascending", "ascending")),
     ),
 }
-TEXT = "SearchableText"
 #: What "Ergebnisse herunterladen" offers: the exports and the feed of the
 #: section, which take the finder's parameters (DESIGN section 8).
 DOWNLOADS = (
@@ -83,9 +83,9 @@ class FinderView(SearchAids, Marks, BrowserView):
     @memoize
     def text(self):
         """The full-text search term, stripped (``""`` if none, also when it
-        holds no word: "???" searches for nothing, as an empty field)."""
-        value = self.request.form.get(TEXT, "")
-        value = value.strip()[:200] if isinstance(value, str) else ""
+        holds no word: "???" is no search term, and the page says why,
+        :meth:`refusal`)."""
+        value = self.typed_text()
         return value if text_query(value) else ""
 
     @memoize

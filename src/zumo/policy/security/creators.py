@@ -33,6 +33,7 @@ from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.PlonePAS.browser.member import PASMemberView
 from ZTUtils import make_query
+from zumo.content.search.query import TEXT
 from zumo.content.search.query import text_query
 from zumo.policy.browser.searching import SearchAids
 
@@ -44,8 +45,6 @@ CREATORS_PERMISSION = "zumo: View creators"
 CREATORS_PERMISSION_ID = "zumo.ViewCreators"
 #: The catalog indexes and columns that hold creators.
 CREATOR_INDEXES = ("Creator", "listCreators")
-#: The full-text index of the site search.
-TEXT = "SearchableText"
 
 IOwnership.setTaggedValue(
     READ_PERMISSIONS_KEY,

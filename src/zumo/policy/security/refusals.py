@@ -21,6 +21,7 @@ from zExceptions import BadRequest
 from ZODB.POSException import ConflictError
 from zope.publisher.interfaces.browser import IBrowserView
 from zumo.content.i18n import translated
+from zumo.content.search.query import NO_WORD
 from zumo.policy import _
 from zumo.policy import logger
 
@@ -35,11 +36,7 @@ BAD_INPUT = {
         "error_rest_not_json",
         default="Der Inhalt der Anfrage ist kein gültiges JSON-Objekt.",
     ),
-    "ParseError": _(
-        "error_search_term",
-        default="Nach diesem Suchbegriff kann nicht gesucht werden. Bitte "
-        "geben Sie ein Wort mit Buchstaben oder Ziffern ein.",
-    ),
+    "ParseError": NO_WORD,
     # A date criterion of a search (BadDate) and a date Zope's ``:date``
     # converter could not read.
     "DateTimeError": _(

@@ -29,12 +29,11 @@ from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services.search.get import SearchGet
 from Products.ZCTextIndex.ParseTree import ParseError
 from zumo.content.search import suggest
+from zumo.content.search.query import TEXT
 from zumo.content.search.query import text_query
+from zumo.content.search.query import without_word
 from zumo.policy.security.creators import CREATOR_INDEXES
 from zumo.policy.security.creators import may_read_creators
-
-
-TEXT = "SearchableText"
 
 
 class SiteSearchHandler(SearchHandler):
@@ -67,10 +66,9 @@ class SiteSearchHandler(SearchHandler):
         Text without a letter or digit is refused as the text index refuses
         what it cannot parse: a 400 that asks for a word
         (:mod:`zumo.policy.security.refusals`)."""
-        found = text_query(query)
-        if found is None and query.strip() not in ("", "*"):
+        if without_word(query):
             raise ParseError(f"no word in {query!r}")
-        return found or ""
+        return text_query(query) or ""
 
     def _constrain_query_by_path(self, query):
         super()._constrain_query_by_path(query)
