@@ -4,6 +4,7 @@ same orders as the catalog's own sort."""
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import nobody
+from Acquisition import aq_base
 from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import IISet
 from DateTime import DateTime
@@ -190,6 +191,40 @@ def test_start_page_counts_and_newest(site):
     assert len(newest) == 4
     counts = {section["id"]: section["count"] for section in view.sections()}
     assert counts["praxisbeispiele"] == 4
+
+
+def test_the_start_page_a_second_time_is_read_from_memory(site, monkeypatch):
+    """Once remembered, the start page's counts, newest examples and coming
+    meetings are the same and cost no catalog search, no count of records
+    and no walk of an index for the same visitor in the same minute."""
+    if time.time() % 60 > 50:  # the coming meetings are remembered per minute
+        time.sleep(11)
+
+    def shown():
+        view = api.content.get_view("zumo-start", site, site.REQUEST)
+        return (
+            [(section["id"], section["count"], section["demo"]) for section in view.sections()],
+            [brain.getId for brain in view.latest_examples()],
+            [brain.getId for brain in view.upcoming_meetings()],
+        )  # fmt: skip
+
+    first = shown()
+    work = []
+
+    def watch(owner, name):
+        real = getattr(owner, name)
+
+        def doing(*args, **kw):
+            work.append(name)
+            return real(*args, **kw)
+
+        monkeypatch.setattr(owner, name, doing)
+
+    watch(type(aq_base(api.portal.get_tool("portal_catalog"))), "searchResults")
+    watch(recordsets, "count")
+    watch(recordsets, "ordered")
+    assert shown() == first
+    assert work == []
 
 
 def test_section_tabs_equal_plones_for_each_visitor(site):

@@ -4,6 +4,8 @@ keeps the site's title alone."""
 
 from lxml import html as lxml_html
 from plone import api
+from repoze.xmliter import utils as xmliter_utils
+from repoze.xmliter.serializer import XMLSerializer
 
 import pytest
 import transaction
@@ -46,6 +48,23 @@ def test_the_start_page_keeps_the_site_s_title(session):
     """The start page's heading is the site's title: no "X — X"."""
     site = api.portal.get_registry_record("plone.site_title")
     assert title_of(session, "/") == site
+
+
+def test_the_start_page_is_parsed_once(session, monkeypatch):
+    """Parsed to read its heading, the start page goes on parsed: the theme
+    reuses the parse instead of parsing the page again."""
+    parses = []
+    parse = xmliter_utils.getXMLSerializer
+
+    def counted(iterable, *args, **kw):
+        if not isinstance(iterable, XMLSerializer):
+            parses.append(iterable)
+        return parse(iterable, *args, **kw)
+
+    monkeypatch.setattr(xmliter_utils, "getXMLSerializer", counted)
+    site = api.portal.get_registry_record("plone.site_title")
+    assert title_of(session, "/") == site
+    assert len(parses) == 1
 
 
 def test_a_content_page_keeps_plone_s_title(session):

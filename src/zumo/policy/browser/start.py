@@ -12,6 +12,8 @@ from zumo.content.dates import local_time
 from zumo.content.i18n import translated
 from zumo.policy.setuphandlers.structure import sections
 
+import time
+
 
 _ = MessageFactory("zumo")
 
@@ -38,24 +40,34 @@ class StartView(Marks, BrowserView):
         """
         portal = api.portal.get()
         catalog = api.portal.get_tool("portal_catalog")
-        result = []
-        for section in sections():
-            folder = portal.get(section["id"])
-            if folder is None or not api.user.has_permission("View", obj=folder):
-                continue
-            count, demo = self._counted(catalog, folder, section["allowed"][0])
-            result.append(
-                {
-                    "id": section["id"],
-                    "title": folder.Title(),
-                    "description": folder.Description(),
-                    "url": folder.absolute_url(),
-                    "count": count,
-                    "count_label": self.count_label(count),
-                    "demo": demo,
-                }
-            )
-        return result
+        visible = [
+            (section, folder)
+            for section in sections()
+            if (folder := portal.get(section["id"])) is not None
+            and api.user.has_permission("View", obj=folder)
+        ]
+        # One memory for all counts: each look-up in it works out the
+        # visitor's key again, the dearest part of a remembered answer.
+        counts = recordsets.remembered(
+            catalog,
+            ("start-counts", tuple(section["id"] for section, _folder in visible)),
+            lambda: [
+                self._counted(catalog, folder, section["allowed"][0])
+                for section, folder in visible
+            ],
+        )
+        return [
+            {
+                "id": section["id"],
+                "title": folder.Title(),
+                "description": folder.Description(),
+                "url": folder.absolute_url(),
+                "count": count,
+                "count_label": self.count_label(count),
+                "demo": demo,
+            }
+            for (section, folder), (count, demo) in zip(visible, counts, strict=True)
+        ]
 
     def _counted(self, catalog, folder, portal_type):
         """``(items, demo items)`` of ``portal_type`` directly in ``folder``
@@ -90,13 +102,19 @@ class StartView(Marks, BrowserView):
         """Return catalog brains of the newest published practice examples
         (walking the date index from its newest end: no sort of them all)."""
         catalog = api.portal.get_tool("portal_catalog")
-        published = recordsets.found(
-            catalog, {"portal_type": "PracticeExample", "review_state": "published"}
-        )
-        newest = recordsets.ordered(
-            catalog, published, "effective", reverse=True, end=LATEST_EXAMPLES
-        )
-        return recordsets.brains(catalog, newest, len(newest))
+
+        def newest():
+            published = recordsets.found(
+                catalog, {"portal_type": "PracticeExample", "review_state": "published"}
+            )
+            return recordsets.ordered(
+                catalog, published, "effective", reverse=True, end=LATEST_EXAMPLES
+            )
+
+        # Remembered as a whole: the walk sorts the newest day's examples
+        # by id, hundreds where many were published at once.
+        rids = recordsets.remembered(catalog, ("start-latest", LATEST_EXAMPLES), newest)
+        return recordsets.brains(catalog, rids, len(rids))
 
     def examples_url(self):
         """Return the address of the practice-example finder."""
@@ -105,12 +123,26 @@ class StartView(Marks, BrowserView):
     def upcoming_meetings(self):
         """Return catalog brains of the next workshop meetings the visitor may see."""
         catalog = api.portal.get_tool("portal_catalog")
-        return catalog.searchResults(
-            portal_type="WorkshopMeeting",
-            end={"query": DateTime(), "range": "min"},
-            sort_on="start",
-            sort_limit=UPCOMING_MEETINGS,
-        )[:UPCOMING_MEETINGS]
+        # The date index keeps minutes: "not ended" is the same answer
+        # all through a minute, so it is asked at the minute's start and
+        # remembered for it.
+        minute = int(time.time() // 60) * 60
+        query = {
+            "portal_type": "WorkshopMeeting",
+            "end": {"query": DateTime(minute), "range": "min"},
+            "sort_on": "start",
+            "sort_limit": UPCOMING_MEETINGS,
+        }
+        rids = recordsets.remembered(
+            catalog,
+            ("start-meetings", minute),
+            lambda: [
+                brain.getRID()
+                for brain in catalog.searchResults(query)[:UPCOMING_MEETINGS]
+            ],
+            query=query,
+        )
+        return recordsets.brains(catalog, rids, len(rids))
 
     def when(self, brain):
         """Date and time of a meeting in German."""

@@ -70,7 +70,8 @@ class HeadingTitle:
         return self.transformIterable([result.encode(encoding)], encoding)
 
     def transformIterable(self, result, encoding):
-        """The page with its heading in the title, or ``None`` (unchanged)."""
+        """The page with its heading in the title, or ``None`` (unchanged,
+        not parsed)."""
         content_type = self.request.response.getHeader("Content-Type") or ""
         if not content_type.startswith("text/html"):
             return None
@@ -92,19 +93,21 @@ class HeadingTitle:
             if not own and bare not in body:
                 return None
             result = getHTMLSerializer([body], pretty_print=False, encoding=encoding)
+        # Parsed, the page goes on as it is even where its title stays
+        # (the start page, headed by the site's title): the theme then
+        # reuses the parse.
         title = result.tree.find(".//head/title")
         if title is None:
-            return None
+            return result
         if own:
             title.text = page_title(own, site_title)
             return result
         heading = result.tree.find(".//body//h1")
         if heading is None or (title.text or "").strip() != site_title:
-            return None
+            return result
         text = " ".join(heading.text_content().split())
-        if not text or text == site_title:
-            return None
-        title.text = page_title(text, site_title)
+        if text and text != site_title:
+            title.text = page_title(text, site_title)
         return result
 
 
