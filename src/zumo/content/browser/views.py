@@ -15,6 +15,7 @@ from zumo.content import _
 from zumo.content import facets
 from zumo.content import master_data
 from zumo.content import procedures
+from zumo.content import recordsets
 from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
@@ -338,10 +339,18 @@ class MunicipalityView(ZumoView):
         return german_number(population)
 
     def _about_me(self, portal_type, **query):
-        return api.content.find(
-            portal_type=portal_type,
-            zumo_municipality_uid=self.context.UID(),
-            **query,
+        """Brains of ``portal_type`` about this municipality the viewer may
+        see, in the order ``query`` asks; their record ids remembered per
+        catalog state and visitor (:func:`zumo.content.recordsets.searched`):
+        each search intersects everything the visitor may see, on every
+        visit of the profile."""
+        return recordsets.searched(
+            api.portal.get_tool("portal_catalog"),
+            dict(
+                portal_type=portal_type,
+                zumo_municipality_uid=self.context.UID(),
+                **query,
+            ),
         )
 
     def practice_examples(self):

@@ -11,6 +11,7 @@ from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zumo.content import recordsets
 from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.i18n import translated
 from zumo.content.municipality import IMunicipality
@@ -102,25 +103,44 @@ def recognitions(municipality, today=None):
     if not getattr(municipality, "show_review_recognition", False):
         return []
     today = today or date.today()
+    return [
+        dict(item)
+        for item in _released(municipality.UID())
+        if not (item["valid_until"] and item["valid_until"] < today)
+    ]
+
+
+def _released(municipality_uid):
+    """The facts of the released reviews of a municipality that name a
+    level, by subject: remembered per catalog state (the same for every
+    visitor), as each visit of its profile asks for them. Every change of
+    a review reindexes it (the verdict, the release, the edit form), so a
+    change shows at once."""
     catalog = api.portal.get_tool("portal_catalog")
-    found = []
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="ExpertReview",
-        review_state="released",
-        zumo_municipality_uid=municipality.UID(),
-    ):
-        review = brain._unrestrictedGetObject()
-        if not review.level or (review.valid_until and review.valid_until < today):
-            continue
-        found.append(
-            {
-                "subject": review.review_subject or review.Title(),
-                "level": review.level,
-                "valid_until": review.valid_until,
-                "demo": bool(getattr(review, "demo", False)),
-            }
-        )
-    return sorted(found, key=lambda item: item["subject"])
+
+    def search():
+        found = []
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="ExpertReview",
+            review_state="released",
+            zumo_municipality_uid=municipality_uid,
+        ):
+            review = brain._unrestrictedGetObject()
+            if not review.level:
+                continue
+            found.append(
+                {
+                    "subject": review.review_subject or review.Title(),
+                    "level": review.level,
+                    "valid_until": review.valid_until,
+                    "demo": bool(getattr(review, "demo", False)),
+                }
+            )
+        return tuple(sorted(found, key=lambda item: item["subject"]))
+
+    return recordsets.remembered(
+        catalog, ("recognitions", municipality_uid), search, personal=False
+    )
 
 
 #: The section of the expert reviews.
