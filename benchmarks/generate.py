@@ -44,7 +44,10 @@ def _pick(rng, vocabulary, most=3):
     return rng.sample(tokens, rng.randint(1, min(most, len(tokens))))
 
 
-def _text(rng, words):
+def text(rng, words):
+    """A sentence of ``words`` words drawn with ``rng`` from ``WORDS`` (the
+    texts of the practice examples here, of ``scale_data.py``'s and of the
+    stock site's Documents)."""
     return " ".join(rng.choice(WORDS) for _ in range(words)) + "."
 
 
@@ -52,11 +55,11 @@ def example_values(rng, number, municipality):
     """The fields of generated practice example ``number`` in
     ``municipality``, drawn with ``rng`` (the search-quality tests build
     their sample of generated examples with it too)."""
-    body = "".join(f"<p>{_text(rng, 60)}</p>" for _ in range(4))
+    body = "".join(f"<p>{text(rng, 60)}</p>" for _ in range(4))
     return dict(
         id=f"bench-{number:05d}",
         title=f"{rng.choice(WORDS)} in {municipality.Title()} ({number})",
-        description=f"Demo-Inhalt: {_text(rng, 20)}",
+        description=f"Demo-Inhalt: {text(rng, 20)}",
         municipality=relation_to(municipality),
         topics=_pick(rng, "topics"),
         trends=_pick(rng, "trends"),

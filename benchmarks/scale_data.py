@@ -74,7 +74,8 @@ import transaction
 # (zconsole run <zope.conf> <script> ...).
 sys.path.insert(0, str(Path(sys.argv[3]).resolve().parent))
 
-from generate import WORDS  # noqa: E402 - the benchmark's word list
+from generate import text  # noqa: E402 - the benchmark's words
+from generate import WORDS  # noqa: E402
 
 
 SEED = 2026
@@ -84,10 +85,6 @@ SPACES = int(os.environ.get("BENCH_SPACES", "50"))
 DOCUMENTS = int(os.environ.get("BENCH_SPACE_DOCUMENTS", "100"))
 MEETINGS = int(os.environ.get("BENCH_MEETINGS", "500"))
 SMALL, LARGE = 20, int(os.environ.get("BENCH_LARGE_SPACE", "2000"))
-
-
-def _text(rng, words):
-    return " ".join(rng.choice(WORDS) for _ in range(words)) + "."
 
 
 def _pick(rng, vocabulary, most=3):
@@ -104,7 +101,7 @@ def example_row(number, municipalities):
         **dict.fromkeys(HEADER, ""),
         "id": f"bench-{number:06d}",
         "title": f"{rng.choice(WORDS)} in {municipality[1]} ({number})",
-        "description": f"Demo-Inhalt: {_text(rng, 20)}",
+        "description": f"Demo-Inhalt: {text(rng, 20)}",
         "municipality": municipality[0],
         "start": f"{year}-{rng.randint(1, 12):02d}-01",
         "project_status": rng.choice(["geplant", "laufend", "abgeschlossen"]),
@@ -113,7 +110,7 @@ def example_row(number, municipalities):
         "target_groups": _pick(rng, "target_groups"),
         "fields_of_action": _pick(rng, "fields_of_action"),
         "programmes": _pick(rng, "programmes", most=1),
-        "initial_situation": "".join(f"<p>{_text(rng, 60)}</p>" for _ in range(4)),
+        "initial_situation": "".join(f"<p>{text(rng, 60)}</p>" for _ in range(4)),
         "demo": "true",
         "review_state": "published",
     }
@@ -172,7 +169,7 @@ def _space(container, number, documents, rng):
             id=f"dokument-{index:05d}",
             title=f"Protokoll {index} {rng.choice(WORDS)}",
             text=RichTextValue(
-                f"<p>{_text(rng, 40)}</p>", "text/html", "text/x-html-safe"
+                f"<p>{text(rng, 40)}</p>", "text/html", "text/x-html-safe"
             ),
         )
     return group

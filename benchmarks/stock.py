@@ -43,16 +43,13 @@ import transaction
 # (zconsole run <zope.conf> <script> ...).
 sys.path.insert(0, str(Path(sys.argv[3]).resolve().parent))
 
-from generate import WORDS  # noqa: E402 - the benchmark's word list
+from generate import text  # noqa: E402 - the benchmark's words
+from generate import WORDS  # noqa: E402
 
 
 SITE = "stock"
 FOLDER = "dokumente"
 BATCH = 250
-
-
-def _text(rng, words):
-    return " ".join(rng.choice(WORDS) for _ in range(words)) + "."
 
 
 def _site(app):
@@ -92,13 +89,13 @@ def main(app, count):
         transaction.commit()
         for number in tqdm(range(count), desc="stock Documents", file=sys.stderr):
             container = folder if number else site
-            body = "".join(f"<p>{_text(rng, 60)}</p>" for _ in range(4))
+            body = "".join(f"<p>{text(rng, 60)}</p>" for _ in range(4))
             document = api.content.create(
                 container=container,
                 type="Document",
                 id=f"dokument-{number:05d}",
                 title=f"{rng.choice(WORDS)} ({number})",
-                description=_text(rng, 20),
+                description=text(rng, 20),
                 text=RichTextValue(body, "text/html", "text/x-html-safe"),
             )
             api.content.transition(obj=document, to_state="published")

@@ -50,6 +50,8 @@ def test_is_the_default_view_of_the_section(directory):
         ("Baden", ["baden-baden"]),
         ("Ehingen (Donau)", ["ehingen"]),
         ("Donau", ["ehingen"]),
+        ("Eh Do", ["ehingen"]),
+        ("Ehingen Do", ["ehingen"]),
         ("Hay ing", []),
         ("Trossingen Tuttlingen", []),
     ],

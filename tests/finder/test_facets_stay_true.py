@@ -166,3 +166,28 @@ def test_only_the_indexes_a_change_feeds(network, reindexed, fields, indexes):
         else dict.fromkeys(["buergerbus", "dorfladen", "geheim"], indexes)
     )
     assert reindexed == expected
+
+
+def test_municipality_deleted(served, manager_request):
+    """A deleted municipality's examples no longer count under its
+    Regierungsbezirk, Landkreis or size class, nor under its name."""
+    before = finder(served)[1]
+    assert finder(served, zumo_region="tuebingen")[0] == ["buergerbus", "dorfladen"]
+    response = manager_request.delete("/kommunen/hayingen")
+    assert response.status_code == 204, response.text
+    ids, counts = finder(served)
+    assert ids == ["buergerbus", "dorfladen", "klimaplan", "treffpunkt"]
+    for index in ("zumo_region", "zumo_district", "zumo_size_class"):
+        assert sum(counts.get(index, {}).values()) == 2, (index, counts.get(index))
+        assert sum(before[index].values()) == 4
+    assert finder(served, zumo_region="tuebingen")[0] == []
+
+
+def test_module_deleted(served, manager_request):
+    """A deleted module's KoQuMa token no longer counts for the example
+    that related to it."""
+    assert finder(served)[1]["zumo_koquma_modules"] == {"m3_beteiligungsstrukturen": 1}
+    response = manager_request.delete("/qualifizierung/koquma-3")
+    assert response.status_code == 204, response.text
+    assert "zumo_koquma_modules" not in finder(served)[1]
+    assert finder(served, zumo_koquma_modules="m3_beteiligungsstrukturen")[0] == []

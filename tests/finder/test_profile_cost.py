@@ -1,7 +1,9 @@
-"""A municipality's profile at flat cost (issue 30): its practice examples
-and meetings are searched once per catalog state and visitor, its
-recognitions once per catalog state, never showing a visitor what they may
-not see, and showing a change at once."""
+"""A municipality's profile and a practice example's page at flat cost
+(issue 30): a municipality's practice examples and meetings are searched
+once per catalog state and visitor, its recognitions once per catalog
+state, an example's similar block worked out once per catalog state and
+visitor; never showing a visitor what they may not see, and showing a
+change at once."""
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import nobody
@@ -16,6 +18,7 @@ from zope.event import notify
 from zope.interface import alsoProvides
 from zope.lifecycleevent import ObjectModifiedEvent
 from zumo.content import recordsets
+from zumo.content import similar
 from zumo.content.relations import relation_to
 from zumo.policy.interfaces import IZumoPolicyLayer
 from zumo.policy.reviews.experts import recognitions
@@ -153,3 +156,43 @@ def test_recognitions_searched_once_per_catalog_state(recognised, searches):
     page = profile(site)
     assert "Handlungskonzept 2035" in page
     assert "Handlungskonzept Hayingen" not in page
+
+
+def test_similar_block_worked_out_once_per_catalog_state(site, monkeypatch):
+    """The suggestions of an example are worked out on the first visit
+    only while the catalog is unchanged, with addresses of the visitor's
+    request; a newly published example of the same topic shows at once,
+    and never a draft."""
+    worked = []
+    work = similar._suggestions
+
+    def counting(*args):
+        worked.append(args[1].getId())
+        return work(*args)
+
+    monkeypatch.setattr(similar, "_suggestions", counting)
+    dorfladen = site["praxisbeispiele"]["dorfladen"]
+    first = similar.suggestions(dorfladen)
+    assert similar.suggestions(dorfladen) == first
+    assert worked == ["dorfladen"]
+    assert all(item["url"].startswith(site.absolute_url()) for item in first)
+    titles = [item["title"] for item in first]
+    login(site.aq_parent, SITE_OWNER_NAME)
+    entwurf = api.content.create(
+        container=site["praxisbeispiele"],
+        type="PracticeExample",
+        id="laden-neu",
+        title="Neuer Dorfladen",
+        topics=list(dorfladen.topics),
+        fields_of_action=list(dorfladen.fields_of_action or ()),
+    )
+    transaction.commit()
+    newSecurityManager(None, nobody)
+    assert "Neuer Dorfladen" not in [i["title"] for i in similar.suggestions(dorfladen)]
+    login(site.aq_parent, SITE_OWNER_NAME)
+    api.content.transition(obj=entwurf, to_state="published")
+    transaction.commit()
+    newSecurityManager(None, nobody)
+    now = [item["title"] for item in similar.suggestions(dorfladen)]
+    assert "Neuer Dorfladen" in now and now != titles
+    assert worked == ["dorfladen"] * 3

@@ -82,6 +82,12 @@ def test_text_query(typed, query):
     assert text_query(typed) == query
 
 
+def test_every_word_a_beginning():
+    """The directory's name search takes every word as a beginning."""
+    assert text_query("Ba Ur", every_prefix=True) == "(Ba OR Ba*) AND (Ur OR Ur*)"
+    assert text_query("Bad a", every_prefix=True) == "(Bad OR Bad*) AND a"
+
+
 #: A typical practice example's text (the demo's "Jugendgemeinderat").
 TYPICAL = (
     "Jugendgemeinderat mit eigenem Budget. Jugendliche entscheiden über ein "

@@ -1,11 +1,17 @@
-"""The catalog's full-text index ``SearchableText`` on the German lexicon."""
+"""The catalog's full-text index ``SearchableText`` on the German lexicon.
+
+ZCatalog has no public API to change the lexicon of an existing index: the
+index object is taken from the catalog's internal ``_catalog`` (as
+:mod:`zumo.content.recordsets` reads index sets), its ``lexicon_id`` set
+and the index refilled through the catalog's public ``reindexIndex``.
+"""
 
 from Products.ZCatalog.ProgressHandler import ZLogHandler
 from zumo.content import logger
 from zumo.content.search.analysis import LEXICON_ID
+from zumo.content.search.query import TEXT as INDEX
 
 
-INDEX = "SearchableText"
 # How many objects between two lines of progress in the log.
 PROGRESS_STEPS = 1000
 

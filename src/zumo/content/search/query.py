@@ -40,7 +40,7 @@ def _typed_words(text):
     return [word for word in words(text) if LETTER_OR_DIGIT.search(word)]
 
 
-def text_query(term):
+def text_query(term, every_prefix=False):
     """Return the ZCTextIndex query for the words ``term`` a visitor typed,
     or None when it holds no word.
 
@@ -50,7 +50,8 @@ def text_query(term):
     be being typed): "Bürger Beteiligu" -> 'Bürger AND (Beteiligu OR
     Beteiligu*)'. Each word is matched through the German analysis of the
     lexicon (stems, compound parts), the prefix against the words' surface
-    forms.
+    forms. With ``every_prefix`` every word may be a beginning (the name
+    search of the directory: "Ba Ur" finds "Bad Urach").
     """
     if not term:
         return None
@@ -60,13 +61,13 @@ def text_query(term):
         if phrase_words:
             parts.append('"{}"'.format(" ".join(phrase_words)))
     typed = _typed_words(PHRASE.sub(" ", term))
-    parts.extend(_atom(word) for word in typed[:-1])
-    if typed:
-        last = typed[-1]
-        if len(last) < SHORTEST_PREFIX:
-            parts.append(_atom(last))
+    beginnings = typed if every_prefix else typed[-1:]
+    parts.extend(_atom(word) for word in typed[: len(typed) - len(beginnings)])
+    for word in beginnings:
+        if len(word) < SHORTEST_PREFIX:
+            parts.append(_atom(word))
         else:
-            parts.append(f"({_atom(last)} OR {last}*)")
+            parts.append(f"({_atom(word)} OR {word}*)")
     return " AND ".join(parts) or None
 
 

@@ -60,9 +60,9 @@ class DirectoryView(FinderView):
     @memoize
     def name_query(self):
         """The text index query of the name search, as every search of the
-        site builds it (the last word also as a beginning); ``None`` without
-        a word."""
-        return text_query(self.text())
+        site builds it, every word also as a beginning ("Ba Ur" finds "Bad
+        Urach"); ``None`` without a word."""
+        return text_query(self.text(), every_prefix=True)
 
     @memoize
     def focus(self):
