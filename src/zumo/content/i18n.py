@@ -10,4 +10,9 @@ def translated(message, request=None):
     refusals and stored texts are written whoever triggers them."""
     if request is None:
         return translate(message, target_language="de")
-    return translate(message, context=request)
+    # The language Plone negotiated for the request (``LANGUAGE``, set on
+    # traversal), as its templates translate into; negotiating it again for
+    # each message costs more than the translation.
+    return translate(
+        message, context=request, target_language=request.get("LANGUAGE") or None
+    )
