@@ -213,7 +213,7 @@ def suggestions(context):
             ("suggestions", own, minute),
             lambda: _suggestions(catalog, context, now),
         )
-    request = getRequest()
+    request = getRequest() or context.REQUEST
     return [
         dict(
             item,
