@@ -44,6 +44,7 @@ from zope.i18nmessageid import Message
 from zumo.content import _
 from zumo.content import facets
 from zumo.content import recordsets
+from zumo.content.i18n import translated
 from zumo.content.municipality import IMunicipality
 from zumo.content.relations import location
 from zumo.content.relations import municipality_of
@@ -200,25 +201,53 @@ def suggestions(context):
     publication dates' resolution), holding paths, not addresses (those
     depend on the request's host).
     """
+    return _remembered(context, "suggestions", lambda found: found)
+
+
+def shown(context, request):
+    """The suggestions of :func:`suggestions` as the page shows them: the
+    reasons of each as one text in the language of ``request``, separated
+    by semicolons (a reason lists its shared values with commas);
+    remembered as :func:`suggestions` is, and per language."""
+
+    def in_words(found):
+        return [
+            dict(
+                item,
+                reasons="; ".join(
+                    translated(reason, request) for reason in item["reasons"]
+                ),
+            )
+            for item in found
+        ]
+
+    return _remembered(context, ("shown", request.get("LANGUAGE")), in_words)
+
+
+def _remembered(context, kind, finish):
+    """``finish`` of the suggestions for ``context`` (see :func:`suggestions`),
+    remembered under ``kind``, each with its ``url`` for this request."""
     catalog = api.portal.get_tool("portal_catalog")
     processQueue()  # the indexes are read directly: index what is pending
     now = DateTime()
     own = recordsets.record_id(catalog, context)
+
+    def compute():
+        return finish(_suggestions(catalog, context, now))
+
     if own is None:  # not in the catalog: nothing to key it by
-        found = _suggestions(catalog, context, now)
+        found = compute()
     else:
         minute = int(now.timeTime() // 60)
-        found = recordsets.remembered(
-            catalog,
-            ("suggestions", own, minute),
-            lambda: _suggestions(catalog, context, now),
-        )
+        found = recordsets.remembered(catalog, (kind, own, minute), compute)
     request = getRequest() or context.REQUEST
     return [
         dict(
             item,
             url=request.physicalPathToURL(item["path"]),
-            reasons=list(item["reasons"]),
+            reasons=item["reasons"]
+            if isinstance(item["reasons"], str)
+            else list(item["reasons"]),
         )
         for item in found
     ]

@@ -107,15 +107,7 @@ class ZumoView(BrowserView):
         their reasons in words, one after the other separated by semicolons
         (a reason lists its shared values with commas; see
         :mod:`zumo.content.similar`)."""
-        return [
-            dict(
-                item,
-                reasons="; ".join(
-                    translated(reason, self.request) for reason in item["reasons"]
-                ),
-            )
-            for item in similar.suggestions(self.context)
-        ]
+        return similar.shown(self.context, self.request)
 
     def facet(self, field):
         """Return ``[{title, url, own}]`` for a facet field, linking to the

@@ -50,9 +50,14 @@ def choice_list(name, title, description=""):
     )
 
 
+@cache
+def _titles(name):
+    return dict(terms(name))
+
+
 def title_of(name, token, default=None):
     """Return the German title of ``token`` in vocabulary ``name``."""
-    return dict(terms(name)).get(token, default)
+    return _titles(name).get(token, default)
 
 
 def source(name):
