@@ -1,5 +1,7 @@
 """A small network of practice examples for the finder and the exports."""
 
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SpecialUsers import nobody
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
@@ -7,6 +9,7 @@ from plone.app.testing import TEST_USER_ID
 from tests.fixtures.builders import add
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
+from zumo.content import recordsets
 from zumo.content.relations import relation_to
 from zumo.policy.interfaces import IZumoPolicyLayer
 
@@ -90,3 +93,13 @@ def served(functional_portal):
     example.reindexObject()
     transaction.commit()
     return portal
+
+
+@pytest.fixture
+def site(served):
+    """The committed network, the memory empty, an anonymous visitor."""
+    recordsets.MEMORY.clear()
+    alsoProvides(served.REQUEST, IZumoPolicyLayer)
+    newSecurityManager(None, nobody)
+    yield served
+    recordsets.MEMORY.clear()

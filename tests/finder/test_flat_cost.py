@@ -14,25 +14,13 @@ from plone.app.testing import SITE_OWNER_NAME
 from Products.CMFPlone.browser.navigation import CatalogNavigationTabs
 from tests.finder.conftest import finder
 from zope.annotation.interfaces import IAnnotations
-from zope.interface import alsoProvides
 from zumo.content import recordsets
 from zumo.policy.browser import finder as finder_view
-from zumo.policy.interfaces import IZumoPolicyLayer
 
 import pytest
 import sys
 import time
 import transaction
-
-
-@pytest.fixture
-def site(served):
-    """The committed network, the memory empty, an anonymous visitor."""
-    recordsets.MEMORY.clear()
-    alsoProvides(served.REQUEST, IZumoPolicyLayer)
-    newSecurityManager(None, nobody)
-    yield served
-    recordsets.MEMORY.clear()
 
 
 def listed(portal, **form):

@@ -15,26 +15,13 @@ from plone.app.testing import SITE_OWNER_NAME
 from Products.CMFPlone.CatalogTool import CatalogTool
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
-from zope.interface import alsoProvides
 from zope.lifecycleevent import ObjectModifiedEvent
-from zumo.content import recordsets
 from zumo.content import similar
 from zumo.content.relations import relation_to
-from zumo.policy.interfaces import IZumoPolicyLayer
 from zumo.policy.reviews.experts import recognitions
 
 import pytest
 import transaction
-
-
-@pytest.fixture
-def site(served):
-    """The committed network, the memory empty, an anonymous visitor."""
-    recordsets.MEMORY.clear()
-    alsoProvides(served.REQUEST, IZumoPolicyLayer)
-    newSecurityManager(None, nobody)
-    yield served
-    recordsets.MEMORY.clear()
 
 
 @pytest.fixture

@@ -67,17 +67,12 @@ def local_time(value, long_format=False, time_only=False):
     value = _value(value)
     if type(value) is date:
         long_format = time_only = False
-    request = getRequest()
     return ulocalized_time(
         site_time(value),
         long_format,
         time_only,
         context=api.portal.get(),
-        request=request,
-        # The language Plone negotiated for the request, as the page's own
-        # texts are translated into (negotiated again, it costs more than
-        # the rest of the formatting); none outside a request.
-        target_language=request.get("LANGUAGE") if request is not None else None,
+        request=getRequest(),
     )
 
 

@@ -12,12 +12,7 @@ def translated(message, request=None):
     refusals and stored texts are written whoever triggers them."""
     if request is None:
         return translate(message, target_language="de")
-    # The language Plone negotiated for the request (``LANGUAGE``, set on
-    # traversal), as its templates translate into; negotiating it again for
-    # each message costs more than the translation.
-    return translate(
-        message, context=request, target_language=request.get("LANGUAGE") or None
-    )
+    return translate(message, context=request)
 
 
 class RequestNegotiator(Negotiator):

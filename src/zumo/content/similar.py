@@ -241,16 +241,7 @@ def _remembered(context, kind, finish):
         minute = int(now.timeTime() // 60)
         found = recordsets.remembered(catalog, (kind, own, minute), compute)
     request = getRequest() or context.REQUEST
-    return [
-        dict(
-            item,
-            url=request.physicalPathToURL(item["path"]),
-            reasons=item["reasons"]
-            if isinstance(item["reasons"], str)
-            else list(item["reasons"]),
-        )
-        for item in found
-    ]
+    return [dict(item, url=request.physicalPathToURL(item["path"])) for item in found]
 
 
 def _suggestions(catalog, context, now):
