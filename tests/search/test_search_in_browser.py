@@ -84,3 +84,59 @@ def test_a_misspelled_word_in_the_site_search(journey):
     assert severe(page) == []
     assert journey.fits(page)
     journey.shot(page, "marked")
+
+
+def refused(journey, page, box):
+    """Text without a word gets the German notice beside the field, which
+    keeps it, is marked invalid and described by the notice; the page
+    passes axe and fits; a word then searches without the notice."""
+    notice = page.locator(".alert-warning[id$='refusal']")
+    expect(notice).to_have_text(
+        "Nach diesem Suchbegriff kann nicht gesucht werden. Bitte geben Sie "
+        "ein Wort mit Buchstaben oder Ziffern ein."
+    )
+    expect(box).to_have_value("???")
+    expect(box).to_have_attribute("aria-invalid", "true")
+    described = box.get_attribute("aria-describedby").split()
+    assert notice.get_attribute("id") in described
+    assert severe(page) == []
+    assert journey.fits(page)
+    journey.shot(page, "refused")
+
+
+def test_text_without_a_word_in_the_finder(journey):
+    page = journey.page()
+    page.goto(api.portal.get().absolute_url())
+    page.get_by_role("navigation").get_by_role(
+        "link", name="Praxisbeispiele"
+    ).first.click()
+    toggle = page.get_by_role("button", name=re.compile(r"^Filter( \(\d+\))?$"))
+    if journey.width == "phone":
+        toggle.click()
+    box = page.get_by_role("searchbox", name="Suchbegriff")
+    box.fill("???")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter anwenden").click()
+    if journey.width == "phone":
+        toggle.click()
+    refused(journey, page, box)
+    box.fill("Dorfladen")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter anwenden").click()
+    expect(page.locator(".alert-warning[id$='refusal']")).to_have_count(0)
+
+
+def test_text_without_a_word_in_the_site_search(journey):
+    page = journey.page()
+    page.goto(api.portal.get().absolute_url())
+    box = page.locator("#portal-searchbox").get_by_role("textbox")
+    if not box.is_visible():
+        page.get_by_role(
+            "button", name=re.compile("Such|Navigation", re.I)
+        ).first.click()
+    box.fill("???")
+    with page.expect_navigation():
+        box.press("Enter")
+    field = page.locator("#content input[name='SearchableText']")
+    refused(journey, page, field)
+    expect(page.locator("#search-results li")).to_have_count(0)
