@@ -110,7 +110,7 @@ def indexed(catalog, index, rid):
     return catalog._catalog.getIndex(index).getEntryForObject(rid, None)
 
 
-class _Memory:
+class Memory:
     """A small least-recently-used memory shared by the threads of a process."""
 
     def __init__(self, size):
@@ -139,7 +139,7 @@ class _Memory:
 
 #: Sets of up to all records and small answers: 200 entries stay far below
 #: the memory target (an ``IISet`` of 100,000 record ids is 400 kB).
-MEMORY = _Memory(200)
+MEMORY = Memory(200)
 
 
 def state(catalog):

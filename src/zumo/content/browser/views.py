@@ -20,6 +20,7 @@ from zumo.content import similar
 from zumo.content import vocabularies
 from zumo.content.action_plan import PLAN_SECTIONS
 from zumo.content.behaviors.demo import is_demo
+from zumo.content.browser import fragments
 from zumo.content.browser.batching import batch_start
 from zumo.content.dates import local_time
 from zumo.content.dates import site_time
@@ -219,8 +220,22 @@ class ZumoView(BrowserView):
         return None
 
 
-class PracticeExampleView(ZumoView):
+class PublicContent:
+    """For views whose content (``core_template``, the page's content core)
+    every anonymous visitor sees alike: it is rendered once for them all
+    (:mod:`zumo.content.browser.fragments`)."""
+
+    core_template = None
+
+    def core(self):
+        """The HTML of the page's content."""
+        return fragments.for_the_public(self, self.core_template)
+
+
+class PracticeExampleView(PublicContent, ZumoView):
     """The practice example: its sections, facts box, contact and attachments."""
+
+    core_template = ViewPageTemplateFile("templates/practice_example_core.pt")
 
     @memoize
     def filled_sections(self):
@@ -297,9 +312,11 @@ class PracticeExampleView(ZumoView):
         }
 
 
-class MunicipalityView(ZumoView):
+class MunicipalityView(PublicContent, ZumoView):
     """The municipality's public profile: facts and its network activity
     (its team space is a page of its own, ``@@teamraum`` in zumo.policy)."""
+
+    core_template = ViewPageTemplateFile("templates/municipality_core.pt")
 
     def website(self):
         """The website as a link target, only if it is an http(s) address
