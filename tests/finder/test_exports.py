@@ -96,7 +96,13 @@ def test_every_record_has_its_publication_date(served, request_factory):
     for row in rows + items:
         dated(row["published"])
         dated(row["modified"])
-    assert "1969" not in str(rows) and "1970" not in str(items)
+    # The date columns only: a record's UID may hold "1969" by chance.
+    dates = [
+        str(row.get(key) or "")
+        for row in rows + items
+        for key in ("published", "modified", "start", "end")
+    ]
+    assert not [value for value in dates if value[:4] in ("1969", "1970")]
 
 
 FILTERS = [
