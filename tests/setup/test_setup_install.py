@@ -26,7 +26,7 @@ class TestSetupInstall:
 
     @pytest.mark.parametrize(
         "profile,version",
-        [("zumo.policy:default", "1014"), ("zumo.content:default", "1009")],
+        [("zumo.policy:default", "1014"), ("zumo.content:default", "1010")],
     )
     def test_latest_version(self, profile_last_version, profile, version):
         """A new site is at the profiles' current versions."""

@@ -9,10 +9,15 @@ from tests.fixtures.builders import add
 from zope.interface import noLongerProvides
 from zumo.content.expert_assessment import CRITERIA
 from zumo.content.relations import relation_to
+from zumo.content.search import analysis
 from zumo.policy.interfaces import ISection
 from zumo.policy.upgrades import v1002
 
 import pytest
+
+
+#: The German analysis's split, before a test replaces it.
+ORIGINAL_PARTS = analysis.compound_parts
 
 
 PROFILE = "zumo.policy:default"
@@ -458,6 +463,41 @@ def test_content_1009_puts_the_full_text_on_the_german_lexicon(portal):
     assert [b.getId for b in catalog(zumo_demo=True)] == ["jgr"]
     found = catalog(portal_type="PracticeExample", zumo_region="stuttgart")
     assert [b.getId for b in found] == ["jgr"]
+
+
+def test_content_1010_indexes_the_full_text_again(portal, monkeypatch):
+    """Texts indexed while "Handlungskonzept" was split into Hand, Lungs and
+    Konzept are indexed again: "Lungs" no longer finds them, "Handlung"
+    and "Konzept" still do."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    monkeypatch.setattr(
+        analysis,
+        "compound_parts",
+        lambda word: (
+            ("hand", "lungs", "konzept")
+            if word == "Handlungskonzept"
+            else ORIGINAL_PARTS(word)
+        ),
+    )
+    analysis.word_terms.cache_clear()
+    add(portal, "praxisbeispiele", "PracticeExample", "hk",
+        title="Handlungskonzept Bitz")  # fmt: skip
+    catalog = portal.portal_catalog
+    assert [b.getId for b in catalog(SearchableText="Lungs")] == ["hk"]
+    monkeypatch.undo()
+    analysis.word_terms.cache_clear()
+
+    content = "zumo.content:default"
+    portal.portal_setup.setLastVersionForProfile(content, "1009")
+    portal.portal_setup.upgradeProfile(content, dest="1010")
+
+    def found(word):
+        return [
+            b.getId for b in catalog(SearchableText=word, portal_type="PracticeExample")
+        ]
+
+    assert not found("Lungs")
+    assert found("Handlung") == found("Konzept") == ["hk"]
 
 
 def test_importing_the_catalog_again_keeps_the_german_full_text(portal):

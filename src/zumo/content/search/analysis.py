@@ -30,6 +30,7 @@ from zope.interface import implementer
 
 import functools
 import importlib
+import pkgutil
 import re
 import Stemmer
 import sys
@@ -79,25 +80,67 @@ def stem(word):
 
 @functools.cache
 def _compound_splitter():
-    """compound-split's splitter, loaded on first use (~2 s, ~300 MB).
+    """compound-split's splitter with its German dictionary, loaded on first
+    use (~3 s, ~320 MB).
 
     It is imported here, not at the top, because its German model is large
     and only indexing needs it. Its ``char_split`` module also imports the
     Dutch model (~90 MB, 0.5 s) that German splitting never reads; an empty
-    module in its place keeps it out of memory.
+    module in its place keeps it out of memory. Its own dictionary loader
+    (``doc_split.load_dict``, version 1.0.2) adds the file's characters
+    instead of its lines, so the known words are given to it here, through
+    its ``add_additional_known_words``.
     """
     sys.modules.setdefault(DUTCH_MODEL, types.ModuleType(DUTCH_MODEL))
-    return importlib.import_module("compound_split.doc_split")
+    doc_split = importlib.import_module("compound_split.doc_split")
+    doc_split.load_known_words()
+    config = doc_split.doc_config
+    for name in (config.DEFAULT_DICT, config.DE_MISC_DICT):
+        data = pkgutil.get_data(doc_split.__name__, name).decode("utf-8")
+        doc_split.add_additional_known_words(
+            [
+                line.strip()
+                for line in data.splitlines()
+                if line.strip()[:1] not in ("", "#")
+            ]
+        )
+    return doc_split
+
+
+def _known(word):
+    """Whether ``word``, or ``word`` without its joining letters ("Handlungs"
+    -> "Handlung"), is a word of compound-split's German dictionary."""
+    return _compound_splitter().find_root(word) is not None
+
+
+def _split(word, whole=True):
+    """compound-split's maximal split of ``word`` (the best split into a
+    first part and a head, the first part split again), with its German
+    dictionary: a known first part is not split again ("Bildungslandschaft"
+    -> Bildungs, Landschaft; not Bild, Ungs, Landschaft), and a known word
+    is split only into known words ("Regierung" stays whole, not Regi and
+    Rung), while a compound the dictionary does not know gives its parts
+    ("Klimaschutzpaten" -> Klima, Schutz, Paten)."""
+    known = _known(word)
+    if known and not whole:
+        return [word]
+    score, first, last = _compound_splitter().char_split.split_compound(word)[0]
+    if score <= 0 or first == last or len(first) < 4 or len(last) < 4:
+        return [word]
+    if known and not (_known(first) and _known(last)):
+        return [word]
+    return _split(first, whole=False) + [last]
 
 
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def compound_parts(word):
     """Return the parts of a German compound noun as folded strings, or a
     one-item tuple when ``word`` is no compound: "Jugendgemeinderat" ->
-    ("jugend", "gemeinderat")."""
+    ("jugend", "gemeinderat"), "Handlungskonzept" -> ("handlungs",
+    "konzept")."""
     if len(word) < SHORTEST_COMPOUND or not word[0].isupper():
         return (fold(word),)
-    return tuple(fold(part) for part in _compound_splitter().maximal_split(word))
+    return tuple(fold(part) for part in _split(word))
 
 
 @functools.lru_cache(maxsize=CACHED_WORDS)

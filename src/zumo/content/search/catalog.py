@@ -36,3 +36,10 @@ def use_german_lexicon(catalog, also=()):
     if switched:
         logger.info("%s now uses the German lexicon %s", INDEX, LEXICON_ID)
     return switched
+
+
+def index_again(catalog):
+    """Fill ``SearchableText`` again from every catalogued object (after the
+    German analysis changed), showing progress in the log."""
+    catalog.reindexIndex((INDEX,), None, pghandler=ZLogHandler(PROGRESS_STEPS))
+    logger.info("%s indexed again", INDEX)
