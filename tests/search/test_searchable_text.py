@@ -9,6 +9,7 @@ from tests.fixtures.builders import add
 from zumo.content.indexers.searchable import searchable_fields
 from zumo.content.indexers.searchable import searchable_text
 from zumo.content.relations import relation_to
+from zumo.content.search.query import text_query
 
 import pytest
 
@@ -53,3 +54,20 @@ def test_fields_with_a_read_permission_are_not(example):
 
 def test_title_comes_first(example):
     assert searchable_text(example).startswith("Dorfladen Ein Laden im Ort.")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        '"Dorfladen Ein Laden"',  # after a compound (title, then summary)
+        '"Die Genossenschaft sammelte"',
+        '"Genossenschaft sammelte Anteile"',
+    ],
+)
+def test_a_quoted_phrase_finds_its_words_side_by_side(example, phrase):
+    """A compound's parts are indexed after the words, so a phrase that
+    holds or follows a compound ("Dorfladen") is found; the same words in
+    another order are no phrase of the text."""
+    assert "laden" in found(text_query(phrase))
+    reversed_phrase = '"' + " ".join(reversed(phrase.strip('"').split())) + '"'
+    assert "laden" not in found(text_query(reversed_phrase))

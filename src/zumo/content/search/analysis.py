@@ -17,9 +17,12 @@ factory as Plone registers its own splitter (Products.CMFPlone.UnicodeSplitter):
 A query goes through the same pipeline. ZCTextIndex first reduces each query
 word to one folded surface form (``processGlob``), so glob patterns match
 surface forms and a phrase keeps one word per position; the index then looks
-that word up as its surface form and its stem (``process``), and never splits
-it: ZCTextIndex unions the ids of one term, so splitting "Klimaschutz" would
-find every "Schutz". Query words arrive folded to lower case, and only
+that word up as its surface form and its stem (``process``), and never
+splits it: ZCTextIndex unions the ids of one term, so splitting
+"Klimaschutz" would find every "Schutz". A document's words give their
+surface forms and stems first, in their order, and the terms of compound
+parts after all of them, so that a quoted phrase finds its words side by
+side ("Dorfladen eröffnet"). Query words arrive folded to lower case, and only
 capitalised words (nouns) are split, so a query never loads the splitter's
 model.
 """
@@ -145,14 +148,16 @@ def compound_parts(word):
 
 @functools.lru_cache(maxsize=CACHED_WORDS)
 def word_terms(word):
-    """Return the index terms of one word, the surface form first and its
-    stem second (a query word is looked up by these two)."""
+    """Return the index terms of one word as two tuples: its own terms (the
+    surface form first and its stem second: a query word is looked up by
+    these two) and the terms of its compound parts."""
     if "-" in word:
-        # The parts of a hyphenated word are terms of their own.
+        # The parts of a hyphenated word are words of their own.
         surface = fold(word.replace("-", ""))
-        return _unique((surface, stem(surface)))
+        return _unique((surface, stem(surface))), ()
     surface = fold(word)
-    terms = [surface, stem(surface)]
+    own = _unique((surface, stem(surface)))
+    terms = []
     parts = compound_parts(word)
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
@@ -160,7 +165,7 @@ def word_terms(word):
                 terms.append(stem("".join(parts[start:end])))
         if start:
             terms.append("".join(parts[start:]))
-    return _unique(terms)
+    return own, tuple(term for term in _unique(terms) if term not in own)
 
 
 def _unique(terms):
@@ -222,8 +227,20 @@ class GermanAnalysis(_Element):
     """Turn words into their German index terms (see the module's text)."""
 
     def process(self, lst):
-        """All index terms of the words in ``lst``, word by word."""
-        return [term for word in lst for term in word_terms(word)]
+        """All index terms of the words in ``lst``: each word's own terms in
+        the order of the words, then the terms of their compound parts.
+
+        A quoted phrase is found where its words' own terms stand side by
+        side (ZCTextIndex compares positions); a query word is never split,
+        so a compound's parts between two words would hide the phrase
+        ("Dorfladen eröffnet").
+        """
+        own, parts = [], []
+        for word in lst:
+            terms, extra = word_terms(word)
+            own.extend(terms)
+            parts.extend(extra)
+        return own + parts
 
     def processGlob(self, lst):
         """One folded surface form per query word; globs keep ``*``/``?``."""
