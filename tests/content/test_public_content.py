@@ -4,9 +4,8 @@ the same HTML as rendered afresh, never shown to a signed-in visitor nor
 hiding what they may see, and every change shown at the next request."""
 
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.finder.conftest import build_network
+from tests.fixtures.builders import add
 from tests.fixtures.builders import html
 from zumo.content.browser import fragments
 from zumo.content.relations import relation_to
@@ -57,9 +56,7 @@ def anonymous(request_factory):
 @pytest.fixture
 def owner(request_factory):
     """The site owner's browser session."""
-    session = request_factory(
-        api=False, basic_auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-    )
+    session = request_factory(api=False, role="Manager")
     session.headers["Accept"] = "text/html"
     return session
 
@@ -139,17 +136,9 @@ def test_changes_show_at_the_next_request(site, anonymous):
     transaction.commit()
     assert "Modul 3" in core(anonymous.get(EXAMPLE).text)
 
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=site["praxisbeispiele"],
-            type="PracticeExample",
-            id="backhaus",
-            title="Backhaus",
-            municipality=relation_to(site["kommunen"]["hayingen"]),
-        )
-        api.content.transition(
-            obj=site["praxisbeispiele"]["backhaus"], to_state="published"
-        )
+    add(site, "praxisbeispiele", "PracticeExample", "backhaus", title="Backhaus",
+        municipality=relation_to(site["kommunen"]["hayingen"]),
+        to_state="published")  # fmt: skip
     transaction.commit()
     assert "Backhaus" in core(anonymous.get(MUNICIPALITY).text)
 

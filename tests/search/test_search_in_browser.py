@@ -39,7 +39,10 @@ def follow_suggestion(journey, page, word):
         page.keyboard.press("Enter")
 
 
-def test_a_misspelled_word_in_the_finder(journey):
+def open_finder(journey):
+    """Open the finder from the start page's navigation as a visitor does,
+    with its filters shown (behind "Filter" at a phone width); return the
+    page and the filters' toggle."""
     page = journey.page()
     page.goto(api.portal.get().absolute_url())
     page.get_by_role("navigation").get_by_role(
@@ -48,6 +51,27 @@ def test_a_misspelled_word_in_the_finder(journey):
     toggle = page.get_by_role("button", name=re.compile(r"^Filter( \(\d+\))?$"))
     if journey.width == "phone":
         toggle.click()
+    return page, toggle
+
+
+def search_the_site(journey, text):
+    """Search ``text`` in the site's search box from the start page (behind
+    the menu at a phone width); return the page of results."""
+    page = journey.page()
+    page.goto(api.portal.get().absolute_url())
+    box = page.locator("#portal-searchbox").get_by_role("textbox")
+    if not box.is_visible():
+        page.get_by_role(
+            "button", name=re.compile("Such|Navigation", re.I)
+        ).first.click()
+    box.fill(text)
+    with page.expect_navigation():
+        box.press("Enter")
+    return page
+
+
+def test_a_misspelled_word_in_the_finder(journey):
+    page, _toggle = open_finder(journey)
     page.get_by_role("searchbox", name="Suchbegriff").fill("Genosenschaft")
     with page.expect_navigation():
         page.get_by_role("button", name="Filter anwenden").click()
@@ -66,16 +90,7 @@ def test_a_misspelled_word_in_the_finder(journey):
 
 
 def test_a_misspelled_word_in_the_site_search(journey):
-    page = journey.page()
-    page.goto(api.portal.get().absolute_url())
-    box = page.locator("#portal-searchbox").get_by_role("textbox")
-    if not box.is_visible():
-        page.get_by_role(
-            "button", name=re.compile("Such|Navigation", re.I)
-        ).first.click()
-    box.fill("Genosenschaft")
-    with page.expect_navigation():
-        box.press("Enter")
+    page = search_the_site(journey, "Genosenschaft")
     expect(page.locator("#search-results")).to_contain_text("Es wurde nichts gefunden")
     assert journey.fits(page)
     follow_suggestion(journey, page, "Genossenschaft")
@@ -105,14 +120,7 @@ def refused(journey, page, box):
 
 
 def test_text_without_a_word_in_the_finder(journey):
-    page = journey.page()
-    page.goto(api.portal.get().absolute_url())
-    page.get_by_role("navigation").get_by_role(
-        "link", name="Praxisbeispiele"
-    ).first.click()
-    toggle = page.get_by_role("button", name=re.compile(r"^Filter( \(\d+\))?$"))
-    if journey.width == "phone":
-        toggle.click()
+    page, toggle = open_finder(journey)
     box = page.get_by_role("searchbox", name="Suchbegriff")
     box.fill("???")
     with page.expect_navigation():
@@ -127,16 +135,7 @@ def test_text_without_a_word_in_the_finder(journey):
 
 
 def test_text_without_a_word_in_the_site_search(journey):
-    page = journey.page()
-    page.goto(api.portal.get().absolute_url())
-    box = page.locator("#portal-searchbox").get_by_role("textbox")
-    if not box.is_visible():
-        page.get_by_role(
-            "button", name=re.compile("Such|Navigation", re.I)
-        ).first.click()
-    box.fill("???")
-    with page.expect_navigation():
-        box.press("Enter")
+    page = search_the_site(journey, "???")
     field = page.locator("#content input[name='SearchableText']")
     refused(journey, page, field)
     expect(page.locator("#search-results li")).to_have_count(0)

@@ -16,10 +16,6 @@ from zumo.policy.upgrades import v1002
 import pytest
 
 
-#: The German analysis's split, before a test replaces it.
-ORIGINAL_PARTS = analysis.compound_parts
-
-
 PROFILE = "zumo.policy:default"
 
 
@@ -470,14 +466,10 @@ def test_content_1010_indexes_the_full_text_again(portal, monkeypatch):
     Konzept are indexed again: "Lungs" no longer finds them, "Handlung"
     and "Konzept" still do."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
+    old_split = {"Handlungskonzept": ("hand", "lungs", "konzept")}
+    parts = analysis.compound_parts
     monkeypatch.setattr(
-        analysis,
-        "compound_parts",
-        lambda word: (
-            ("hand", "lungs", "konzept")
-            if word == "Handlungskonzept"
-            else ORIGINAL_PARTS(word)
-        ),
+        analysis, "compound_parts", lambda word: old_split.get(word) or parts(word)
     )
     analysis.word_terms.cache_clear()
     add(portal, "praxisbeispiele", "PracticeExample", "hk",

@@ -32,14 +32,15 @@ def use_german_lexicon(catalog, also=()):
         index.clear()
     names = ((INDEX,) if switched else ()) + tuple(also)
     if names:
-        catalog.reindexIndex(names, None, pghandler=ZLogHandler(PROGRESS_STEPS))
+        index_again(catalog, names)
     if switched:
         logger.info("%s now uses the German lexicon %s", INDEX, LEXICON_ID)
     return switched
 
 
-def index_again(catalog):
-    """Fill ``SearchableText`` again from every catalogued object (after the
-    German analysis changed), showing progress in the log."""
-    catalog.reindexIndex((INDEX,), None, pghandler=ZLogHandler(PROGRESS_STEPS))
-    logger.info("%s indexed again", INDEX)
+def index_again(catalog, names=(INDEX,)):
+    """Fill the indexes ``names`` (``SearchableText``, after the German
+    analysis changed) again from every catalogued object, in one pass,
+    showing progress in the log."""
+    catalog.reindexIndex(names, None, pghandler=ZLogHandler(PROGRESS_STEPS))
+    logger.info("%s indexed again", ", ".join(names))
