@@ -248,7 +248,9 @@ def test_ranked_picks_what_sorting_every_hit_gives(site, monkeypatch):
     scored = IIBucket(
         {rid: 1000 + (number % 7) * 250 for number, rid in enumerate(everyone)}
     )
-    monkeypatch.setattr(recordsets, "scores", lambda *args: scored)
+    monkeypatch.setattr(
+        recordsets, "scores", lambda *args: recordsets.Scored(scored, {}, None)
+    )
     visible = IISet(rid for number, rid in enumerate(everyone) if number % 5)
     expected = sorted(
         (rid for rid in scored.keys() if rid in visible),
@@ -257,4 +259,4 @@ def test_ranked_picks_what_sorting_every_hit_gives(site, monkeypatch):
     assert len(expected) > 10
     for end in (1, 2, 5, 10, len(expected) + 3):
         found = recordsets.ranked(catalog, "SearchableText", "egal", visible, end)
-        assert found == (len(expected), expected[:end])
+        assert found[:2] == (len(expected), expected[:end])

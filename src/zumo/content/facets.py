@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
+from zumo.content import changes
 from zumo.content import recordsets
 from zumo.content import vocabularies
 
@@ -111,8 +112,41 @@ def counts(catalog, facet, rids):
     Values with no record are left out.
     """
     found = {}
+    rids = recordsets.plain(rids)
     for value in facet.values(catalog):
         number = recordsets.count(rids, recordsets.holding(catalog, facet.index, value))
         if number:
             found[value] = number
+    return found
+
+
+def _held(value):
+    """The values an index entry holds (a keyword list, one value or none)."""
+    if value is None:
+        return ()
+    if isinstance(value, str | int | float):
+        return (value,)
+    return set(value)
+
+
+def recount(catalog, facet, counted, before, after, delta):
+    """:func:`counts` of ``facet`` brought forward: ``counted`` were the
+    counts among ``before``, the records are ``after`` now, and only the
+    records ``delta`` changed are counted again (one off for what each held
+    among ``before``, one on for what it holds among ``after``)."""
+    found = dict(counted)
+    allowed = None
+    for rid in delta.rids:
+        if rid in before:
+            for value in _held(delta.old(rid, facet.index)):
+                if value in found:
+                    found[value] -= 1
+                    if not found[value]:
+                        del found[value]
+        if rid in after:
+            if allowed is None:
+                allowed = set(facet.values(catalog))
+            for value in _held(changes.entry(catalog, facet.index, rid)):
+                if value in allowed:
+                    found[value] = found.get(value, 0) + 1
     return found

@@ -14,19 +14,31 @@ and principals the catalog filters by, and per minute where the
 publication dates filter (``effectiveRange``, which the catalog resolves
 to the minute). A transaction that changed the catalog itself is never
 served from, nor stored in, that memory; so a GET never writes, and a
-change shows at once. Pages in an order are found by walking an index from
+change shows at once. After a change, or in a new minute, a remembered
+answer that knows how is brought forward instead of worked out anew
+(``advance``): only the records the change touched, or whose publication
+window opened or closed (:mod:`zumo.content.changes`), are evaluated
+again, one by one (:func:`matcher`, :func:`carry`), so the first request
+after a change costs what the change is, not what the catalog holds. Pages in an order are found by walking an index from
 its end (:func:`ordered`, :func:`ranked`) and stop at the page, instead of
 sorting every hit.
 """
 
 from AccessControl import getSecurityManager
+from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
+from BTrees.IIBTree import union
 from BTrees.IIBTree import weightedIntersection
 from collections import OrderedDict
+from DateTime import DateTime
+from Products.ZCTextIndex.BaseIndex import BaseIndex
+from Products.ZCTextIndex.BaseIndex import inverse_doc_frequency
+from Products.ZCTextIndex.QueryParser import QueryParser
 from ZTUtils.Lazy import LazyMap
+from zumo.content import changes
 
 import heapq
 import threading
@@ -90,7 +102,7 @@ def current(catalog, now):
 
 def count(rids, holders):
     """How many of ``rids`` are among ``holders``."""
-    return len(intersection(rids, holders))
+    return len(intersection(plain(rids), holders))
 
 
 def brain(catalog, rid):
@@ -131,10 +143,46 @@ class Memory:
                 self.items.popitem(last=False)
         return value
 
+    def carry(self, slot, stamp, compute, advance=None):
+        """The value remembered in ``slot`` for ``stamp``; else the value
+        remembered for an earlier stamp brought forward by ``advance(value,
+        earlier stamp)`` (``None`` where it cannot), else ``compute()``.
+        A slot holds its latest stamp's value only: a thread whose view
+        is older than the slot's gets its answer worked out, not stored."""
+        with self.lock:
+            found = self.items.get(slot)
+            if found is not None:
+                self.items.move_to_end(slot)
+        value = None
+        if found is not None:
+            earlier, remembered = found
+            if earlier == stamp:
+                return remembered
+            if advance is not None and _later(stamp, earlier):
+                value = advance(remembered, earlier)
+        if value is None:
+            value = compute()
+        with self.lock:
+            current = self.items.get(slot)
+            if current is None or _later(stamp, current[0]):
+                self.items[slot] = (stamp, value)
+                self.items.move_to_end(slot)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
     def clear(self):
         """Forget everything (tests, and a changed catalog never needs it)."""
         with self.lock:
             self.items.clear()
+
+
+def _later(stamp, earlier):
+    """Whether ``stamp`` (counter serial, counter value, minute) is not
+    before ``earlier``."""
+    if stamp[1] < earlier[1]:
+        return False
+    return stamp[2] is None or earlier[2] is None or stamp[2] >= earlier[2]
 
 
 #: Sets of up to all records and small answers: 200 entries stay far below
@@ -169,16 +217,214 @@ def visitor(catalog, query=None):
     return principals, int(time.time() // 60)
 
 
-def remembered(catalog, key, compute, query=None, personal=True):
+def remembered(catalog, key, compute, query=None, personal=True, advance=None):
     """``compute()`` remembered per committed catalog state under ``key``
     (hashable), and per visitor (:func:`visitor` of ``query``) unless the
     answer is the same for everyone (``personal=False``). Remembered values
-    must hold no persistent object (record ids, numbers, ``IISet``)."""
+    must hold no persistent object (record ids, numbers, ``IISet``).
+
+    ``advance(value, delta)`` brings a value remembered for an earlier
+    state (or minute) forward to this one, given the
+    :class:`zumo.content.changes.Delta` between them, or answers ``None``
+    to have it worked out anew."""
     committed = state(catalog)
     if committed is None:
         return compute()
-    who = visitor(catalog, query) if personal else None
-    return MEMORY.get((committed, who, key), compute)
+    principals, minute = visitor(catalog, query) if personal else (None, None)
+    stamp = (committed[1], committed[2], minute)
+
+    def forward(value, earlier):
+        delta = _delta(catalog, earlier, stamp)
+        if delta is None:
+            return None
+        return advance(value, delta) if delta else value
+
+    return MEMORY.carry(
+        (committed[0], principals, key), stamp, compute, advance and forward
+    )
+
+
+def _delta(catalog, earlier, later):
+    """The :class:`~zumo.content.changes.Delta` from the stamp ``earlier``
+    to ``later``: the records the catalog changed, and those whose
+    publication window opened or closed in between; ``None`` if unknown."""
+    if (earlier[2] is None) != (later[2] is None):
+        return None
+    if earlier[:2] == later[:2]:
+        delta = changes.Delta(IISet(), {}, catalog)
+    else:
+        delta = changes.between(catalog, earlier[:2], later[:2])
+        if delta is None:
+            return None
+    if earlier[2] is not None and earlier[2] != later[2]:
+        flips = changes.flipped(catalog, earlier[2], later[2])
+        if len(flips) > changes.MOST_CHANGES:
+            return None
+        delta.rids = union(delta.rids, flips)
+    return delta
+
+
+class Carried:
+    """A remembered set of record ids brought forward: ``base`` without the
+    records ``gone`` and with the records ``new`` (both few), read without
+    copying ``base``. What takes a set of the BTrees functions gets
+    :func:`plain` of it."""
+
+    __slots__ = ("base", "gone", "new", "_flat")
+
+    #: Beyond this many changes the set is made plain again.
+    MOST = 500
+
+    def __init__(self, base, gone, new):
+        self.base, self.gone, self.new = base, gone, new
+        self._flat = None
+
+    def __contains__(self, rid):
+        return rid in self.new or (rid in self.base and rid not in self.gone)
+
+    def __len__(self):
+        return len(self.base) - len(self.gone) + len(self.new)
+
+    def __bool__(self):
+        return bool(len(self))
+
+    def __iter__(self):
+        return iter(self.flat())
+
+    def flat(self):
+        """The set as an ``IISet`` (worked out once)."""
+        if self._flat is None:
+            self._flat = union(difference(self.base, self.gone), self.new)
+        return self._flat
+
+
+def plain(rids):
+    """``rids`` (a set, or scores) as the BTrees functions take them."""
+    return rids.flat() if isinstance(rids, Carried | Scored) else rids
+
+
+def carry(rids, delta, member):
+    """The set ``rids`` brought forward over ``delta``: each changed record
+    is in it where ``member(record id)`` says so (a :class:`Carried`)."""
+    if isinstance(rids, Carried):
+        base, gone, new = rids.base, set(rids.gone), set(rids.new)
+    else:
+        base, gone, new = rids, set(), set()
+    for rid in delta.rids:
+        inside = member(rid)
+        if rid in base:
+            (gone.discard if inside else gone.add)(rid)
+        elif inside:
+            new.add(rid)
+        else:
+            new.discard(rid)
+    carried = Carried(base, IISet(gone), IISet(new))
+    if len(gone) + len(new) > Carried.MOST:
+        return carried.flat()
+    return carried
+
+
+#: Query keys that are no index of the catalog (ZCatalog passes them over).
+OPTIONS = {"sort_on", "sort_order", "sort_limit", "b_start", "b_size"}
+
+
+def matcher(catalog, query):
+    """``member(record id)``: whether the catalog's search for ``query`` as
+    the current user, now, finds the record (the allowed roles and users,
+    and the publication window as Plone's catalog adds them), evaluated
+    for that record alone; ``None`` for a query with a part it cannot
+    evaluate (it is then worked out by the catalog)."""
+    user = getSecurityManager().getUser()
+    full = {**query, "allowedRolesAndUsers": catalog._listAllowedRolesAndUsers(user)}
+    if not catalog.allow_inactive(query):
+        full["effectiveRange"] = DateTime()
+    tests = []
+    for name, value in full.items():
+        if name in OPTIONS or name not in catalog._catalog.indexes:
+            continue
+        test = _test(catalog, catalog._catalog.getIndex(name), value)
+        if test is None:
+            return None
+        tests.append(test)
+    paths = catalog._catalog.paths
+    return lambda rid: rid in paths and all(test(rid) for test in tests)
+
+
+def _asked(value):
+    """``(values, operator)`` of a query term, ``None`` for ranges and
+    negations."""
+    operator = "or"
+    if isinstance(value, dict):
+        if set(value) - {"query", "operator"}:
+            return None
+        operator = value.get("operator", "or")
+        value = value.get("query")
+    if isinstance(value, str | int | bool):
+        return [value], operator
+    if isinstance(value, list | tuple):
+        return list(value), operator
+    return None
+
+
+def _test(catalog, index, value):
+    """A test of one record against one query term of ``index``."""
+    kind = index.meta_type
+    if kind in ("FieldIndex", "KeywordIndex"):
+        asked = _asked(value)
+        if asked is None:
+            return None
+        values, operator = asked
+        holders = [index._index.get(one) for one in values]
+
+        def holds(rid, found):
+            return found is not None and (
+                rid == found if isinstance(found, int) else rid in found
+            )
+
+        if operator == "and":
+            return lambda rid: all(holds(rid, found) for found in holders)
+        return lambda rid: any(holds(rid, found) for found in holders)
+    if kind == "ExtendedPathIndex":
+        return _path_test(catalog, value)
+    if kind == "DateRangeIndex" and isinstance(value, DateTime):
+        term = index._convertDateTime(value)
+
+        def current(rid):
+            window = index.getEntryForObject(rid, None)
+            if window is None:
+                return False
+            since, until = window
+            return (since is None or since <= term) and (until is None or term <= until)
+
+        return current
+    return None
+
+
+def _path_test(catalog, value):
+    """A test of a record's path against an ``ExtendedPathIndex`` term
+    (a path, or ``{"query": path, "depth": n}``)."""
+    depth = -1
+    if isinstance(value, dict):
+        if set(value) - {"query", "depth"}:
+            return None
+        depth = value.get("depth", -1)
+        value = value.get("query")
+    if not isinstance(value, str) or not isinstance(depth, int):
+        return None
+    top = value.rstrip("/")
+    paths = catalog._catalog.paths
+
+    def below(rid):
+        path = paths.get(rid)
+        if path is None:
+            return False
+        if path == top:
+            return depth <= 0
+        if not path.startswith(top + "/"):
+            return False
+        return depth < 0 or path[len(top) + 1 :].count("/") < depth
+
+    return below
 
 
 def frozen(query):
@@ -194,7 +440,13 @@ def found(catalog, query):
     def search():
         return of_results(catalog.searchResults(query))
 
-    return remembered(catalog, ("found", frozen(query)), search, query=query)
+    def advance(rids, delta):
+        member = matcher(catalog, query)
+        return None if member is None else carry(rids, delta, member)
+
+    return remembered(
+        catalog, ("found", frozen(query)), search, query=query, advance=advance
+    )
 
 
 def _groups(index, reverse):
@@ -275,16 +527,142 @@ def _grouped(keyed):
         yield group
 
 
+class Scored:
+    """The scores of a text query over all records, brought forward after
+    changes: ``base`` (an ``IIBucket``) with ``patch`` (``{record id:
+    score, or None where it no longer matches}``) over it; ``stats`` are
+    the text index's document count and total length ``base`` was scored
+    with."""
+
+    __slots__ = ("base", "patch", "stats", "_flat")
+
+    def __init__(self, base, patch, stats):
+        self.base, self.patch, self.stats = base, patch, stats
+        self._flat = None
+
+    def get(self, rid, default=None):
+        """The score of ``rid`` (``default`` where the text is not in it)."""
+        if rid in self.patch:
+            found = self.patch[rid]
+            return default if found is None else found
+        return self.base.get(rid, default)
+
+    def __contains__(self, rid):
+        return self.get(rid) is not None
+
+    def flat(self):
+        """The scores as an ``IIBucket`` (worked out once)."""
+        if self._flat is None:
+            if not self.patch:
+                self._flat = self.base
+            else:
+                flat = IIBucket(self.base)
+                for rid, found in self.patch.items():
+                    if found is None:
+                        flat.pop(rid, None)
+                    else:
+                        flat[rid] = found
+                self._flat = flat
+        return self._flat
+
+
+#: How far the text index's document count or mean length may drift from
+#: what the remembered scores were worked out with before they are worked
+#: out anew (changed records are scored with the statistics of now).
+DRIFT = 0.01
+
+
+def _statistics(okapi):
+    """The document count and total length of a text index (``None`` for
+    an index that is no Okapi BM25 index)."""
+    if not hasattr(okapi, "_totaldoclen") or not hasattr(okapi, "K1"):
+        return None
+    return okapi.document_count(), okapi._totaldoclen()
+
+
+class _Only:
+    """A text index's search, restricted to some records: what the query
+    tree of ``ZCTextIndex`` asks of its index (BaseIndex's own ``search``,
+    ``search_glob``, ``search_phrase``), with ``OkapiIndex``'s BM25 scoring
+    of only those records."""
+
+    search = BaseIndex.search
+    search_glob = BaseIndex.search_glob
+    search_phrase = BaseIndex.search_phrase
+    _remove_oov_wids = BaseIndex._remove_oov_wids
+
+    def __init__(self, okapi, rids):
+        self._okapi = okapi
+        self._lexicon = okapi._lexicon
+        self._wordinfo = okapi._wordinfo
+        self._docwords = okapi._docwords
+        self._rids = rids
+
+    def _search_wids(self, wids):
+        okapi = self._okapi
+        count = float(okapi.document_count())
+        mean = okapi._totaldoclen() / count
+        k1, b = okapi.K1, okapi.B
+        lengths = okapi._docweight
+        found = []
+        for wid in wids:
+            frequencies = self._wordinfo[wid]
+            idf = inverse_doc_frequency(len(frequencies), count) * 1024.0
+            scored = IIBucket()
+            for rid in self._rids:
+                f = frequencies.get(rid)
+                if f:
+                    weight = 1.0 - b + b * lengths[rid] / mean
+                    scored[rid] = int(f * (k1 + 1.0) / (f + k1 * weight) * idf + 0.5)
+            found.append((scored, 1))
+        return found
+
+
+def _query_text(text):
+    """The query string of a text index term."""
+    if isinstance(text, dict):
+        text = text.get("query")
+    return " ".join(text) if isinstance(text, list | tuple) else text
+
+
 def scores(catalog, index, text):
-    """``{record id: score}`` (an ``IIBucket``) of the text ``index``'s
+    """``{record id: score}`` (a :class:`Scored`) of the text ``index``'s
     query ``text`` over all records (its own BM25 scoring), remembered per
-    catalog state and text: the same for every visitor."""
+    catalog state and text: the same for every visitor. After a change only
+    the changed records are scored again (with the index's statistics of
+    now), until the statistics drift by more than :data:`DRIFT`."""
+    textindex = catalog._catalog.getIndex(index)
 
     def score():
-        found = catalog._catalog.getIndex(index)._apply_index({index: text})
-        return IIBucket() if found is None or found[0] is None else found[0]
+        found = textindex._apply_index({index: text})
+        bucket = IIBucket() if found is None or found[0] is None else found[0]
+        return Scored(bucket, {}, _statistics(textindex.index))
 
-    return remembered(catalog, ("scores", index, text), score, personal=False)
+    def advance(scored, delta):
+        now = _statistics(textindex.index)
+        if now is None or scored.stats is None or not now[0] or not scored.stats[0]:
+            return None
+        (count, length), (then, then_length) = now, scored.stats
+        if (
+            abs(count - then) > DRIFT * then
+            or abs(length / count - then_length / then) > DRIFT * then_length / then
+        ):
+            return None
+        tree = QueryParser(textindex.getLexicon()).parseQuery(_query_text(text))
+        found = tree.executeQuery(_Only(textindex.index, delta.rids))
+        if found is None:
+            return None
+        patch = dict(scored.patch)
+        for rid in delta.rids:
+            patch[rid] = found.get(rid)
+        carried = Scored(scored.base, patch, scored.stats)
+        if len(patch) > Carried.MOST:
+            return Scored(carried.flat(), {}, scored.stats)
+        return carried
+
+    return remembered(
+        catalog, ("scores", index, text), score, personal=False, advance=advance
+    )
 
 
 def _best(catalog, scored, end, recency):
@@ -307,27 +685,60 @@ def _best(catalog, scored, end, recency):
     return [rid for _score, _date, rid in keyed[:end]]
 
 
+def _key(catalog, scored, recency):
+    """The order of :func:`_best` as a key of a record id."""
+    dates = catalog._catalog.getIndex(recency)._unindex
+    return lambda rid: (-scored.get(rid, 0), -dates.get(rid, 0), rid)
+
+
 def ranked(catalog, index, text, rids, end, recency="effective"):
-    """``(count, page)``: how many of ``rids`` the text ``index`` finds for
-    ``text``, and the first ``end`` of them by relevance (score), the newest
-    first where scores tie (``recency``, a date index), then by record id.
+    """``(count, page, last)``: how many of ``rids`` the text ``index``
+    finds for ``text``, the first ``end`` of them by relevance (score), the
+    newest first where scores tie (``recency``, a date index), then by
+    record id, and the order key of the page's last record.
 
     The scores of all hits are worked out once per catalog state and text
     (the same for everyone, :func:`scores`); the visitor's hits are taken
     from them and their best ``end`` picked (:func:`_best`), without
     sorting every hit."""
     found = scores(catalog, index, text)
-    _weight, mine = weightedIntersection(found, rids, 1, 0)
+    _weight, mine = weightedIntersection(found.flat(), plain(rids), 1, 0)
     count = len(mine)
     if not count:
-        return 0, []
-    return count, _best(catalog, mine, end, recency)
+        return 0, [], None
+    page = _best(catalog, mine, end, recency)
+    return count, page, _key(catalog, found, recency)(page[-1])
+
+
+def reranked(catalog, previous, delta, index, text, rids, end, recency="effective"):
+    """:func:`ranked` brought forward from its ``previous`` answer over
+    ``delta``, given the visitor's ``rids`` of now (all of them hits of the
+    text): the page's unchanged records and the changed ones that are hits
+    now, ordered; ``None`` where records beyond the old page might now
+    belong on it (a full page lost records)."""
+    _count, page, last = previous
+    found = scores(catalog, index, text)
+    key = _key(catalog, found, recency)
+    changed = delta.rids
+    candidates = sorted(
+        {rid for rid in page if rid not in changed}
+        | {rid for rid in changed if rid in rids and rid in found},
+        key=key,
+    )
+    if len(page) >= end and (
+        len(candidates) < end or last is None or key(candidates[end - 1]) > last
+    ):
+        return None
+    page = candidates[:end]
+    return len(rids), page, key(page[-1]) if page else None
 
 
 def brains(catalog, rids, count):
     """A page of catalog brains of ``rids`` as a lazy sequence whose
     ``actual_result_count`` is ``count``: what ``plone.batching`` takes as a
     page of a longer result (the catalog's own ``b_start`` answer)."""
+    data = catalog._catalog.data
+    rids = [rid for rid in rids if rid in data]
     return LazyMap(catalog._catalog.__getitem__, rids, len(rids), count)
 
 

@@ -152,12 +152,14 @@ class FinderView(SearchAids, Marks, BrowserView):
         end = start + BATCH_SIZE
         rids = self._rids()
         if self.sort() == "relevance":
-            count, page = self._remembered(
+            text = self.query()[TEXT]
+            count, page, _last = self._remembered(
                 ("ranked", end),
-                lambda: recordsets.ranked(
-                    self.catalog, TEXT, self.query()[TEXT], rids, end
-                ),
+                lambda: recordsets.ranked(self.catalog, TEXT, text, rids, end),
                 self.query(),
+                lambda previous, delta: recordsets.reranked(
+                    self.catalog, previous, delta, TEXT, text, rids, end
+                ),
             )
         else:
             (index, _tiebreak), (order, _ascending) = SORTS[self.sort()][1]
@@ -168,10 +170,13 @@ class FinderView(SearchAids, Marks, BrowserView):
         found = recordsets.brains(self.catalog, page[start:], count)
         return Batch(found, BATCH_SIZE, start=start)
 
-    def _remembered(self, name, compute, query):
-        """``compute()`` remembered per catalog state, visitor and ``query``."""
+    def _remembered(self, name, compute, query, advance=None):
+        """``compute()`` remembered per catalog state, visitor and ``query``,
+        brought forward after a change by ``advance`` where given."""
         key = (name, recordsets.frozen(query))
-        return recordsets.remembered(self.catalog, key, compute, query=query)
+        return recordsets.remembered(
+            self.catalog, key, compute, query=query, advance=advance
+        )
 
     @memoize
     def _base(self):
@@ -188,10 +193,14 @@ class FinderView(SearchAids, Marks, BrowserView):
         if TEXT not in self.query():
             return rids
         text = self.query()[TEXT]
+        scored = recordsets.scores(self.catalog, TEXT, text)
         return self._remembered(
             "text",
-            lambda: intersection(rids, recordsets.scores(self.catalog, TEXT, text)),
+            lambda: intersection(recordsets.plain(rids), recordsets.plain(scored)),
             {**section, TEXT: text},
+            lambda previous, delta: recordsets.carry(
+                previous, delta, lambda rid: rid in rids and rid in scored
+            ),
         )
 
     @memoize
@@ -207,16 +216,27 @@ class FinderView(SearchAids, Marks, BrowserView):
         the base set narrowed on the indexes, no further catalog query
         (remembered per catalog state, visitor and query)."""
 
+        filters = [
+            holders for index, holders in self._filters().items() if index != without
+        ]
+
         def narrowed():
-            rids = self._base()
-            for index, holders in self._filters().items():
-                if index != without:
-                    rids = intersection(rids, holders)
+            rids = recordsets.plain(self._base())
+            for holders in filters:
+                rids = intersection(rids, holders)
             return rids
 
-        if not any(index != without for index in self.selected()):
+        def advance(previous, delta):
+            base = self._base()
+            return recordsets.carry(
+                previous,
+                delta,
+                lambda rid: rid in base and all(rid in found for found in filters),
+            )
+
+        if not filters:
             return self._base()
-        return self._remembered("rids", narrowed, self.query(without))
+        return self._remembered("rids", narrowed, self.query(without), advance)
 
     @memoize
     def facets(self):
@@ -229,7 +249,9 @@ class FinderView(SearchAids, Marks, BrowserView):
         counts are remembered per catalog state, visitor and search.
         """
         selected = self.selected()
-        every = self._remembered("counts", self._counts, self.query())
+        every, _sets = self._remembered(
+            "counts", self._counts, self.query(), self._recounted
+        )
         result = []
         for facet in facets.facets(self.facet_section):
             found = every[facet.index]
@@ -252,20 +274,42 @@ class FinderView(SearchAids, Marks, BrowserView):
                 )
         return result
 
-    def _counts(self):
-        """``{index: {value: count}}`` of every facet: among the search
+    def _counted(self):
+        """``{index: record ids}`` each facet is counted among: the search
         without the facet's own filter where it is set, else the search."""
         selected = self.selected()
         return {
-            facet.index: facets.counts(
-                self.catalog,
-                facet,
-                self._rids(without=facet.index)
-                if facet.index in selected
-                else self._rids(),
-            )
+            facet.index: self._rids(without=facet.index)
+            if facet.index in selected
+            else self._rids()
             for facet in facets.facets(self.facet_section)
         }
+
+    def _counts(self):
+        """``({index: {value: count}}, {index: record ids})`` of every
+        facet, and the record ids each was counted among (:meth:`_counted`)."""
+        sets = self._counted()
+        return {
+            facet.index: facets.counts(self.catalog, facet, sets[facet.index])
+            for facet in facets.facets(self.facet_section)
+        }, sets
+
+    def _recounted(self, previous, delta):
+        """The facet counts of :meth:`_counts` brought forward over
+        ``delta``: only the changed records are counted again."""
+        counted, before = previous
+        sets = self._counted()
+        return {
+            facet.index: facets.recount(
+                self.catalog,
+                facet,
+                counted[facet.index],
+                before[facet.index],
+                sets[facet.index],
+                delta,
+            )
+            for facet in facets.facets(self.facet_section)
+        }, sets
 
     # -- links -------------------------------------------------------------
 

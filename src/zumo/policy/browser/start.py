@@ -4,6 +4,7 @@ from DateTime import DateTime
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18nmessageid import MessageFactory
+from zumo.content import changes
 from zumo.content import facets
 from zumo.content import recordsets
 from zumo.content.browser.views import german_number
@@ -55,6 +56,10 @@ class StartView(Marks, BrowserView):
                 self._counted(catalog, folder, section["allowed"][0])
                 for section, folder in visible
             ],
+            advance=lambda previous, delta: [
+                self._recounted(catalog, folder, section["allowed"][0], counted, delta)
+                for (section, folder), counted in zip(visible, previous, strict=True)
+            ],
         )
         return [
             {
@@ -66,19 +71,38 @@ class StartView(Marks, BrowserView):
                 "count_label": self.count_label(count),
                 "demo": demo,
             }
-            for (section, folder), (count, demo) in zip(visible, counts, strict=True)
+            for (section, folder), (count, demo, _rids) in zip(
+                visible, counts, strict=True
+            )
         ]
 
-    def _counted(self, catalog, folder, portal_type):
-        """``(items, demo items)`` of ``portal_type`` directly in ``folder``
-        the visitor may see: the catalog's own search, its record ids
-        remembered per catalog state and visitor, and the demo content by
-        its index (``zumo_demo``)."""
+    def _found(self, catalog, folder, portal_type):
+        """Record ids of ``portal_type`` directly in ``folder`` the visitor
+        may see: the catalog's own search, remembered per catalog state and
+        visitor (and brought forward after a change)."""
         path = "/".join(folder.getPhysicalPath())
         query = {"path": {"query": path, "depth": 1}, "portal_type": portal_type}
-        rids = recordsets.found(catalog, query)
+        return recordsets.found(catalog, query)
+
+    def _counted(self, catalog, folder, portal_type):
+        """``(items, demo items, their record ids)`` of ``portal_type``
+        directly in ``folder`` the visitor may see (:meth:`_found`), the demo
+        content by its index (``zumo_demo``)."""
+        rids = self._found(catalog, folder, portal_type)
         demo = recordsets.count(rids, recordsets.holding(catalog, "zumo_demo", True))
-        return len(rids), demo
+        return len(rids), demo, rids
+
+    def _recounted(self, catalog, folder, portal_type, counted, delta):
+        """:meth:`_counted` brought forward over ``delta``: the demo items
+        counted again among the changed records only."""
+        _count, demo, before = counted
+        rids = self._found(catalog, folder, portal_type)
+        for rid in delta.rids:
+            if rid in before and delta.old(rid, "zumo_demo"):
+                demo -= 1
+            if rid in rids and changes.entry(catalog, "zumo_demo", rid):
+                demo += 1
+        return len(rids), demo, rids
 
     def count_label(self, count):
         """Return '1 Eintrag' or '1.112 Einträge'; nothing for no entries.
