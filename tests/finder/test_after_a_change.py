@@ -6,6 +6,7 @@ them worked out anew."""
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import nobody
+from DateTime import DateTime
 from datetime import date
 from plone import api
 from plone.app.testing import login
@@ -18,6 +19,8 @@ from zumo.content import recordsets
 from zumo.content.relations import relation_to
 
 import pytest
+import sys
+import time
 import transaction
 
 
@@ -163,5 +166,31 @@ def test_a_change_past_the_queue_is_worked_out_anew(site):
     transaction.commit()
     assert changes.between(catalog, earlier[1:], recordsets.state(catalog)[1:]) is None
     carried = shown(site)
+    recordsets.MEMORY.clear()
+    assert carried == shown(site)
+
+
+def test_a_new_minute_brings_forward_what_it_publishes(site, monkeypatch):
+    """An example published for later: in the minute its date comes, the
+    anonymous visitor's remembered sets are brought forward over the
+    records whose publication window opened (no catalog search), and list
+    it, as a fresh computation does."""
+    become(site, SITE_OWNER_NAME)
+    example = site["praxisbeispiele"]["klimaplan"]
+    example.setEffectiveDate(DateTime() + 10 / 1440.0)  # in ten minutes
+    example.reindexObject()
+    transaction.commit()
+    assert "klimaplan" not in shown(site)[None, repr({})][0]
+    later = time.time() + 15 * 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(sys.modules["DateTime.DateTime"], "_system_time", lambda: later)
+    searches = []
+    real = recordsets.of_results
+    monkeypatch.setattr(
+        recordsets, "of_results", lambda r: searches.append(1) or real(r)
+    )
+    carried = shown(site)
+    assert searches == []
+    assert "klimaplan" in carried[None, repr({})][0]
     recordsets.MEMORY.clear()
     assert carried == shown(site)

@@ -57,6 +57,8 @@ KEPT_OPERATIONS = 20000
 MOST_CHANGES = 2000
 #: The attribute of the catalog tool that holds the log.
 LOG = "_zumo_changes"
+#: An index of the ZUMO content types: the log is kept where it is.
+MARK = "zumo_demo"
 
 
 class Change(Persistent):
@@ -175,8 +177,11 @@ class ChangeLog:
 
 
 def _pending(catalog):
-    """The current transaction's :class:`_Pending` of ``catalog``."""
+    """The current transaction's :class:`_Pending` of ``catalog`` (``None``
+    for a catalog without the ZUMO indexes: another site of the Zope)."""
     if catalog is None or not hasattr(catalog, "getCounter"):
+        return None
+    if MARK not in catalog._catalog.indexes:
         return None
     current = transaction.get()
     try:

@@ -216,26 +216,26 @@ class FinderView(SearchAids, Marks, BrowserView):
         the base set narrowed on the indexes, no further catalog query
         (remembered per catalog state, visitor and query)."""
 
+        base = self._base()  # first: the catalog's search indexes what is queued
         filters = [
             holders for index, holders in self._filters().items() if index != without
         ]
+        if not filters:
+            return base
 
         def narrowed():
-            rids = recordsets.plain(self._base())
+            rids = recordsets.plain(base)
             for holders in filters:
                 rids = intersection(rids, holders)
             return rids
 
         def advance(previous, delta):
-            base = self._base()
             return recordsets.carry(
                 previous,
                 delta,
                 lambda rid: rid in base and all(rid in found for found in filters),
             )
 
-        if not filters:
-            return self._base()
         return self._remembered("rids", narrowed, self.query(without), advance)
 
     @memoize
