@@ -194,3 +194,30 @@ def test_a_new_minute_brings_forward_what_it_publishes(site, monkeypatch):
     assert "klimaplan" in carried[None, repr({})][0]
     recordsets.MEMORY.clear()
     assert carried == shown(site)
+
+
+def test_reordered_places_the_changed_records(site):
+    """Brought forward over records that changed, a page in an order is the
+    one ordering everything gives; where the old page's last record
+    changed, or a full page loses records, it is worked out anew."""
+    catalog = api.portal.get_tool("portal_catalog")
+    everyone = recordsets.holding(catalog, "portal_type", "PracticeExample")
+    page = recordsets.ordered(catalog, everyone, "effective", reverse=True, end=3)
+    assert len(page) == 3
+    for changed in set(everyone) - {page[-1]}:
+        delta = changes.Delta(recordsets.IISet([changed]), {}, catalog)
+        assert (
+            recordsets.reordered(catalog, page, delta, everyone, "effective", True, 3)
+            == page
+        )
+    delta = changes.Delta(recordsets.IISet([page[-1]]), {}, catalog)
+    assert (
+        recordsets.reordered(catalog, page, delta, everyone, "effective", True, 3)
+        is None
+    )
+    fewer = recordsets.IISet(set(everyone) - {page[0]})
+    delta = changes.Delta(recordsets.IISet([page[0]]), {}, catalog)
+    assert len(fewer) >= 3
+    assert (
+        recordsets.reordered(catalog, page, delta, fewer, "effective", True, 3) is None
+    )

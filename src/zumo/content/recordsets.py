@@ -514,6 +514,33 @@ def ordered(catalog, rids, index, reverse=False, end=None):
 SORT_COST = 4
 
 
+def reordered(catalog, page, delta, rids, index, reverse=False, end=None):
+    """:func:`ordered` brought forward from its earlier ``page`` over
+    ``delta``, given ``rids`` of now: the page's unchanged records and the
+    changed ones among ``rids``, in the index's order (ties by id);
+    ``None`` where records beyond the old page might now belong on it (a
+    full page whose last record changed, or that lost records)."""
+    changed = delta.rids
+    if end is None or len(page) >= end and page[-1] in changed:
+        return None
+    unindex = catalog._catalog.getIndex(index)._unindex
+
+    def key(rid):
+        value = unindex[rid]
+        return (-value if reverse else value), indexed(catalog, "getId", rid) or ""
+
+    candidates = sorted(
+        {rid for rid in page if rid not in changed}
+        | {rid for rid in changed if rid in rids and rid in unindex},
+        key=key,
+    )
+    if len(page) >= end and (
+        len(candidates) < end or key(candidates[end - 1]) > key(page[-1])
+    ):
+        return None
+    return candidates[:end]
+
+
 def _grouped(keyed):
     """The record ids of sorted ``(key, record id)`` pairs, a list per key."""
     group, last = [], object()

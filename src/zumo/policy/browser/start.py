@@ -126,18 +126,26 @@ class StartView(Marks, BrowserView):
         """Return catalog brains of the newest published practice examples
         (walking the date index from its newest end: no sort of them all)."""
         catalog = api.portal.get_tool("portal_catalog")
+        query = {"portal_type": "PracticeExample", "review_state": "published"}
 
         def newest():
-            published = recordsets.found(
-                catalog, {"portal_type": "PracticeExample", "review_state": "published"}
-            )
+            published = recordsets.found(catalog, query)
             return recordsets.ordered(
                 catalog, published, "effective", reverse=True, end=LATEST_EXAMPLES
             )
 
+        def advance(previous, delta):
+            published = recordsets.found(catalog, query)
+            return recordsets.reordered(
+                catalog, previous, delta, published, "effective", True, LATEST_EXAMPLES
+            )
+
         # Remembered as a whole: the walk sorts the newest day's examples
-        # by id, hundreds where many were published at once.
-        rids = recordsets.remembered(catalog, ("start-latest", LATEST_EXAMPLES), newest)
+        # by id, hundreds where many were published at once; after a
+        # change only the changed examples are placed again.
+        rids = recordsets.remembered(
+            catalog, ("start-latest", LATEST_EXAMPLES), newest, advance=advance
+        )
         return recordsets.brains(catalog, rids, len(rids))
 
     def examples_url(self):
