@@ -79,7 +79,8 @@ def test_kommune_a_walks_the_zumo_path(journey, tuningen, tmp_path):
     page.get_by_role("link", name="Datei hochladen").click()
     page.get_by_label("Titel").fill("Bericht zur Situationsanalyse")
     page.locator("input[type=file]").set_input_files(str(report))
-    page.get_by_role("button", name="Sichern").click()
+    with page.expect_navigation():  # the save is done before the next page
+        page.get_by_role("button", name="Sichern").click()
     page.goto(step_url)
     expect(
         page.get_by_role("link", name="Bericht zur Situationsanalyse")
@@ -97,7 +98,8 @@ def test_kommune_a_walks_the_zumo_path(journey, tuningen, tmp_path):
     assert UMSETZUNGSKONZEPT in concept.inner_text()
     concept.get_by_role("link", name="Schritt dokumentieren").click()
     expect(page.get_by_label("Art des Konzepts")).to_have_value("umsetzungskonzept")
-    page.get_by_role("button", name="Sichern").click()
+    with page.expect_navigation():  # the save is done before the next page
+        page.get_by_role("button", name="Sichern").click()
     page.goto(f"{tuningen.absolute_url()}/@@verfahren")
     concept = step_item(page, "umsetzungskonzept")
     assert "Stand: In Arbeit" in " ".join(concept.inner_text().split())
@@ -109,7 +111,8 @@ def test_kommune_a_walks_the_zumo_path(journey, tuningen, tmp_path):
     selection.get_by_role("link", name="Schritt dokumentieren").click()
     institute.get_by_label("Stand").select_option("abgeschlossen")
     institute.get_by_label("Datum").first.fill("2024-04-05")
-    institute.get_by_role("button", name="Sichern").click()
+    with institute.expect_navigation():  # the save is done before the next page
+        institute.get_by_role("button", name="Sichern").click()
     institute.goto(f"{tuningen.absolute_url()}/@@verfahren")
     assert "Stand: Abgeschlossen am 05.04.2024" in " ".join(
         step_item(institute, "auswahl").inner_text().split()

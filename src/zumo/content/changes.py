@@ -14,13 +14,14 @@ are:
   (:func:`tallied`: the facets and the demo mark) held for each of them
   before the transaction. Its ``begin`` runs before any processor indexes
   anything, so the old values are read whatever the processors' order.
-  Two transactions that start from the same state write the same key of
-  the log, so one of them is retried: the log is a chain of states.
-* :func:`between` follows that chain from one committed state to another.
-  Where a link is missing (a transaction that changed the catalog other
-  than through the queue: its counter moved more than the queue's
-  operations, so it writes no link), it answers ``None``, and the
-  remembered sets are worked out again as before.
+  Each transaction writes a key of its own (the counter before it and a
+  random token), so concurrent edits do not conflict over the log.
+* :func:`between` gathers the changes committed from one state to another
+  (by their commit serials, in commit order). Where they do not add up to
+  the counter's change (a transaction that changed the catalog other than
+  through the queue writes no change: its counter moved more than the
+  queue's operations), it answers ``None``, and the remembered sets are
+  worked out again as before.
 * :func:`flipped` gives the records whose publication window
   (``effectiveRange``) opened or closed between two minutes: for
   anonymous visitors the same sets change with the clock.
@@ -29,13 +30,14 @@ are:
 from Acquisition import aq_base
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
-from BTrees.IOBTree import IOBTree
+from BTrees.OOBTree import OOBTree
 from functools import cache
 from persistent import Persistent
 from Products.CMFCore.interfaces import IIndexQueueProcessor
 from Products.CMFCore.utils import getToolByName
 from zope.interface import implementer
 
+import os
 import transaction
 
 
@@ -53,6 +55,9 @@ def tallied():
 
 #: The log keeps the transactions of this many catalog operations back.
 KEPT_OPERATIONS = 20000
+#: How far back (in catalog operations) a transaction may have started and
+#: still be found among those committed after a state.
+WINDOW = 1000
 #: Beyond this many changed records a remembered set is worked out anew.
 MOST_CHANGES = 2000
 #: The attribute of the catalog tool that holds the log.
@@ -63,13 +68,13 @@ MARK = "zumo_demo"
 
 class Change(Persistent):
     """One committed transaction's change of the catalog: the counter
-    ``before`` (in the state whose counter serial is ``serial``) and
-    ``after``, the record ``rids`` touched and ``old``, ``{rid: {index:
-    value}}`` of the tallied indexes before it (no entry: a new record)."""
+    ``before`` and ``after`` it (as the transaction saw it), the record
+    ``rids`` touched and ``old``, ``{rid: {index: value}}`` of the tallied
+    indexes before it (no entry: a new record). Its ``_p_serial`` is the
+    transaction's commit."""
 
-    def __init__(self, before, serial):
+    def __init__(self, before):
         self.before = before
-        self.serial = serial
         self.after = None
         self.rids = IISet()
         self.old = {}
@@ -108,7 +113,6 @@ class _Pending:
     def __init__(self, counter):
         self.valid = counter is not None and not counter._p_changed
         self.before = counter() if self.valid else None
-        self.serial = counter._p_serial if self.valid else None
         self.change = None
         self.paths = set()
         self.old = {}  # path: (rid, values) before the transaction
@@ -199,20 +203,21 @@ def _write(catalog, pending):
     if not pending.valid:
         return
     if log is None:
-        log = IOBTree()
+        log = OOBTree()
         setattr(catalog, LOG, log)
     after = catalog._counter()
     if after - pending.before != pending.operations:
         # The catalog changed other than through the queue: no link, so
         # whatever was remembered before is worked out anew.
         if pending.change is not None:
-            log.pop(pending.before, None)
+            log.pop(pending.key, None)
             pending.change = None
         return
     change = pending.change
     if change is None:
-        change = pending.change = Change(pending.before, pending.serial)
-        log[pending.before] = change
+        change = pending.change = Change(pending.before)
+        pending.key = (pending.before, os.urandom(8))
+        log[pending.key] = change
     uids = catalog._catalog.uids
     rids = set()
     old = {}
@@ -227,34 +232,35 @@ def _write(catalog, pending):
     change.after = after
     change.rids = IISet(rids)
     change.old = old
-    for key in list(log.keys(max=pending.before - KEPT_OPERATIONS)):
+    for key in list(log.keys(max=(pending.before - KEPT_OPERATIONS,))):
         del log[key]
 
 
 def between(catalog, earlier, later):
     """The :class:`Delta` from the committed state ``earlier`` to
     ``later`` (``(counter serial, counter value)`` each, as
-    :func:`zumo.content.recordsets.state` names them), or ``None`` where
-    the log does not link them or too much changed."""
+    :func:`zumo.content.recordsets.state` names them): the changes
+    committed after the one and up to the other, in commit order; ``None``
+    where they do not add up to the counter's change or too much changed."""
     log = getattr(catalog, LOG, None)
-    if log is None:
+    (since, start), (until, end) = earlier, later
+    if log is None or end < start:
         return None
-    serial, value = earlier
+    found = []
+    for change in log.values((start - WINDOW,), (end, b"\xff" * 9)):
+        if change.after is not None and since < change._p_serial <= until:
+            found.append(change)
+    if sum(change.after - change.before for change in found) != end - start:
+        return None
     rids = IISet()
     old = {}
-    while value != later[1]:
-        change = log.get(value)
-        if change is None or change.serial != serial or change.after is None:
-            return None
+    for change in sorted(found, key=lambda change: change._p_serial):
         for rid in change.rids:
             if rid not in old:
                 old[rid] = change.old.get(rid)
         rids = multiunion([rids, change.rids])
         if len(rids) > MOST_CHANGES:
             return None
-        serial, value = change._p_serial, change.after
-    if serial != later[0]:
-        return None
     return Delta(rids, old, catalog)
 
 

@@ -18,10 +18,11 @@ change shows at once. After a change, or in a new minute, a remembered
 answer that knows how is brought forward instead of worked out anew
 (``advance``): only the records the change touched, or whose publication
 window opened or closed (:mod:`zumo.content.changes`), are evaluated
-again, one by one (:func:`matcher`, :func:`carry`), so the first request
-after a change costs what the change is, not what the catalog holds. Pages in an order are found by walking an index from
-its end (:func:`ordered`, :func:`ranked`) and stop at the page, instead of
-sorting every hit.
+again, one by one (:func:`matcher`, :func:`carry`, :func:`scores`,
+:func:`reranked`, :func:`reordered`), so the first request after a change
+costs what the change is, not what the catalog holds. Pages in an order
+are found by walking an index from its end (:func:`ordered`,
+:func:`ranked`) and stop at the page, instead of sorting every hit.
 """
 
 from AccessControl import getSecurityManager
