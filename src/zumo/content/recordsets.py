@@ -351,6 +351,13 @@ def matcher(catalog, query):
     return lambda rid: rid in paths and all(test(rid) for test in tests)
 
 
+def term(catalog, name, value):
+    """``member(record id)``: whether the catalog index ``name`` holds
+    ``value`` (or any of a list of values) for the record, read for that
+    record alone (a field or keyword index)."""
+    return _test(catalog, catalog._catalog.getIndex(name), value)
+
+
 def _asked(value):
     """``(values, operator)`` of a query term, ``None`` for ranges and
     negations."""
@@ -495,20 +502,28 @@ def ordered(catalog, rids, index, reverse=False, end=None):
         )
         groups = _grouped(keyed)
     else:
-        groups = (
-            [
-                rid
-                for rid in ([group] if isinstance(group, int) else group)
-                if rid in rids
-            ]
-            for _key, group in _groups(index, reverse)
-        )
+        groups = (_among(group, rids) for _key, group in _groups(index, reverse))
     page = []
     for group in groups:
         page += _by_id(catalog, group)
         if len(page) >= wanted:
             break
     return page[:wanted]
+
+
+def _among(group, rids):
+    """The record ids of an index's ``group`` (one or a set) among ``rids``
+    (looked up in C, also in a :class:`Carried` set)."""
+    group = (group,) if isinstance(group, int) else group
+    if not isinstance(rids, Carried):
+        return [rid for rid in group if rid in rids]
+    base, gone, new = rids.base, rids.gone, rids.new
+    found = [rid for rid in group if rid in base]
+    if gone:
+        found = [rid for rid in found if rid not in gone]
+    if new:
+        found += [rid for rid in group if rid in new]
+    return found
 
 
 #: How much more sorting a record costs than looking it up while walking.

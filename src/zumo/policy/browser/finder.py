@@ -217,23 +217,27 @@ class FinderView(SearchAids, Marks, BrowserView):
         (remembered per catalog state, visitor and query)."""
 
         base = self._base()  # first: the catalog's search indexes what is queued
-        filters = [
-            holders for index, holders in self._filters().items() if index != without
-        ]
-        if not filters:
+        chosen = {
+            index: values
+            for index, values in self.selected().items()
+            if index != without
+        }
+        if not chosen:
             return base
 
         def narrowed():
             rids = recordsets.plain(base)
-            for holders in filters:
-                rids = intersection(rids, holders)
+            for index, holders in self._filters().items():
+                if index in chosen:
+                    rids = intersection(rids, holders)
             return rids
 
         def advance(previous, delta):
+            tests = [recordsets.term(self.catalog, *item) for item in chosen.items()]
             return recordsets.carry(
                 previous,
                 delta,
-                lambda rid: rid in base and all(rid in found for found in filters),
+                lambda rid: rid in base and all(test(rid) for test in tests),
             )
 
         return self._remembered("rids", narrowed, self.query(without), advance)
