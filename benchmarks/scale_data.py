@@ -333,8 +333,8 @@ CLOCK = _Clock()
 
 def _change(site, run):
     """An editor's change, committed: one practice example's topics (the
-    first by record id) alternate, reindexed through Plone's indexing queue (its facet values
-    and full text), as a save in the edit form does."""
+    first by record id) alternate, reindexed through Plone's indexing queue
+    (its facet values and full text), as a save in the edit form does."""
     catalog = api.portal.get_tool("portal_catalog")
     rid = recordsets.holding(catalog, "portal_type", "PracticeExample").minKey()
     example = site.unrestrictedTraverse(catalog.getpath(rid))
